@@ -1,0 +1,141 @@
+package dev.nnjit.api;
+
+import dev.nnjit.graph.Graph;
+import dev.nnjit.graph.GraphException;
+import dev.nnjit.graph.GraphImporter;
+import dev.nnjit.graph.Value;
+import dev.nnjit.model.OnnxModel;
+import dev.nnjit.ops.OpRegistry;
+import dev.nnjit.passes.InferAndFold;
+import dev.nnjit.passes.PassPipeline;
+import dev.nnjit.passes.SupportCheck;
+import dev.nnjit.runtime.Backend;
+import dev.nnjit.runtime.CpuBackend;
+import dev.nnjit.runtime.Executable;
+import dev.nnjit.tensor.Dim;
+import dev.nnjit.tensor.Shape;
+import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tensor.TensorType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded model, ready to run. Load-time work: import the graph, reject unsupported ops, infer types with the
+ * declared (possibly symbolic) input shapes. First run at a new set of input shapes: specialize, fold, compile for
+ * the backend; later runs at the same shapes reuse that compiled plan.
+ */
+public final class Session {
+    private final Graph graph;
+    private final OpRegistry registry;
+    private final Backend backend;
+    private final Map<String, Executable> compiled = new HashMap<>();
+    private final Map<String, Double> lastTimings = new LinkedHashMap<>();
+
+    private Session(Graph graph, OpRegistry registry, Backend backend) {
+        this.graph = graph;
+        this.registry = registry;
+        this.backend = backend;
+    }
+
+    /** A session on the CPU reference backend. */
+    public static Session create(OnnxModel model) {
+        OpRegistry registry = OpRegistry.defaults();
+        return create(model, registry, new CpuBackend(registry));
+    }
+
+    public static Session create(OnnxModel model, OpRegistry registry, Backend backend) {
+        Graph g = GraphImporter.importModel(model);
+        new SupportCheck(registry).apply(g);
+        new InferAndFold(registry, false).apply(g);
+        return new Session(g, registry, backend);
+    }
+
+    /** The graph as loaded (typed with declared input shapes, not yet specialized). */
+    public Graph graph() { return graph; }
+
+    public String backendName() { return backend.name(); }
+
+    /** Declared inputs with their types (symbolic dims where the model has them). */
+    public Map<String, TensorType> inputs() {
+        Map<String, TensorType> m = new LinkedHashMap<>();
+        for (Value v : graph.inputs()) m.put(v.name(), v.type());
+        return m;
+    }
+
+    public Map<String, TensorType> outputs() {
+        Map<String, TensorType> m = new LinkedHashMap<>();
+        for (Value v : graph.outputs()) m.put(v.name(), v.type());
+        return m;
+    }
+
+    /**
+     * Runs the model. Feeds must name every graph input with its declared dtype and a shape matching its declared
+     * dims; errors name the offending feed. Returns the outputs in graph order.
+     */
+    public Map<String, Tensor> run(Map<String, Tensor> feeds) {
+        lastTimings.clear();
+        long t0 = System.nanoTime();
+        validateFeeds(feeds);
+        String key = shapeKey(feeds);
+        Executable exec = compiled.get(key);
+        if (exec == null) {
+            Graph g = graph.copy();
+            for (Value in : g.inputs()) in.setType(TensorType.of(feeds.get(in.name())));
+            PassPipeline.standard(registry).apply(g);
+            exec = backend.compile(g);
+            compiled.put(key, exec);
+        }
+        long t1 = System.nanoTime();
+        Map<String, Double> opTimes = new LinkedHashMap<>();
+        Map<String, Tensor> out = exec.run(feeds, opTimes);
+        long t2 = System.nanoTime();
+        lastTimings.put("compileMs", (t1 - t0) / 1e6);
+        lastTimings.put("runMs", (t2 - t1) / 1e6);
+        for (Map.Entry<String, Double> e : opTimes.entrySet()) lastTimings.put("op." + e.getKey(), e.getValue());
+        return out;
+    }
+
+    /** Timings of the last run in milliseconds: "compileMs", "runMs" and "op.TYPE" per op type. */
+    public Map<String, Double> lastTimings() { return new LinkedHashMap<>(lastTimings); }
+
+    private void validateFeeds(Map<String, Tensor> feeds) {
+        List<String> expected = new ArrayList<>();
+        for (Value v : graph.inputs()) expected.add(v.name());
+        for (String name : feeds.keySet()) {
+            if (!expected.contains(name)) {
+                throw new GraphException("feed '" + name + "' is not an input of the model (inputs: " + expected + ")");
+            }
+        }
+        for (Value in : graph.inputs()) {
+            Tensor t = feeds.get(in.name());
+            if (t == null) throw new GraphException("input '" + in.name() + "' (" + in.type() + ") has no feed");
+            TensorType declared = in.type();
+            if (declared.dtype() != null && declared.dtype() != t.dtype()) {
+                throw new GraphException("feed '" + in.name() + "' has dtype " + t.dtype() + ", the model expects "
+                        + declared.dtype());
+            }
+            Shape s = declared.shape();
+            if (!s.hasRank()) continue;
+            int[] actual = t.shape();
+            boolean ok = s.rank() == actual.length;
+            for (int i = 0; ok && i < actual.length; i++) {
+                Dim d = s.dim(i);
+                if (d.isKnown() && d.value() != actual[i]) ok = false;
+            }
+            if (!ok) {
+                throw new GraphException("feed '" + in.name() + "' has shape " + Arrays.toString(actual)
+                        + ", the model expects " + s);
+            }
+        }
+    }
+
+    private String shapeKey(Map<String, Tensor> feeds) {
+        StringBuilder sb = new StringBuilder();
+        for (Value in : graph.inputs()) sb.append(Arrays.toString(feeds.get(in.name()).shape())).append(';');
+        return sb.toString();
+    }
+}

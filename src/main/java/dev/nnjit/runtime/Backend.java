@@ -1,0 +1,14 @@
+package dev.nnjit.runtime;
+
+import dev.nnjit.graph.Graph;
+
+/**
+ * Where a compiled graph runs. A backend receives a graph whose inputs are specialized to concrete shapes and
+ * which the standard passes have already typed and folded; it may run more passes of its own (fusion) on it.
+ */
+public interface Backend {
+    /** "cpu", "webgpu", ... */
+    String name();
+
+    Executable compile(Graph specialized);
+}
