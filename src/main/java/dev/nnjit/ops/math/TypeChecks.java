@@ -79,7 +79,11 @@ public final class TypeChecks {
      * equal (identity), so elementwise loops over same-shape operands allocate nothing.
      */
     public static int[] readMap(int[] in, int[] out) {
-        return Arrays.equals(in, out) ? null : Broadcasting.indexMap(in, out);
+        if (Arrays.equals(in, out)) return null;
+        int n = 1;
+        for (int d : in) n *= d;
+        if (n == 1) return new int[Tensor.checkedSize(out, "output")]; // a scalar: every read is element 0
+        return Broadcasting.indexMap(in, out);
     }
 
     /** Rank of input i's static shape, or -1 when unknown. */
