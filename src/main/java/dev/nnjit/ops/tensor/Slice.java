@@ -114,6 +114,7 @@ final class Slice implements OpDef {
 
     /** {first index, element count} of start:end:step on an axis of size dim, after ONNX's adjust-and-clamp. */
     static long[] range(long dim, long start, long end, long step) {
+        if (dim == 0) return new long[] {0, 0};
         if (start < 0) start += dim;
         if (end < 0) end += dim;
         long count;
