@@ -229,6 +229,7 @@ final class TensorOpTestSupport {
     static Dim unk() { return Dim.unknown(); }
     static TensorType type(DType dt, Dim... dims) { return new TensorType(dt, Shape.of(dims)); }
     static TensorType type(DType dt, int... dims) { return new TensorType(dt, Shape.of(dims)); }
+    static TensorType scalarType(DType dt) { return new TensorType(dt, Shape.of(new int[0])); }
     static TensorType unranked(DType dt) { return new TensorType(dt, Shape.unknownRank()); }
     static TensorType[] types(TensorType... t) { return t; }
 }
