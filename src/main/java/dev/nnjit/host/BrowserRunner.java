@@ -281,7 +281,7 @@ public final class BrowserRunner implements AutoCloseable {
         }
         Path folder = real.getParent();
         String prefix = server.mount(mounts.computeIfAbsent(folder, f -> "m" + mounts.size()), folder);
-        List<String> external = ModelFiles.externalDataFiles(real);
+        List<String> external = ExternalDataScan.find(real);
         JsonObject reply = call("loading " + model.getFileName(), "load", choice,
                 prefix + urlPath(real.getFileName().toString()), external);
         List<String> outputNames = new ArrayList<>();

@@ -22,9 +22,9 @@ final class ExternalFiles implements ExternalDataResolver {
     @Override public ByteBuffer open(String location) {
         ByteBuffer b = opened.get(location);
         if (b != null) return b.duplicate();
-        String key = normalize(location);
-        JSObject data = JsObjects.isNullish(files) ? null : JsObjects.get(files, key);
-        if (data == null || JsObjects.isNullish(data)) {
+        JSObject data = lookup(location);
+        if (data == null && location.startsWith("./")) data = lookup(location.substring(2));
+        if (data == null) {
             throw new ModelFormatException("external data file '" + location + "' was not provided (provided: "
                     + String.join(", ", JsObjects.keys(files)) + ")");
         }
@@ -37,8 +37,10 @@ final class ExternalFiles implements ExternalDataResolver {
         return b.duplicate();
     }
 
-    /** Files are keyed by name relative to the model's folder; "./x" and "x" are the same file. */
-    private static String normalize(String location) {
-        return location.startsWith("./") ? location.substring(2) : location;
+    /** The file under exactly this name, or null. ("./x" is also looked up as "x": the same file.) */
+    private JSObject lookup(String name) {
+        if (JsObjects.isNullish(files)) return null;
+        JSObject data = JsObjects.get(files, name);
+        return JsObjects.isNullish(data) ? null : data;
     }
 }
