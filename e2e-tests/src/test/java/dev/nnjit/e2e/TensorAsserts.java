@@ -33,7 +33,8 @@ final class TensorAsserts {
                 float[] a = x.floats();
                 float[] b = y.floats();
                 for (int i = 0; i < a.length; i++) {
-                    if (Float.isNaN(a[i]) && Float.isNaN(b[i])) continue;
+                    if (Float.floatToIntBits(a[i]) == Float.floatToIntBits(b[i])) continue; // NaN matches NaN
+                    if (tolerance != 0 && a[i] == b[i]) continue; // 0 and -0
                     double diff = Math.abs((double) a[i] - b[i]);
                     worst = Math.max(worst, diff / Math.max(1, Math.abs(a[i])));
                     boolean ok = tolerance == 0 ? Float.floatToIntBits(a[i]) == Float.floatToIntBits(b[i])
