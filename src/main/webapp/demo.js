@@ -45,8 +45,19 @@ function table(headers, rows) {
   return t;
 }
 
+/** The shortest decimal that reads back as the same float32 (what Java's Float.toString aims for). */
+function formatFloat32(v) {
+  if (!Number.isFinite(v)) return String(v);
+  for (let p = 1; p < 9; p++) {
+    const s = v.toPrecision(p);
+    if (Math.fround(Number(s)) === v) return String(Number(s));
+  }
+  return String(Number(v.toPrecision(9)));
+}
+
 function firstValues(data, count = 8) {
-  const values = Array.from(data.subarray(0, count), (v) => (typeof v === "bigint" ? v.toString() : String(v)));
+  const format = data instanceof Float32Array ? formatFloat32 : String;
+  const values = Array.from(data.subarray(0, count), (v) => format(v));
   return values.join(", ") + (data.length > count ? `, … (${data.length} values)` : "");
 }
 

@@ -69,6 +69,8 @@ public final class BrowserRunner implements AutoCloseable {
     private final Map<Path, String> mounts = new HashMap<>();
     private final LinkedHashMap<String, LoadedModel> models = new LinkedHashMap<>(16, 0.75f, true);
     private String lastEngine;
+    /** Chromium processes this runner launched (the watchdog's only targets). */
+    private final List<ProcessHandle> chromiumProcesses = new ArrayList<>();
 
     private record LoadedModel(int id, String engine, List<String> outputNames, double fetchMs, double loadMs) {}
 
@@ -216,9 +218,11 @@ public final class BrowserRunner implements AutoCloseable {
         guarded("starting Chromium", () -> {
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            List<ProcessHandle> before = chromiumDescendants();
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(chromium).setHeadless(true).setArgs(CHROMIUM_FLAGS)
                     .setTimeout(timeout.toMillis()));
+            for (ProcessHandle p : chromiumDescendants()) if (!before.contains(p)) chromiumProcesses.add(p);
             openHarness();
             return null;
         });
@@ -367,10 +371,23 @@ public final class BrowserRunner implements AutoCloseable {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** Kills the Chromium processes this JVM started (descendants only, by pid). */
+    /**
+     * Kills the Chromium processes this runner launched, by pid: the processes that appeared under this JVM while
+     * it launched Chromium (another runner starting at the same moment in this JVM could be caught too).
+     */
     private void stopChromiumProcesses() {
-        ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.contains("chromium") || c.contains("chrome")).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : chromiumProcesses) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private static List<ProcessHandle> chromiumDescendants() {
+        List<ProcessHandle> found = new ArrayList<>();
+        ProcessHandle.current().descendants().forEach(p -> {
+            String command = p.info().command().orElse("");
+            if (command.contains("chromium") || command.contains("chrome")) found.add(p);
+        });
+        return found;
     }
 }
