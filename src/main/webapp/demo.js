@@ -80,7 +80,7 @@ async function run() {
     const { outputs, timings } = model.run(feeds);
     $("outputs").appendChild(table(["name", "dtype", "shape", "first values"],
       Object.entries(outputs).map(([name, t]) => [name, t.dtype, `[${t.shape.join(", ")}]`, firstValues(t.data)])));
-    const allTimings = { loadMs: model.loadMs, ...timings };
+    const allTimings = { ...model.loadTimings, ...timings };
     $("timings").appendChild(table(["phase", "ms"],
       Object.entries(allTimings).map(([k, v]) => [k, v.toFixed(3)])));
     model.dispose();

@@ -5,6 +5,7 @@
 //   engine.kind                       -> "wasm-gc" | "js"
 //   const model = engine.loadModel(bytes, {"model.onnx.data": bytes, ...});  // bytes: ArrayBuffer or typed array
 //   model.inputs / model.outputs      -> [{name, dtype, shape: (number | string | null)[] | null}]
+//   model.loadTimings                 -> {copyInMs, decodeMs, sessionMs, loadMs}
 //   const {outputs, timings} = model.run({NAME: {dtype, shape, data}});
 //   model.dispose();
 //
@@ -53,16 +54,16 @@ class Engine {
   loadModel(bytes, externalFiles = {}) {
     const files = {};
     for (const [name, data] of Object.entries(externalFiles || {})) files[name] = toInt8(data, `external file '${name}'`);
-    const { handle, loadMs } = unwrap(this.exports.loadModel(toInt8(bytes, "model"), files));
-    return new Model(this, handle, loadMs);
+    const { handle, ...loadTimings } = unwrap(this.exports.loadModel(toInt8(bytes, "model"), files));
+    return new Model(this, handle, loadTimings);
   }
 }
 
 class Model {
-  constructor(engine, handle, loadMs) {
+  constructor(engine, handle, loadTimings) {
     this.engine = engine;
     this.handle = handle;
-    this.loadMs = loadMs;
+    this.loadTimings = loadTimings; // {copyInMs, decodeMs, sessionMs, loadMs}
     this.inputs = unwrap(engine.exports.inputs(handle));
     this.outputs = unwrap(engine.exports.outputs(handle));
   }

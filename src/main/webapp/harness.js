@@ -5,7 +5,8 @@
 //
 //   await nnjitHarness.init(engine)                  engine: "wasm-gc" | "js" | "auto" -> {kind, fallbackReason}
 //   await nnjitHarness.load(engine, modelUrl, externalFiles)
-//        externalFiles: names relative to the model URL -> {modelId, inputs, outputs, fetchMs, loadMs}
+//        externalFiles: names relative to the model URL
+//        -> {modelId, kind, inputs, outputs, loadTimings: {fetchMs, copyInMs, decodeMs, sessionMs, loadMs}}
 //   nnjitHarness.run(modelId, {NAME: {dtype, shape, b64}})  -> {outputs: {NAME: {dtype, shape, b64}}, timings}
 //   nnjitHarness.dispose(modelId)
 
@@ -85,7 +86,8 @@ window.nnjitHarness = {
       const model = engine.loadModel(bytes, files);
       const modelId = nextModelId++;
       models.set(modelId, model);
-      return { ok: true, modelId, kind: engine.kind, inputs: model.inputs, outputs: model.outputs, fetchMs, loadMs: model.loadMs };
+      return { ok: true, modelId, kind: engine.kind, inputs: model.inputs, outputs: model.outputs,
+        loadTimings: { fetchMs, ...model.loadTimings } };
     } catch (e) {
       return failure(e);
     }

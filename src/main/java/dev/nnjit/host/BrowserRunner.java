@@ -72,7 +72,8 @@ public final class BrowserRunner implements AutoCloseable {
     /** Chromium processes this runner launched (the watchdog's only targets). */
     private final List<ProcessHandle> chromiumProcesses = new ArrayList<>();
 
-    private record LoadedModel(int id, String engine, List<String> outputNames, double fetchMs, double loadMs) {}
+    /** A model loaded in the page; loadTimings is null once reported (on the first run after loading). */
+    private record LoadedModel(int id, String engine, List<String> outputNames, Map<String, Double> loadTimings) {}
 
     private BrowserRunner(WebServer server, Path chromium, Duration timeout) {
         this.server = server;
@@ -115,12 +116,14 @@ public final class BrowserRunner implements AutoCloseable {
      *
      * @param backend "browser" (engine's CPU reference compiled to Wasm GC, JS fallback when the browser cannot
      *     load Wasm GC), "browser-wasm-gc" (Wasm GC only) or "browser-js" (JavaScript build)
+     * @return outputs in graph order; timings in ms: on the first run after loading "fetchMs", "copyInMs",
+     *     "decodeMs", "sessionMs", "loadMs"; always the page's "feedsInMs", "compileMs", "runMs", "op.TYPE",
+     *     "outputsOutMs", and "roundTripMs" (measured here: encoding, transfer, run, decoding)
      */
     public Result run(Path model, Map<String, Tensor> feeds, String backend) {
         String choice = engineChoice(backend);
         LoadedModel m = load(model, choice);
-        boolean fresh = m.fetchMs >= 0;
-        if (fresh) models.put(key(model, choice), new LoadedModel(m.id, m.engine, m.outputNames, -1, -1));
+        if (m.loadTimings != null) models.put(key(model, choice), new LoadedModel(m.id, m.engine, m.outputNames, null));
 
         JsonObject feedsJson = new JsonObject();
         for (Map.Entry<String, Tensor> e : feeds.entrySet()) {
@@ -147,10 +150,7 @@ public final class BrowserRunner implements AutoCloseable {
             outputs.put(name, TensorWire.decode(name, dtype, shape, o.get("b64").getAsString()));
         }
         Map<String, Double> timings = new LinkedHashMap<>();
-        if (fresh) {
-            timings.put("fetchMs", m.fetchMs);
-            timings.put("loadMs", m.loadMs);
-        }
+        if (m.loadTimings != null) timings.putAll(m.loadTimings);
         for (Map.Entry<String, JsonElement> e : reply.getAsJsonObject("timings").entrySet()) {
             timings.put(e.getKey(), e.getValue().getAsDouble());
         }
@@ -270,7 +270,7 @@ public final class BrowserRunner implements AutoCloseable {
         }
     }
 
-    /** The loaded model; fetchMs/loadMs are -1 when it was already loaded. */
+    /** The model loaded in the page, loading it when needed (then with its load timings). */
     private LoadedModel load(Path model, String choice) {
         if (crashed) openHarness();
         String key = key(model, choice);
@@ -290,8 +290,12 @@ public final class BrowserRunner implements AutoCloseable {
                 prefix + urlPath(real.getFileName().toString()), external);
         List<String> outputNames = new ArrayList<>();
         for (JsonElement o : reply.getAsJsonArray("outputs")) outputNames.add(o.getAsJsonObject().get("name").getAsString());
+        Map<String, Double> loadTimings = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : reply.getAsJsonObject("loadTimings").entrySet()) {
+            loadTimings.put(e.getKey(), e.getValue().getAsDouble());
+        }
         LoadedModel m = new LoadedModel(reply.get("modelId").getAsInt(), reply.get("kind").getAsString(), outputNames,
-                reply.get("fetchMs").getAsDouble(), reply.get("loadMs").getAsDouble());
+                loadTimings);
         models.put(key, m);
         evictOldModels();
         return m;

@@ -41,21 +41,27 @@ public final class EngineExports {
     /**
      * Decodes an ONNX model and prepares a session on the CPU reference backend.
      *
-     * @param modelBytes the .onnx file (copied once into Java; on the JS target it is shared: do not modify it)
+     * @param modelBytes the .onnx file (copied once into Java with one bulk copy, see {@link BulkCopy})
      * @param externalFiles plain object: file name (as in the model's external-data locations) → Int8Array
-     * @return reply with value {@code {handle, loadMs}}
+     * @return reply with value {@code {handle, copyInMs, decodeMs, sessionMs, loadMs}}
      */
     @JSExport
     public static JSObject loadModel(Int8Array modelBytes, JSObject externalFiles) {
         try {
             long t0 = System.nanoTime();
-            byte[] bytes = modelBytes.copyToJavaArray();
-            OnnxModel model = OnnxModelReader.read(ByteBuffer.wrap(bytes), new ExternalFiles(externalFiles));
+            ByteBuffer bytes = BulkCopy.copyIn(modelBytes);
+            long t1 = System.nanoTime();
+            OnnxModel model = OnnxModelReader.read(bytes, new ExternalFiles(externalFiles));
+            long t2 = System.nanoTime();
             Session session = Session.create(model);
+            long t3 = System.nanoTime();
             sessions.add(session);
             JSObject value = JsObjects.newObject();
             JsObjects.setNumber(value, "handle", sessions.size() - 1);
-            JsObjects.setNumber(value, "loadMs", (System.nanoTime() - t0) / 1e6);
+            JsObjects.setNumber(value, "copyInMs", (t1 - t0) / 1e6);
+            JsObjects.setNumber(value, "decodeMs", (t2 - t1) / 1e6);
+            JsObjects.setNumber(value, "sessionMs", (t3 - t2) / 1e6);
+            JsObjects.setNumber(value, "loadMs", (t3 - t0) / 1e6);
             return ok(value);
         } catch (Throwable e) {
             return failure(e);

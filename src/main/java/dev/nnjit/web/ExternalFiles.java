@@ -32,7 +32,7 @@ final class ExternalFiles implements ExternalDataResolver {
             throw new ModelFormatException("external data file '" + location + "' must be an Int8Array, got "
                     + JsObjects.describe(data));
         }
-        b = ByteBuffer.wrap(((Int8Array) data).copyToJavaArray());
+        b = BulkCopy.copyIn((Int8Array) data);
         opened.put(location, b);
         return b.duplicate();
     }

@@ -3,21 +3,21 @@ package dev.nnjit.web;
 import dev.nnjit.graph.GraphException;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
-import org.teavm.classlib.PlatformDetector;
+import java.nio.ByteBuffer;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.ArrayBufferView;
 import org.teavm.jso.typedarrays.BigInt64Array;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int32Array;
-import org.teavm.jso.typedarrays.Int8Array;
+import org.teavm.jso.typedarrays.Uint8Array;
 
 /**
- * Copies tensors between JS typed arrays and the engine's CPU storage, one bulk copy per tensor.
+ * Copies tensors between JS typed arrays and the engine's CPU storage; each copy is one bulk transfer through a
+ * direct buffer (see {@link BulkCopy}).
  *
  * <p>Storage mapping (see {@link JsTensor}): float storage ↔ Float32Array, integer storage (every integer dtype) ↔
- * BigInt64Array, bool ↔ Int8Array in, Uint8Array out. TeaVM's {@code copyToJavaArray}/{@code copyFromJavaArray}
- * are single bulk transfers on Wasm GC (through a linear-memory window). On the JS target they alias instead of
- * copying, so outputs are copied once more there: an output may be a feed or a model weight, and the page must
- * not be able to change either through it.
+ * BigInt64Array, bool ↔ Int8Array in, Uint8Array out. Outputs are always fresh arrays: an output may be a feed or a
+ * model weight, and the page must not be able to change either through it.
  */
 final class TensorMarshal {
     private TensorMarshal() {}
@@ -33,23 +33,30 @@ final class TensorMarshal {
             throw new GraphException("feed '" + name + "': shape must be an Int32Array, got "
                     + JsObjects.describe(js.getShape()));
         }
-        int[] shape = js.getShape().copyToJavaArray();
+        int[] shape = new int[js.getShape().getLength()];
+        BulkCopy.copyIn(js.getShape()).asIntBuffer().get(shape);
         JSObject data = js.getData();
         Object storage;
         switch (dtype.storage) {
-            case FLOAT:
+            case FLOAT: {
                 requireArray(name, data, "Float32Array", dtype);
-                storage = ((Float32Array) data).copyToJavaArray();
+                float[] f = new float[((ArrayBufferView) data).getLength()];
+                BulkCopy.copyIn((ArrayBufferView) data).asFloatBuffer().get(f);
+                storage = f;
                 break;
-            case LONG:
+            }
+            case LONG: {
                 requireArray(name, data, "BigInt64Array", dtype);
-                storage = ((BigInt64Array) data).copyToJavaArray();
+                long[] l = new long[((ArrayBufferView) data).getLength()];
+                BulkCopy.copyIn((ArrayBufferView) data).asLongBuffer().get(l);
+                storage = l;
                 break;
+            }
             default: {
                 requireArray(name, data, "Int8Array", dtype);
-                byte[] bytes = ((Int8Array) data).copyToJavaArray();
-                boolean[] b = new boolean[bytes.length];
-                for (int i = 0; i < b.length; i++) b[i] = bytes[i] != 0;
+                ByteBuffer bytes = BulkCopy.copyIn((ArrayBufferView) data);
+                boolean[] b = new boolean[bytes.limit()];
+                for (int i = 0; i < b.length; i++) b[i] = bytes.get(i) != 0;
                 storage = b;
             }
         }
@@ -71,31 +78,36 @@ final class TensorMarshal {
     static JSObject toJs(Tensor t) {
         JSObject o = JsObjects.newObject();
         JsObjects.setString(o, "dtype", t.dtype().jsonName);
-        JsObjects.set(o, "shape", Int32Array.copyFromJavaArray(t.shape())); // shape() is already a fresh copy
+        int[] shape = t.shape();
+        ByteBuffer shapeBytes = direct(shape.length * 4);
+        shapeBytes.asIntBuffer().put(shape);
+        JsObjects.set(o, "shape", new Int32Array(BulkCopy.copyOut(shapeBytes).getBuffer()));
         JSObject data;
         switch (t.dtype().storage) {
             case FLOAT: {
-                Float32Array a = Float32Array.copyFromJavaArray(t.floats());
-                data = PlatformDetector.isJavaScript() ? new Float32Array(a) : a;
+                float[] f = t.floats();
+                ByteBuffer b = direct(f.length * 4);
+                b.asFloatBuffer().put(f);
+                data = new Float32Array(BulkCopy.copyOut(b).getBuffer());
                 break;
             }
             case LONG: {
-                BigInt64Array a = BigInt64Array.copyFromJavaArray(t.longs());
-                data = PlatformDetector.isJavaScript() ? new BigInt64Array(a) : a;
+                long[] l = t.longs();
+                ByteBuffer b = direct(l.length * 8);
+                b.asLongBuffer().put(l);
+                data = new BigInt64Array(BulkCopy.copyOut(b).getBuffer());
                 break;
             }
             default: {
-                boolean[] b = t.bools();
-                byte[] bytes = new byte[b.length];
-                for (int i = 0; i < b.length; i++) bytes[i] = b[i] ? (byte) 1 : 0;
-                data = asUint8(Int8Array.copyFromJavaArray(bytes));
+                boolean[] v = t.bools();
+                ByteBuffer b = direct(v.length);
+                for (int i = 0; i < v.length; i++) b.put(i, v[i] ? (byte) 1 : 0);
+                data = new Uint8Array(BulkCopy.copyOut(b).getBuffer());
             }
         }
         JsObjects.set(o, "data", data);
         return o;
     }
 
-    /** A Uint8Array copy (bools read as 0/1 numbers in JS, never as -1). */
-    @org.teavm.jso.JSBody(params = "a", script = "return new Uint8Array(a);")
-    private static native JSObject asUint8(JSObject a);
+    private static ByteBuffer direct(int bytes) { return BulkCopy.allocate(bytes); }
 }

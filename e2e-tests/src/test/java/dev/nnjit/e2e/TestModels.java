@@ -85,26 +85,36 @@ final class TestModels {
     }
 
     /**
-     * Integer and bool outputs: rows = Gather(table, ids) (float), n = Shape(ids) (int64), hit = Equal(ids, 3)
-     * (bool), twice = ids * 2 (int64, beyond 2^53 to catch double rounding). ids: int64 [5].
+     * Integer, bool, scalar and empty outputs: rows = Gather(table, ids) (float), n = Shape(ids) (int64), hit =
+     * Equal(ids, 3) (bool), twice = big * 2 (int64 beyond 2^53, to catch any rounding through doubles), total =
+     * ReduceSum(ids) (int64 scalar), none = rows[2:2] (float [0, 4]). ids: int64 [5], big: int64 [2].
      */
     static Case integerAndBool() {
         Random rnd = new Random(21);
         OnnxBuilder.Graph g = new OnnxBuilder.Graph("ints")
                 .input(valueInfo("ids", DType.INT64, 5))
+                .input(valueInfo("big", DType.INT64, 2))
                 .initializer(tensorFloats("table", dims(10, 4), true, randn(rnd, 40, 1f)))
                 .initializer(tensorInt64s("three", dims(), true, 3))
                 .initializer(tensorInt64s("two", dims(), true, 2))
                 .node(node("Gather", List.of("table", "ids"), List.of("rows"), attrInt("axis", 0)))
                 .node(node("Shape", List.of("ids"), List.of("n")))
                 .node(node("Equal", List.of("ids", "three"), List.of("hit")))
-                .node(node("Mul", List.of("ids", "two"), List.of("twice")))
+                .node(node("Mul", List.of("big", "two"), List.of("twice")))
+                .node(node("ReduceSum", List.of("ids"), List.of("total"), attrInt("keepdims", 0)))
+                .initializer(tensorInt64s("s0", dims(1), true, 2))
+                .initializer(tensorInt64s("s1", dims(1), true, 2))
+                .node(node("Slice", List.of("rows", "s0", "s1"), List.of("none")))
                 .output(valueInfo("rows", DType.FLOAT, 5, 4))
                 .output(valueInfo("n", DType.INT64, 1))
                 .output(valueInfo("hit", DType.BOOL, 5))
-                .output(valueInfo("twice", DType.INT64, 5));
+                .output(valueInfo("twice", DType.INT64, 2))
+                .output(valueInfo("total", DType.INT64))
+                .output(valueInfo("none", DType.FLOAT, 0, 4));
         Case c = save("ints", g);
-        Map<String, Tensor> feeds = Map.of("ids", Tensor.ofLongs(new int[] {5}, new long[] {3, 0, 9, 3, -1}));
+        Map<String, Tensor> feeds = new LinkedHashMap<>();
+        feeds.put("ids", Tensor.ofLongs(new int[] {5}, new long[] {3, 0, 9, 3, -1}));
+        feeds.put("big", Tensor.ofLongs(new int[] {2}, new long[] {(1L << 53) + 1, -(1L << 60) - 3}));
         return new Case(c.name(), c.model(), feeds);
     }
 
