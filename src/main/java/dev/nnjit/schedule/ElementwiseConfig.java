@@ -5,7 +5,7 @@ package dev.nnjit.schedule;
  * {@code workgroupSize}-wide 1-D workgroup handles {@code elementsPerThread} consecutive items, where an item is
  * one element, or four consecutive elements of the innermost dim when {@code vec4}.
  */
-public record ElementwiseConfig(int workgroupSize, int elementsPerThread, boolean vec4) {
+public record ElementwiseConfig(int workgroupSize, int elementsPerThread, boolean vec4) implements ScheduleConfig {
 
     public ElementwiseConfig {
         if (workgroupSize <= 0 || elementsPerThread <= 0) {

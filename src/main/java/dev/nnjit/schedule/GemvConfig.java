@@ -7,7 +7,7 @@ package dev.nnjit.schedule;
  *
  * @param vec4 B is read as {@code vec4<f32>} along N (untransposed B, N divisible by 4)
  */
-public record GemvConfig(int workgroupX, int splitK, boolean vec4) {
+public record GemvConfig(int workgroupX, int splitK, boolean vec4) implements ScheduleConfig {
 
     public GemvConfig {
         if (workgroupX <= 0 || splitK <= 0) {

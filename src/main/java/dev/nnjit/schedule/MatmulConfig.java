@@ -10,7 +10,7 @@ package dev.nnjit.schedule;
  *     N divisible by 4 and threadN divisible by 4
  */
 public record MatmulConfig(int tileM, int tileN, int tileK, int threadM, int threadN, boolean vec4,
-                           boolean useWorkgroupMemory) {
+                           boolean useWorkgroupMemory) implements ScheduleConfig {
 
     public MatmulConfig {
         if (tileM <= 0 || tileN <= 0 || tileK <= 0 || threadM <= 0 || threadN <= 0) {

@@ -6,7 +6,7 @@ package dev.nnjit.schedule;
  * {@code workgroupSize / rowsPerWorkgroup} invocations that stride over its columns and combine their partial
  * results with a tree reduction in workgroup memory.
  */
-public record ReductionConfig(int workgroupSize, int rowsPerWorkgroup) {
+public record ReductionConfig(int workgroupSize, int rowsPerWorkgroup) implements ScheduleConfig {
 
     public ReductionConfig {
         if (workgroupSize <= 0 || rowsPerWorkgroup <= 0 || workgroupSize % rowsPerWorkgroup != 0) {
