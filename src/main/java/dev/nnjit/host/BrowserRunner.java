@@ -45,6 +45,21 @@ public final class BrowserRunner implements AutoCloseable {
     /** Outputs (graph order) and timings in milliseconds reported by the page. */
     public record Result(Map<String, Tensor> outputs, Map<String, Double> timings) {}
 
+    /**
+     * What the page reported about the last run on the webgpu backend.
+     *
+     * @param adapter the WebGPU adapter, e.g. "google swiftshader"
+     * @param timing how kernels were timed: "timestamp-query", "per-dispatch submission" or "off"
+     * @param phasesMs "uploadMs", "encodeMs", "gpuMs", "readbackMs"
+     * @param plan "kernels", "pipelines", "constantBytes", "pooledBytes", "peakLiveBytes", "unpooledBytes", "slots"
+     * @param kernels per dispatch (when profiling): node, op type, kernel family, ms
+     */
+    public record GpuStats(String adapter, String timing, Map<String, Double> phasesMs, Map<String, Double> plan,
+                           List<KernelTime> kernels) {}
+
+    /** One profiled dispatch. */
+    public record KernelTime(String node, String op, String family, double ms) {}
+
     public static final Path DEFAULT_CHROMIUM = Paths.get("/usr/bin/chromium");
 
     /** Headless Chromium with WebGPU on SwiftShader (for the WebGPU backend) and no background traffic. */
@@ -73,7 +88,16 @@ public final class BrowserRunner implements AutoCloseable {
     private final List<ProcessHandle> chromiumProcesses = new ArrayList<>();
 
     /** A model loaded in the page; loadTimings is null once reported (on the first run after loading). */
-    private record LoadedModel(int id, String engine, List<String> outputNames, Map<String, Double> loadTimings) {}
+    private record LoadedModel(int id, String engine, String adapter, List<String> outputNames,
+                               Map<String, Double> loadTimings) {}
+
+    /** Which engine build and which backend inside it ("cpu" or "webgpu"). */
+    private record Target(String engine, String backend) {}
+
+    private boolean gpuProfiling;
+    private long gpuBindingLimitCap;
+    private long gpuBufferLimitCap;
+    private GpuStats lastGpuStats;
 
     private BrowserRunner(WebServer server, Path chromium, Duration timeout) {
         this.server = server;
@@ -115,15 +139,18 @@ public final class BrowserRunner implements AutoCloseable {
      * loaded for later runs with the same file and backend (up to {@value #LOADED_MODEL_LIMIT} models).
      *
      * @param backend "browser" (engine's CPU reference compiled to Wasm GC, JS fallback when the browser cannot
-     *     load Wasm GC), "browser-wasm-gc" (Wasm GC only) or "browser-js" (JavaScript build)
+     *     load Wasm GC), "browser-wasm-gc" (Wasm GC only), "browser-js" (JavaScript build), "webgpu" (generated
+     *     WebGPU kernels, driven by the Wasm GC build) or "webgpu-js" (the same, driven by the JavaScript build)
      * @return outputs in graph order; timings in ms: on the first run after loading "fetchMs", "copyInMs",
      *     "decodeMs", "sessionMs", "loadMs"; always the page's "feedsInMs", "compileMs", "runMs", "op.TYPE",
      *     "outputsOutMs", and "roundTripMs" (measured here: encoding, transfer, run, decoding)
      */
     public Result run(Path model, Map<String, Tensor> feeds, String backend) {
-        String choice = engineChoice(backend);
-        LoadedModel m = load(model, choice);
-        if (m.loadTimings != null) models.put(key(model, choice), new LoadedModel(m.id, m.engine, m.outputNames, null));
+        Target target = target(backend);
+        LoadedModel m = load(model, target);
+        if (m.loadTimings != null) {
+            models.put(key(model, target), new LoadedModel(m.id, m.engine, m.adapter, m.outputNames, null));
+        }
 
         JsonObject feedsJson = new JsonObject();
         for (Map.Entry<String, Tensor> e : feeds.entrySet()) {
@@ -137,7 +164,9 @@ public final class BrowserRunner implements AutoCloseable {
             feedsJson.add(e.getKey(), o);
         }
         long t0 = System.nanoTime();
-        JsonObject reply = call("running " + model.getFileName(), "run", m.id, feedsJson);
+        JsonObject runOptions = new JsonObject();
+        runOptions.addProperty("profile", gpuProfiling);
+        JsonObject reply = call("running " + model.getFileName(), "run", m.id, feedsJson, runOptions);
         JsonObject outs = reply.getAsJsonObject("outputs");
         Map<String, Tensor> outputs = new LinkedHashMap<>();
         for (String name : m.outputNames) {
@@ -156,7 +185,41 @@ public final class BrowserRunner implements AutoCloseable {
         }
         timings.put("roundTripMs", (System.nanoTime() - t0) / 1e6);
         lastEngine = m.engine;
+        lastGpuStats = reply.has("gpu") ? gpuStats(m.adapter, reply.getAsJsonObject("gpu")) : null;
         return new Result(outputs, timings);
+    }
+
+    /** When on, runs on the webgpu backend time every kernel (see {@link #lastGpuStats()}). */
+    public void setGpuProfiling(boolean on) { gpuProfiling = on; }
+
+    /**
+     * Plans webgpu programs against limits tighter than the adapter's (0 = the adapter's): lets tests reach the
+     * limit errors without gigabyte tensors. Applies to models loaded afterwards.
+     */
+    public void setGpuLimitCaps(long maxStorageBufferBindingSize, long maxBufferSize) {
+        gpuBindingLimitCap = maxStorageBufferBindingSize;
+        gpuBufferLimitCap = maxBufferSize;
+    }
+
+    /** The page's report on the last run, when it ran on the webgpu backend; else null. */
+    public GpuStats lastGpuStats() { return lastGpuStats; }
+
+    private static GpuStats gpuStats(String adapter, JsonObject gpu) {
+        Map<String, Double> phases = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : gpu.getAsJsonObject("phases").entrySet()) {
+            phases.put(e.getKey(), e.getValue().getAsDouble());
+        }
+        Map<String, Double> plan = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : gpu.getAsJsonObject("plan").entrySet()) {
+            plan.put(e.getKey(), e.getValue().getAsDouble());
+        }
+        List<KernelTime> kernels = new ArrayList<>();
+        for (JsonElement k : gpu.getAsJsonArray("kernels")) {
+            JsonObject o = k.getAsJsonObject();
+            kernels.add(new KernelTime(o.get("node").getAsString(), o.get("op").getAsString(),
+                    o.get("family").getAsString(), o.get("ms").getAsDouble()));
+        }
+        return new GpuStats(adapter, gpu.get("timing").getAsString(), phases, plan, kernels);
     }
 
     /** Which engine build ran the last {@link #run}: "wasm-gc" or "js". */
@@ -251,29 +314,33 @@ public final class BrowserRunner implements AutoCloseable {
 
     // ---- models ----
 
-    private static String engineChoice(String backend) {
+    private static Target target(String backend) {
         switch (backend) {
-            case "browser": return "auto";
-            case "browser-wasm-gc": return "wasm-gc";
-            case "browser-js": return "js";
+            case "browser": return new Target("auto", "cpu");
+            case "browser-wasm-gc": return new Target("wasm-gc", "cpu");
+            case "browser-js": return new Target("js", "cpu");
+            case "webgpu": return new Target("wasm-gc", "webgpu");
+            case "webgpu-js": return new Target("js", "webgpu");
             default: throw new IllegalArgumentException("unknown browser backend '" + backend
-                    + "' (expected browser, browser-wasm-gc or browser-js)");
+                    + "' (expected browser, browser-wasm-gc, browser-js, webgpu or webgpu-js)");
         }
     }
 
-    private static String key(Path model, String choice) {
+    private String key(Path model, Target target) {
         try {
             Path real = model.toRealPath();
-            return real + "|" + Files.size(real) + "|" + Files.getLastModifiedTime(real).toMillis() + "|" + choice;
+            String caps = target.backend.equals("webgpu") ? "|" + gpuBindingLimitCap + "," + gpuBufferLimitCap : "";
+            return real + "|" + Files.size(real) + "|" + Files.getLastModifiedTime(real).toMillis() + "|"
+                    + target.engine + "|" + target.backend + caps;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model " + model, e);
         }
     }
 
     /** The model loaded in the page, loading it when needed (then with its load timings). */
-    private LoadedModel load(Path model, String choice) {
+    private LoadedModel load(Path model, Target target) {
         if (crashed) openHarness();
-        String key = key(model, choice);
+        String key = key(model, target);
         LoadedModel cached = models.get(key);
         if (cached != null) return cached;
 
@@ -286,16 +353,21 @@ public final class BrowserRunner implements AutoCloseable {
         Path folder = real.getParent();
         String prefix = server.mount(mounts.computeIfAbsent(folder, f -> "m" + mounts.size()), folder);
         List<String> external = ExternalDataScan.find(real);
-        JsonObject reply = call("loading " + model.getFileName(), "load", choice,
-                prefix + urlPath(real.getFileName().toString()), external);
+        JsonObject options = new JsonObject();
+        options.addProperty("backend", target.backend);
+        if (gpuBindingLimitCap > 0) options.addProperty("maxStorageBufferBindingSize", gpuBindingLimitCap);
+        if (gpuBufferLimitCap > 0) options.addProperty("maxBufferSize", gpuBufferLimitCap);
+        JsonObject reply = call("loading " + model.getFileName(), "load", target.engine,
+                prefix + urlPath(real.getFileName().toString()), external, options);
         List<String> outputNames = new ArrayList<>();
         for (JsonElement o : reply.getAsJsonArray("outputs")) outputNames.add(o.getAsJsonObject().get("name").getAsString());
         Map<String, Double> loadTimings = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> e : reply.getAsJsonObject("loadTimings").entrySet()) {
             loadTimings.put(e.getKey(), e.getValue().getAsDouble());
         }
-        LoadedModel m = new LoadedModel(reply.get("modelId").getAsInt(), reply.get("kind").getAsString(), outputNames,
-                loadTimings);
+        String adapter = reply.has("adapter") ? reply.get("adapter").getAsString() : null;
+        LoadedModel m = new LoadedModel(reply.get("modelId").getAsInt(), reply.get("kind").getAsString(), adapter,
+                outputNames, loadTimings);
         models.put(key, m);
         evictOldModels();
         return m;
