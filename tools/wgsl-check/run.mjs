@@ -4,7 +4,8 @@
 // JOB_DIR/jobs.json: [{ name, wgsl, entryPoint, dispatch: [x,y,z], run: bool, compileOnly: bool,
 //                       bindings: [{ binding, access: "read"|"read_write", sizeBytes, input?: "file.bin" }] }]
 // compileOnly jobs stop after Tint's full WGSL validation (createShaderModule): milliseconds, where building
-// the pipeline makes SwiftShader compile to machine code (0.1-5 s per matmul kernel). For run jobs, every binding with `input` is filled from that file (little-endian 4-byte elements); read_write
+// the pipeline makes SwiftShader compile to machine code (0.1-5 s per matmul kernel).
+// For run jobs, every binding with `input` is filled from that file (little-endian 4-byte elements); read_write
 // bindings without input start as 0xFFFFFFFF (NaN for f32, so unwritten outputs show). After the dispatch each
 // read_write binding is written to JOB_DIR/<name>.out<binding>.bin.
 // Writes JOB_DIR/results.json: [{ name, ok, error?, warnings? }]. Exit code 0 when the tool itself worked.

@@ -28,8 +28,8 @@ public record MatmulProblem(int[] batchShape, int[] aBatchStrides, int[] bBatchS
         public static Bias of(int[] shape, int m, int n) {
             if (shape.length > 2) throw new IllegalArgumentException("bias must have rank <= 2, got " + Wgsl.shape(shape));
             int[] s = Broadcasting.stridesFor(shape, new int[] {m, n});
-            Broadcasting.shape(shape, new int[] {m, n});
-            if (Broadcasting.shape(shape, new int[] {m, n})[0] != m || Broadcasting.shape(shape, new int[] {m, n})[1] != n) {
+            int[] b = Broadcasting.shape(shape, new int[] {m, n}); // throws when incompatible
+            if (b[0] != m || b[1] != n) {
                 throw new IllegalArgumentException("bias " + Wgsl.shape(shape) + " does not broadcast to (" + m + "," + n + ")");
             }
             return new Bias(shape, s[0], s[1]);

@@ -42,7 +42,6 @@ public final class NormKernel implements KernelGenerator<ReductionConfig, NormPr
         WgslBuilder b = new WgslBuilder();
         RowLayout layout = p.layout();
         boolean guard = RowReduction.open(b, c, layout);
-        String invCols = Wgsl.f32(1f / p.cols());
         if (layer) {
             b.line("var s = 0.0;");
             RowReduction.forColumns(b, c, layout, (bb, off) -> bb.line("s = s + x[" + off + "];"));
@@ -70,7 +69,6 @@ public final class NormKernel implements KernelGenerator<ReductionConfig, NormPr
                 + ") * inv * scale[j]" + (p.hasBias() ? " + bias[j]" : "") + ";"));
         if (guard) b.close();
         b.close();
-        if (invCols.isEmpty()) throw new IllegalStateException();
         return Wgsl.assemble(h.build(), null, b.build());
     }
 }
