@@ -1,8 +1,10 @@
 // Compiles and optionally runs nnjit-generated WGSL kernels with Dawn (npm `webgpu`), for JVM tests.
 //
 // Usage: node run.mjs JOB_DIR
-// JOB_DIR/jobs.json: [{ name, wgsl, entryPoint, dispatch: [x,y,z], run: bool,
+// JOB_DIR/jobs.json: [{ name, wgsl, entryPoint, dispatch: [x,y,z], run: bool, compileOnly: bool,
 //                       bindings: [{ binding, access: "read"|"read_write", sizeBytes, input?: "file.bin" }] }]
+// compileOnly jobs stop after Tint's full WGSL validation (createShaderModule): milliseconds, where building
+// the pipeline makes SwiftShader compile to machine code (0.1-5 s per matmul kernel).
 // For run jobs, every binding with `input` is filled from that file (little-endian 4-byte elements); read_write
 // bindings without input start as 0xFFFFFFFF (NaN for f32, so unwritten outputs show). After the dispatch each
 // read_write binding is written to JOB_DIR/<name>.out<binding>.bin.
@@ -25,6 +27,7 @@ device.onuncapturederror = (e) => uncaptured.push(e.error.message);
 const results = [];
 for (const job of jobs) {
   const r = {name: job.name, ok: true};
+  const t0 = performance.now();
   try {
     device.pushErrorScope('validation');
     const module = device.createShaderModule({code: job.wgsl});
@@ -33,6 +36,12 @@ for (const job of jobs) {
     const warns = info.messages.filter(m => m.type === 'warning');
     if (warns.length) r.warnings = warns.map(m => `${m.lineNum}:${m.linePos} ${m.message}`);
     if (errs.length) throw new Error(errs.map(m => `${m.lineNum}:${m.linePos} ${m.message}`).join('\n'));
+    if (job.compileOnly) {
+      const err = await device.popErrorScope();
+      if (err) throw new Error(err.message);
+      results.push(Object.assign(r, {ms: Math.round(performance.now() - t0)}));
+      continue;
+    }
     const layout = device.createBindGroupLayout({entries: job.bindings.map(b => ({
       binding: b.binding, visibility: GPUShaderStage.COMPUTE,
       buffer: {type: b.access === 'read' ? 'read-only-storage' : 'storage'}}))});
@@ -82,6 +91,8 @@ for (const job of jobs) {
     r.error = String(e && e.message || e);
     uncaptured = [];
   }
+  r.ms = Math.round(performance.now() - t0);
+  if (process.env.NNJIT_WGSL_CHECK_LOG) console.error(`${r.ms} ms ${r.name} ${r.ok ? 'ok' : 'FAILED'}`);
   results.push(r);
 }
 fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify(results, null, 1));

@@ -87,23 +87,7 @@ public final class ElementwiseKernel implements KernelGenerator<ElementwiseConfi
         b.close();
         b.blank();
 
-        DispatchSize d = dispatch(c, p);
-        int w = c.workgroupSize();
-        int e = c.elementsPerThread();
-        boolean exact = d.total() * w * e == items;
-        b.line("@compute @workgroup_size(" + w + ")");
-        b.open("fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {");
-        b.line("let base = " + IndexMath.workgroupIndex(d) + " * " + Wgsl.u32((long) w * e) + " + lid;");
-        for (int k = 0; k < e; k++) {
-            String idx = k == 0 ? "base" : "base + " + Wgsl.u32((long) k * w);
-            if (exact) b.line("item(" + idx + ");");
-            else {
-                b.open("if (" + idx + " < ITEMS) {");
-                b.line("item(" + idx + ");");
-                b.close();
-            }
-        }
-        b.close();
+        ElementwiseMain.emit(b, c, dispatch(c, p), items);
         return Wgsl.assemble(h.build(), lib, b.build());
     }
 

@@ -45,7 +45,7 @@ final class DawnHarness {
         }
     }
 
-    private record Job(String name, KernelInstance kernel, Map<Integer, byte[]> inputs, boolean run) {}
+    private record Job(String name, KernelInstance kernel, Map<Integer, byte[]> inputs, boolean run, boolean compileOnly) {}
 
     private final List<Job> jobs = new ArrayList<>();
 
@@ -66,12 +66,15 @@ final class DawnHarness {
         return false;
     }
 
-    /** Compile only. */
-    void validate(String name, KernelInstance k) { jobs.add(new Job(name, k, Map.of(), false)); }
+    /** Tint's WGSL validation only (fast). */
+    void validate(String name, KernelInstance k) { jobs.add(new Job(name, k, Map.of(), false, true)); }
+
+    /** Validation and pipeline creation (SwiftShader compiles to machine code: slow for big kernels). */
+    void compile(String name, KernelInstance k) { jobs.add(new Job(name, k, Map.of(), false, false)); }
 
     /** Compile and run with the given input bytes per binding index. */
     void run(String name, KernelInstance k, Map<Integer, byte[]> inputs) {
-        jobs.add(new Job(name, k, inputs, true));
+        jobs.add(new Job(name, k, inputs, true, false));
     }
 
     int size() { return jobs.size(); }
@@ -85,6 +88,7 @@ final class DawnHarness {
             o.addProperty("wgsl", j.kernel.wgsl());
             o.addProperty("entryPoint", j.kernel.entryPoint());
             o.addProperty("run", j.run);
+            o.addProperty("compileOnly", j.compileOnly);
             JsonArray d = new JsonArray();
             d.add(j.kernel.dispatch().x());
             d.add(j.kernel.dispatch().y());
