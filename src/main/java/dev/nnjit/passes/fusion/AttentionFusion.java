@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Recognizes scaled dot-product attention on 4-D heads and replaces it with {@code nnjit.Attention}:
  * <pre>
- * s = MatMul(Q [B,H,Sq,D], Kt [B,H,D,Skv])
+ * s = MatMul(Q [B,H,Sq,D], Kt [B,H,D,Skv])          Q and Kt may each be Mul(., c) (torch SDPA: c = sqrt(scale))
  * s = Mul(s, c) | Mul(c, s) | Div(s, c)              optional; scale = c or 1/c (T5 has none: scale 1)
  * s = Add(s, m1) [then Add(s, m2)]                   optional, either order; the masks are summed (T5: bias + mask)
  * Y = MatMul(Softmax(s, last axis), V [B,H,Skv,Dv])
@@ -74,6 +74,18 @@ public final class AttentionFusion extends FusionPass {
         matched.add(qk);
 
         Value q = qk.input(0), kt = qk.input(1), v = pv.input(1);
+        // torch's scaled_dot_product_attention decomposition scales both operands by sqrt(scale) instead
+        Node qScale = scaledBy(g, q), kScale = scaledBy(g, kt);
+        if (qScale != null) {
+            scale *= scaleFactor(qScale);
+            q = unscaled(qScale);
+            matched.add(qScale);
+        }
+        if (kScale != null) {
+            scale *= scaleFactor(kScale);
+            kt = unscaled(kScale);
+            matched.add(kScale);
+        }
         int[] qd = Match.dims(q), ktd = Match.dims(kt), vd = Match.dims(v);
         if (qd == null || ktd == null || vd == null || qd.length != 4 || ktd.length != 4 || vd.length != 4) return false;
         int b = qd[0], h = qd[1], sq = qd[2], d = qd[3], skv = ktd[3];
@@ -96,6 +108,22 @@ public final class AttentionFusion extends FusionPass {
         r.add(pv.name() + "/Attention", FusedOps.DOMAIN, "Attention", FusedOps.OPSET,
                 Map.of("scale", Attribute.ofFloat("scale", scale)), ins, pv.output(0));
         return r.commit();
+    }
+
+    /** The Mul producing {@code v} from a value and a one-element constant, when only the pattern reads v; else null. */
+    private static Node scaledBy(Graph g, Value v) {
+        Node m = Match.producer(v, "Mul");
+        if (m == null || !Match.singleUse(g, v)) return null;
+        return (Match.scalar(m.input(0)) == null) != (Match.scalar(m.input(1)) == null) ? m : null;
+    }
+
+    private static float scaleFactor(Node mul) {
+        Float c = Match.scalar(mul.input(0));
+        return c != null ? c : Match.scalar(mul.input(1));
+    }
+
+    private static Value unscaled(Node mul) {
+        return Match.scalar(mul.input(0)) != null ? mul.input(1) : mul.input(0);
     }
 
     /** v leads back, through Mul/Div by scalars and Adds (at most {@code depth} steps), to a MatMul. */

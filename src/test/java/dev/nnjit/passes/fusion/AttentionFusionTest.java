@@ -123,6 +123,23 @@ class AttentionFusionTest {
         assertEquals(true, a.input(3).isConstant());
     }
 
+    /** torch.onnx (dynamo) SDPA decomposition: Q and K^T each times sqrt(scale), an inference-mode Dropout. */
+    @Test void sdpaDecompositionWithScaledOperands() {
+        TestGraph t = new TestGraph(18);
+        Value q = t.input("q", B, H, S, D), k = t.input("k", B, H, S, D), v = t.input("v", B, H, S, D);
+        Value root = t.scalar((float) Math.sqrt(0.35355338f));
+        Value kt = t.op("Mul", t.op("Transpose", attrs(is("perm", 0, 1, 3, 2)), k), root);
+        Value scores = t.op("Add", t.op("MatMul", t.op("Mul", q, root), kt), t.input("mask", 1, 1, S, S));
+        Value p = t.op("Dropout", t.op("Softmax", attrs(i("axis", -1)), scores));
+        t.output(t.op("MatMul", p, v));
+        Graph f = FusionCheck.fuse(t.build(), new IdentityElimination(), new AttentionFusion(TestGraph.REGISTRY));
+        Node a = attention(f);
+        assertNotNull(a, f.opHistogram().toString());
+        assertEquals(1, f.nodes().size(), f.opHistogram().toString());
+        assertEquals(0.35355338f, a.attribute("scale").floatValue(), 1e-7);
+        assertEquals("k", a.input(1).name());
+    }
+
     @Test void softmaxOverAnotherAxisOrScoresReadElsewhereStay() {
         TestGraph t = new TestGraph(17);
         Value q = t.input("q", B, H, S, D), kt = t.input("kt", B, H, D, S), v = t.input("v", B, H, S, D);
