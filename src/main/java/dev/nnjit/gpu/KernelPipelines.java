@@ -30,7 +30,7 @@ public final class KernelPipelines {
     public record Compiled(GPUPipeline.Compute pipeline, GPUBindGroup.Layout layout) {}
 
     private record Pending(KernelInstance kernel, GPUShaderModule module, GPUBindGroup.Layout layout,
-                           JSPromise<GPUPipeline.Compute> promise) {}
+                           JSPromise<Settled.Outcome> promise) {}
 
     private final GpuDevice gpu;
     private final Map<String, Compiled> cache = new HashMap<>();
@@ -62,14 +62,14 @@ public final class KernelPipelines {
             cp.setLayout(device.createPipelineLayout(pl));
             cp.setCompute(stage);
             cp.setLabel(k.family());
-            pending.add(new Pending(k, module, layout, device.createComputePipelineAsync(cp)));
+            pending.add(new Pending(k, module, layout, Settled.settle(device.createComputePipelineAsync(cp))));
         }
         for (Pending p : pending) {
             GPUPipeline.Compute pipeline;
             try {
-                pipeline = Settled.await(p.promise, "creating the pipeline of " + describe(p.kernel));
+                pipeline = Settled.awaitSettled(p.promise, "creating the pipeline of " + describe(p.kernel));
             } catch (GpuException e) {
-                throw new GpuException(e.getMessage() + compilerMessages(p.module));
+                throw new GpuException(e.getMessage() + compilerMessages(p.module, p.kernel.wgsl()));
             }
             cache.put(p.kernel.cacheKey(), new Compiled(pipeline, p.layout));
         }
@@ -131,15 +131,18 @@ public final class KernelPipelines {
     }
 
     /** The shader compiler's error messages for a module, as " (WGSL line:col: message; ...)", or "". */
-    private static String compilerMessages(GPUShaderModule module) {
+    private static String compilerMessages(GPUShaderModule module, String wgsl) {
         JSObject info = Settled.await(module.getCompilationInfo(), "reading shader compilation messages");
-        String m = formatMessages(info);
+        String m = formatMessages(info, wgsl);
         return m.isEmpty() ? "" : " (WGSL " + m + ")";
     }
 
-    @JSBody(params = "info", script = "if (!info) return ''; var out = [];"
+    /** Up to 5 error messages as "line:col: message [source line]". */
+    @JSBody(params = {"info", "wgsl"}, script = "if (!info) return ''; var lines = wgsl.split('\\n'); var out = [];"
             + " for (var i = 0; i < info.messages.length && out.length < 5; i++) { var m = info.messages[i];"
-            + "   if (m.type === 'error') out.push(m.lineNum + ':' + m.linePos + ': ' + m.message); }"
+            + "   if (m.type !== 'error') continue;"
+            + "   var src = m.lineNum > 0 && m.lineNum <= lines.length ? ' [' + lines[m.lineNum - 1].trim() + ']' : '';"
+            + "   out.push(m.lineNum + ':' + m.linePos + ': ' + m.message + src); }"
             + " return out.join('; ');")
-    private static native String formatMessages(JSObject info);
+    private static native String formatMessages(JSObject info, String wgsl);
 }

@@ -14,7 +14,7 @@ public final class Settled {
     private Settled() {}
 
     /** The settled form of a promise. */
-    interface Outcome extends JSObject {
+    public interface Outcome extends JSObject {
         @JSProperty boolean isOk();
         @JSProperty JSObject getValue();
         @JSProperty String getError();
@@ -24,15 +24,27 @@ public final class Settled {
             + "function(v) { return {ok: true, value: v === undefined ? null : v}; },"
             + "function(e) { var m = e && e.message !== undefined ? String(e.message) : String(e);"
             + " return {ok: false, error: (e && e.name ? e.name + ': ' : '') + m}; });")
-    private static native JSPromise<Outcome> settle(JSObject promise);
+    private static native JSPromise<Outcome> settleRaw(JSObject promise);
+
+    /**
+     * The promise mapped to its never-rejecting settled form, right away: use when several promises are started
+     * before any is awaited, so that one failing (and the caller throwing) leaves no rejection unhandled.
+     */
+    public static JSPromise<Outcome> settle(JSPromise<?> promise) { return settleRaw(promise); }
+
+    /** The value of a promise made by {@link #settle}, or a {@link GpuException} "what: Name: message". */
+    @SuppressWarnings("unchecked")
+    public static <T extends JSObject> T awaitSettled(JSPromise<Outcome> settled, String what) {
+        Outcome o = settled.await();
+        if (!o.isOk()) throw new GpuException(what + ": " + o.getError());
+        return (T) o.getValue();
+    }
 
     /**
      * The promise's value (null for undefined), or a {@link GpuException} "what: Name: message" when it rejects.
      */
     @SuppressWarnings("unchecked")
     public static <T extends JSObject> T await(JSPromise<T> promise, String what) {
-        Outcome o = settle(promise).await();
-        if (!o.isOk()) throw new GpuException(what + ": " + o.getError());
-        return (T) o.getValue();
+        return awaitSettled(settleRaw(promise), what);
     }
 }

@@ -30,12 +30,30 @@ final class ElementwiseBuilder {
         Tensor c = node.constant(i);
         if (c != null && c.size() == 1) {
             try {
-                return literal(c, "constant input " + i);
+                return scalar(literal(c, "constant input " + i));
             } catch (IllegalArgumentException e) {
                 throw node.unsupported(e.getMessage());
             }
         }
         return bind(node.in(i));
+    }
+
+    /**
+     * A CONST expression as is, unless WGSL cannot spell it as a literal: then the value is bound as a one-element
+     * constant buffer. (The shortest decimal of +-Float.MAX_VALUE, 3.4028235e38, lies above the largest f32, and
+     * Tint rejects it; exports use -FLT_MAX as the "minus infinity" of attention masks.)
+     */
+    ElementwiseExpr scalar(ElementwiseExpr constant) {
+        if (constant.type() != ScalarType.F32 || literalSafe((float) constant.constant())) return constant;
+        GpuTensor t = node.constantTensor("f32_constant",
+                Tensor.ofFloats(new int[0], new float[] {(float) constant.constant()}));
+        return bind(t);
+    }
+
+    /** Whether the shortest decimal of v (what codegen writes) parses back within the f32 range. */
+    static boolean literalSafe(float v) {
+        if (Float.isNaN(v) || Float.isInfinite(v)) return true;
+        return Math.abs(Double.parseDouble(Float.toString(v))) <= Float.MAX_VALUE;
     }
 
     /** A tensor broadcast to the output shape. */

@@ -140,8 +140,8 @@ final class ElementwiseLowerings {
         ElementwiseExpr lo = null;
         ElementwiseExpr hi = null;
         if (n.op().opset() < 11) {
-            if (n.op().hasAttr("min")) lo = ElementwiseExpr.constant(n.op().attrFloat("min", 0), t);
-            if (n.op().hasAttr("max")) hi = ElementwiseExpr.constant(n.op().attrFloat("max", 0), t);
+            if (n.op().hasAttr("min")) lo = b.scalar(ElementwiseExpr.constant(n.op().attrFloat("min", 0), t));
+            if (n.op().hasAttr("max")) hi = b.scalar(ElementwiseExpr.constant(n.op().attrFloat("max", 0), t));
         } else {
             if (n.hasInput(1)) lo = b.operand(1);
             if (n.hasInput(2)) hi = b.operand(2);

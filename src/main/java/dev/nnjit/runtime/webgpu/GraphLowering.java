@@ -127,6 +127,10 @@ public final class GraphLowering {
         byValue.put(v, add(v.name(), dtypeOf(v), staticShape(v), GpuTensor.Kind.VIEW, null, base));
     }
 
+    GpuTensor newConstant(String name, dev.nnjit.tensor.Tensor value) {
+        return add(name, value.dtype(), value.shape(), GpuTensor.Kind.CONSTANT, value, null);
+    }
+
     GpuTensor newScratch(String name, DType dtype, int[] shape) {
         return add(name, dtype, shape, GpuTensor.Kind.INTERMEDIATE, null, null);
     }

@@ -31,6 +31,10 @@ public final class LoweringTable {
         LoweringTable t = new LoweringTable();
         ElementwiseLowerings.register(t);
         ViewLowerings.register(t);
+        MatmulLowerings.register(t);
+        ReductionLowerings.register(t);
+        IndexingLowerings.register(t);
+        FusedLowerings.register(t);
         return t;
     }
 }

@@ -70,6 +70,11 @@ public final class NodeLowering {
         return program.newScratch(node.name() + "/" + hint, dtype, shape);
     }
 
+    /** A constant tensor made by the lowering (uploaded once with the graph's constants). */
+    public GpuTensor constantTensor(String hint, Tensor value) {
+        return program.newConstant(node.name() + "/" + hint, value);
+    }
+
     /** Appends a dispatch; {@code args} in binding order. */
     public void dispatch(KernelInstance kernel, GpuTensor... args) {
         try {

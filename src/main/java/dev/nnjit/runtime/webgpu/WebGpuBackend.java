@@ -5,6 +5,7 @@ import dev.nnjit.gpu.HostStaging;
 import dev.nnjit.gpu.KernelPipelines;
 import dev.nnjit.graph.Graph;
 import dev.nnjit.ops.OpRegistry;
+import dev.nnjit.passes.PassPipeline;
 import dev.nnjit.runtime.Backend;
 import dev.nnjit.runtime.Executable;
 import dev.nnjit.schedule.AdapterLimits;
@@ -26,6 +27,7 @@ public final class WebGpuBackend implements Backend {
     private final HostStaging staging = new HostStaging();
     private final AdapterLimits limits;
     private boolean profiling;
+    private boolean fusion = true;
     private RunStats lastRun;
 
     /**
@@ -58,7 +60,11 @@ public final class WebGpuBackend implements Backend {
 
     void recordRun(RunStats stats) { lastRun = stats; }
 
+    /** When on (the default), compile runs the GPU fusion passes before lowering. */
+    public void setFusion(boolean on) { fusion = on; }
+
     @Override public Executable compile(Graph specialized) {
+        if (fusion) PassPipeline.gpu(registry).apply(specialized);
         GpuProgram program = GraphLowering.lower(specialized, table, registry, limits);
         BufferPlan plan = BufferPlanner.plan(program);
         WebGpuExecutable exec = new WebGpuExecutable(gpu, pipelines, program, plan, this, staging);
