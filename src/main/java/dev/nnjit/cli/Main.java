@@ -1,0 +1,151 @@
+package dev.nnjit.cli;
+
+import dev.nnjit.graph.GraphException;
+import dev.nnjit.model.ModelFormatException;
+import dev.nnjit.ops.OpDef;
+import dev.nnjit.ops.OpRegistry;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code nnjit} command line (started by bin/nnjit). Exit codes: 0 success, 1 a model, feeds, file or runtime
+ * error (one line on stderr; the stack trace too with --verbose or NNJIT_DEBUG=1), 2 a usage error.
+ */
+public final class Main {
+    public static final int OK = 0;
+    public static final int ERROR = 1;
+    public static final int USAGE = 2;
+
+    static final String USAGE_TEXT = String.join("\n",
+            "nnjit: run ONNX models with the nnjit engine (JVM, or WebAssembly in headless Chromium)",
+            "",
+            "Usage:",
+            "  nnjit run MODEL.onnx --inputs FEEDS.json [--backend cpu|browser] [--output OUT.json]",
+            "                       [--chromium PATH] [--verbose]",
+            "  nnjit ops",
+            "  nnjit --help",
+            "",
+            "run    Runs MODEL.onnx (external data files next to it) on the feeds and prints",
+            "       {\"outputs\": {NAME: {\"shape\", \"dtype\", \"data\"}}, \"timings\": {NAME: ms}} to stdout,",
+            "       or writes it to OUT.json.",
+            "       FEEDS.json: {\"inputs\": {NAME: {\"shape\": [1, 8], \"dtype\": \"int64\", \"data\": [...]}}};",
+            "       other top-level keys are ignored, so a golden file works as it is. data is flat and",
+            "       row-major; dtypes: float32 float16 bfloat16 int8 int16 int32 int64 uint8 uint16 uint32 bool;",
+            "       NaN and infinities are the strings \"NaN\", \"Infinity\", \"-Infinity\".",
+            "       --backend cpu      the engine's reference executor in this JVM (default)",
+            "       --backend browser  the engine compiled by TeaVM, in headless Chromium",
+            "       --chromium PATH    Chromium for --backend browser (default: $NNJIT_CHROMIUM, /usr/bin/chromium)",
+            "       --verbose          stack traces with errors (also NNJIT_DEBUG=1)",
+            "ops    Lists the supported ONNX ops and the lowest opset implemented for each.",
+            "",
+            "Exit codes: 0 success, 1 model/feeds/runtime error (message on stderr), 2 usage error.",
+            "");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean debugEnv;
+
+    Main(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.debugEnv = "1".equals(env.get("NNJIT_DEBUG"));
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err, System.getenv());
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command with the given streams and environment; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        return new Main(out, err, env).dispatch(Arrays.asList(args));
+    }
+
+    private int dispatch(List<String> args) {
+        if (args.isEmpty()) return usageError("no command given");
+        String command = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        switch (command) {
+            case "-h": case "--help": case "help":
+                out.print(USAGE_TEXT);
+                return OK;
+            case "run":
+                if (rest.contains("-h") || rest.contains("--help")) {
+                    out.print(USAGE_TEXT);
+                    return OK;
+                }
+                return run(rest);
+            case "ops":
+                if (!rest.isEmpty()) return usageError("ops takes no arguments (got '" + rest.get(0) + "')");
+                return listOps();
+            default:
+                return usageError("unknown command '" + command + "'");
+        }
+    }
+
+    private int run(List<String> args) {
+        RunOptions opts;
+        try {
+            opts = RunOptions.parse(args);
+        } catch (UsageException e) {
+            return usageError(e.getMessage());
+        }
+        try {
+            RunCommand.Outcome r = RunCommand.execute(opts);
+            String json = TensorJson.resultJson(r.outputs(), r.timings());
+            if (opts.output() == null) {
+                out.print(json);
+                out.flush();
+            } else {
+                RunCommand.writeResult(opts.output(), json);
+            }
+            return OK;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            return failure(e, opts.verbose());
+        }
+    }
+
+    private int listOps() {
+        OpRegistry registry = OpRegistry.defaults();
+        for (String name : registry.names()) {
+            int dot = name.lastIndexOf('.');
+            String domain = dot < 0 ? "" : name.substring(0, dot);
+            OpDef d = registry.find(domain, dot < 0 ? name : name.substring(dot + 1));
+            out.println(name + "\topset " + d.minOpset() + "+");
+        }
+        return OK;
+    }
+
+    private int usageError(String message) {
+        err.println("nnjit: " + message);
+        err.println("Run 'nnjit --help' for usage.");
+        return USAGE;
+    }
+
+    private int failure(Throwable e, boolean verbose) {
+        err.println("nnjit: error: " + describe(e));
+        if (verbose || debugEnv) e.printStackTrace(err);
+        return ERROR;
+    }
+
+    /**
+     * The message for the user. The engine's and the command's own exceptions carry messages written for users;
+     * anything else is a bug or a resource problem, labelled with its class so it is not mistaken for bad input.
+     */
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (give the JVM more with NNJIT_JAVA_OPTS=-Xmx8g)";
+        }
+        boolean expected = e instanceof CliException || e instanceof TensorJsonException
+                || e instanceof GraphException || e instanceof ModelFormatException
+                || e instanceof UncheckedIOException || e instanceof UnsupportedOperationException;
+        if (expected && m != null && !m.isEmpty()) return m;
+        return "internal error: " + e + (e.getCause() != null ? " (cause: " + e.getCause() + ")" : "")
+                + "; rerun with --verbose for the stack trace";
+    }
+}
