@@ -4,7 +4,6 @@ import dev.nnjit.api.Session;
 import dev.nnjit.model.Attribute;
 import dev.nnjit.model.OnnxGraph;
 import dev.nnjit.model.OnnxModel;
-import dev.nnjit.model.OnnxModelReader;
 import dev.nnjit.model.OnnxNode;
 import dev.nnjit.model.jvm.ModelFiles;
 import dev.nnjit.ops.OpRegistry;
@@ -99,12 +98,9 @@ final class ConformanceCase {
         return problems.length() == 0 ? null : problems.toString().strip();
     }
 
+    /** A standalone TensorProto file; its own name is ignored (positions decide, as in ONNX's runner). */
     static Tensor readTensor(Path pb) {
-        try {
-            return OnnxModelReader.readTensor(Files.readAllBytes(pb));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + pb, e);
-        }
+        return ModelFiles.loadTensor(pb).tensor();
     }
 
     /** Entries of {@code dir} named PREFIX + number (optionally ".pb"), ordered by that number. */
