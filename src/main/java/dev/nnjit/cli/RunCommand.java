@@ -28,11 +28,9 @@ final class RunCommand {
     static Outcome execute(RunOptions opts) {
         requireFile(opts.model(), "model");
         Map<String, Tensor> feeds = readFeeds(opts.inputs());
-        switch (opts.backend()) {
-            case CPU: return runOnCpu(opts.model(), feeds);
-            case BROWSER: return runInBrowser(opts.model(), feeds, opts.chromium());
-            default: throw new IllegalStateException("backend " + opts.backend());
-        }
+        return opts.backend().inBrowser()
+                ? runInBrowser(opts.model(), feeds, opts.backend().cliName, opts.chromium())
+                : runOnCpu(opts.model(), feeds);
     }
 
     static Map<String, Tensor> readFeeds(Path file) {
@@ -58,9 +56,9 @@ final class RunCommand {
         return new Outcome(outputs, timings);
     }
 
-    private static Outcome runInBrowser(Path model, Map<String, Tensor> feeds, Path chromium) {
+    private static Outcome runInBrowser(Path model, Map<String, Tensor> feeds, String backend, Path chromium) {
         try (BrowserRunner runner = BrowserRunner.start(chromium)) {
-            BrowserRunner.Result r = runner.run(model, feeds, "browser");
+            BrowserRunner.Result r = runner.run(model, feeds, backend);
             return new Outcome(r.outputs(), r.timings());
         }
     }

@@ -17,11 +17,18 @@ public record RunOptions(Path model, Path inputs, Backend backend, Path output, 
     public enum Backend {
         /** The engine's CPU reference executor, in this JVM. */
         CPU("cpu"),
-        /** The engine compiled by TeaVM, in headless Chromium. */
-        BROWSER("browser");
+        /** The engine compiled by TeaVM, in headless Chromium: Wasm GC, or JavaScript where Wasm GC cannot load. */
+        BROWSER("browser"),
+        /** As BROWSER, Wasm GC build only. */
+        BROWSER_WASM_GC("browser-wasm-gc"),
+        /** As BROWSER, JavaScript build only. */
+        BROWSER_JS("browser-js");
 
+        /** The name on the command line, also the backend name {@code BrowserRunner.run} takes. */
         public final String cliName;
         Backend(String cliName) { this.cliName = cliName; }
+
+        public boolean inBrowser() { return this != CPU; }
     }
 
     /** Parses the arguments after "run"; throws {@link UsageException} naming the offending argument. */
@@ -62,8 +69,8 @@ public record RunOptions(Path model, Path inputs, Backend backend, Path output, 
         }
         if (model == null) throw new UsageException("run needs a MODEL.onnx");
         if (inputs == null) throw new UsageException("run needs --inputs FEEDS.json");
-        if (chromium != null && backend != Backend.BROWSER) {
-            throw new UsageException("--chromium only applies to --backend browser");
+        if (chromium != null && !backend.inBrowser()) {
+            throw new UsageException("--chromium only applies to the browser backends");
         }
         return new RunOptions(model, inputs, backend, output, chromium, verbose);
     }
@@ -84,6 +91,6 @@ public record RunOptions(Path model, Path inputs, Backend backend, Path output, 
 
     private static Backend backend(String name) {
         for (Backend b : Backend.values()) if (b.cliName.equals(name)) return b;
-        throw new UsageException("unknown backend '" + name + "' (choose cpu or browser)");
+        throw new UsageException("unknown backend '" + name + "' (choose cpu, browser, browser-wasm-gc or browser-js)");
     }
 }

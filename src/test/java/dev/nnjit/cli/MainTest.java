@@ -71,10 +71,10 @@ class MainTest {
         assertUsageError(nnjit("run", "m.onnx", "--inputs"), "--inputs needs a value");
         assertUsageError(nnjit("run", "m.onnx", "--inputs", "f.json", "--fast"), "unknown option '--fast' for run");
         assertUsageError(nnjit("run", "m.onnx", "--inputs", "f.json", "--backend", "gpu"),
-                "unknown backend 'gpu' (choose cpu or browser)");
+                "unknown backend 'gpu' (choose cpu, browser, browser-wasm-gc or browser-js)");
         assertUsageError(nnjit("run", "a.onnx", "b.onnx", "--inputs", "f.json"), "unexpected argument 'b.onnx'");
         assertUsageError(nnjit("run", "m.onnx", "--inputs", "f.json", "--chromium", "/usr/bin/chromium"),
-                "--chromium only applies to --backend browser");
+                "--chromium only applies to the browser backends");
         assertUsageError(nnjit("ops", "extra"), "ops takes no arguments");
     }
 
@@ -87,6 +87,8 @@ class MainTest {
         assertEquals(Paths.get("/opt/chrome"), o.chromium());
         assertEquals(RunOptions.Backend.BROWSER, o.backend());
         assertTrue(o.verbose());
+        assertEquals(RunOptions.Backend.BROWSER_JS,
+                RunOptions.parse(java.util.List.of("m.onnx", "--inputs", "f", "--backend", "browser-js")).backend());
         RunOptions d = RunOptions.parse(java.util.List.of("m.onnx", "--inputs", "f.json"));
         assertEquals(RunOptions.Backend.CPU, d.backend());
         assertEquals(null, d.output());
