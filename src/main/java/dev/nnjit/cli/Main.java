@@ -1,11 +1,8 @@
 package dev.nnjit.cli;
 
-import dev.nnjit.graph.GraphException;
-import dev.nnjit.model.ModelFormatException;
 import dev.nnjit.ops.OpDef;
 import dev.nnjit.ops.OpRegistry;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -134,18 +131,21 @@ public final class Main {
     }
 
     /**
-     * The message for the user. The engine's and the command's own exceptions carry messages written for users;
-     * anything else is a bug or a resource problem, labelled with its class so it is not mistaken for bad input.
+     * The message for the user. Exceptions thrown on purpose (the engine's, the loader's, this command's, the
+     * browser runner's) carry messages written for users and are shown as they are; the exception types that only
+     * come from programming errors, or an exception without a message, are labelled as internal errors so they are
+     * not mistaken for bad input.
      */
     static String describe(Throwable e) {
-        String m = e.getMessage();
         if (e instanceof OutOfMemoryError) {
             return "out of memory (give the JVM more with NNJIT_JAVA_OPTS=-Xmx8g)";
         }
-        boolean expected = e instanceof CliException || e instanceof TensorJsonException
-                || e instanceof GraphException || e instanceof ModelFormatException
-                || e instanceof UncheckedIOException || e instanceof UnsupportedOperationException;
-        if (expected && m != null && !m.isEmpty()) return m;
+        String m = e.getMessage();
+        boolean bug = e instanceof NullPointerException || e instanceof ClassCastException
+                || e instanceof IndexOutOfBoundsException || e instanceof ArithmeticException
+                || e instanceof ArrayStoreException || e instanceof NegativeArraySizeException
+                || e instanceof StackOverflowError;
+        if (!bug && m != null && !m.isEmpty()) return m;
         return "internal error: " + e + (e.getCause() != null ? " (cause: " + e.getCause() + ")" : "")
                 + "; rerun with --verbose for the stack trace";
     }

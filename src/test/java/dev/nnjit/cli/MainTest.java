@@ -146,7 +146,11 @@ class MainTest {
     @Test void internalErrorsAreLabelledAsSuch() {
         assertEquals("internal error: java.lang.NullPointerException: boom; rerun with --verbose for the stack trace",
                 Main.describe(new NullPointerException("boom")));
+        assertEquals("internal error: java.lang.IllegalStateException; rerun with --verbose for the stack trace",
+                Main.describe(new IllegalStateException()));
         assertEquals("feed 'x': bad", Main.describe(new TensorJsonException("feed 'x': bad")));
+        assertEquals("unsupported op 'Foo' at node 'n' (opset 13)",
+                Main.describe(new dev.nnjit.graph.GraphException("unsupported op 'Foo' at node 'n' (opset 13)")));
     }
 
     // ---- a real run, once the loader and the Abs op are in the engine
