@@ -33,35 +33,43 @@ public final class OnnxModelReader {
         ByteBuffer buf = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
         FieldPath path = FieldPath.root("ModelProto");
         ProtoReader r = new ProtoReader(buf, 0, buf.limit(), path);
-        GraphDecoder graphs = new GraphDecoder(new TensorDecoder(buf, resolver));
+        // Pass 1 reads the top level only (the graph's payload is skipped in O(1)), so the opset policy is checked
+        // before any of the graph is decoded: an old model is refused as such, not for some detail inside it.
         long irVersion = 0;
         String producerName = "", producerVersion = "";
-        OnnxGraph graph = null;
+        ProtoReader graphReader = null;
         Map<String, Integer> opsets = new LinkedHashMap<>();
         int opsetIndex = 0;
+        ProtoReader defaultOpsetReader = null; // where the default-domain import is, for the policy error
         while (r.next()) {
             switch (r.field()) {
                 case 1: irVersion = r.int64(); break;
                 case 2: producerName = r.string(); break;
                 case 3: producerVersion = r.string(); break;
                 case 7:
-                    if (graph != null) throw r.error(r.tagPosition(), "ModelProto has more than one graph");
-                    graph = graphs.graph(r.message(path.child("graph")), 0);
+                    if (graphReader != null) throw r.error(r.tagPosition(), "ModelProto has more than one graph");
+                    graphReader = r.message(path.child("graph"));
                     break;
-                case 8: opsetImport(r, r.message(path.child("opset_import", opsetIndex++)), opsets); break;
+                case 8: {
+                    ProtoReader o = r.message(path.child("opset_import", opsetIndex++));
+                    if (opsetImport(r.tagPosition(), o, opsets).isEmpty()) defaultOpsetReader = o;
+                    break;
+                }
                 default: r.skip(); // domain, model_version, doc_string, metadata_props, training_info, functions
             }
         }
-        if (graph == null) throw path.error(buf.limit(), "model has no graph (file empty or truncated?)");
+        if (graphReader == null) throw path.error(buf.limit(), "model has no graph (file empty or truncated?)");
         if (opsets.isEmpty()) {
             throw path.error(buf.limit(), "model has no opset_import (IR version " + irVersion + "); nnjit needs the"
                     + " default ONNX domain at opset " + MIN_DEFAULT_OPSET + ".." + MAX_DEFAULT_OPSET);
         }
         Integer opset = opsets.get("");
         if (opset != null && (opset < MIN_DEFAULT_OPSET || opset > MAX_DEFAULT_OPSET)) {
-            throw path.error(0, "model imports default-domain (ai.onnx) opset " + opset + "; nnjit supports opsets "
+            throw defaultOpsetReader.path().error(defaultOpsetReader.start(), "model imports default-domain (ai.onnx) opset " + opset + "; nnjit supports opsets "
                     + MIN_DEFAULT_OPSET + " to " + MAX_DEFAULT_OPSET);
         }
+        // Pass 2: the graph.
+        OnnxGraph graph = new GraphDecoder(new TensorDecoder(buf, resolver)).graph(graphReader, 0);
         return new OnnxModel(irVersion, producerName, producerVersion, Collections.unmodifiableMap(opsets), graph);
     }
 
@@ -77,8 +85,8 @@ public final class OnnxModelReader {
     /** "" and "ai.onnx" both name the default ONNX domain; other domains are kept as written. */
     static String normalizeDomain(String domain) { return domain.equals("ai.onnx") ? "" : domain; }
 
-    private static void opsetImport(ProtoReader outer, ProtoReader r, Map<String, Integer> opsets) {
-        int at = outer.tagPosition();
+    /** Decodes one OperatorSetIdProto into {@code opsets}; returns its normalized domain. */
+    private static String opsetImport(int at, ProtoReader r, Map<String, Integer> opsets) {
         String domain = "";
         long version = -1;
         while (r.next()) {
@@ -96,5 +104,6 @@ public final class OnnxModelReader {
             throw r.path().error(at, "opset_import lists " + shown + " twice, at versions " + previous + " and "
                     + version);
         }
+        return domain;
     }
 }

@@ -27,8 +27,7 @@ final class RawTensorData implements TensorData {
     }
 
     @Override public Object materialize() {
-        // duplicate(): an independent cursor, so concurrent or repeated materialization cannot interfere.
-        ByteBuffer b = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = viewable();
         int n = count;
         switch (dtype) {
             case FLOAT: {
@@ -87,5 +86,23 @@ final class RawTensorData implements TensorData {
             default:
                 throw new IllegalStateException("dtype " + dtype + " has no raw decoding");
         }
+    }
+
+    /**
+     * A little-endian cursor over the elements that typed views ({@code asFloatBuffer()} ...) can read in bulk on
+     * every platform. TeaVM 0.16's JavaScript ByteBuffer implements those views as JS typed arrays, which throw
+     * unless the offset is a multiple of the element size, and protobuf does not align raw_data. So an array-backed
+     * buffer at an unaligned offset is first copied (one bulk copy of this tensor's bytes, garbage right after).
+     * Buffers without an array (the JVM's memory-mapped files) are viewed directly: the JVM reads unaligned views.
+     * In the browser, hand the loader an array-backed buffer ({@code ByteBuffer.wrap(bytes)}).
+     */
+    private ByteBuffer viewable() {
+        // duplicate(): an independent cursor, so concurrent or repeated materialization cannot interfere.
+        ByteBuffer b = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int size = dtype.byteSize;
+        if (size == 1 || !b.hasArray() || (b.arrayOffset() + b.position()) % size == 0) return b;
+        byte[] copy = new byte[b.remaining()];
+        b.get(copy);
+        return ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN);
     }
 }

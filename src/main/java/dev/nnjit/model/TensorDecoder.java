@@ -219,7 +219,9 @@ final class TensorDecoder {
         }
         if (length < 0) length = size - offset;
         if (length > size - offset) {
-            throw path.error(at, what + ": external data range [" + offset + ", " + (offset + length)
+            long rangeEnd = offset + length; // may overflow for absurd lengths: then show the sum unevaluated
+            throw path.error(at, what + ": external data range [" + offset + ", "
+                    + (rangeEnd < 0 ? offset + " + " + length : Long.toString(rangeEnd))
                     + ") runs past the end of '" + location + "' (" + size + " bytes)");
         }
         if (length != expectedBytes) {
