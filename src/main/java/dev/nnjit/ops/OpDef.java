@@ -31,6 +31,13 @@ public interface OpDef {
     Tensor[] compute(OpContext ctx, Tensor[] inputs);
 
     /**
+     * Outputs that follow from the input types alone, or null (the default). Shape and Size of a tensor whose shape
+     * is static are known at compile time even when the tensor itself is not: this lets constant folding see through
+     * them. Called only where not every input is a constant.
+     */
+    default Tensor[] computeFromTypes(OpContext ctx) { return null; }
+
+    /**
      * Whether the op may be evaluated at compile time when all its inputs are constants. False for ops whose
      * output would be large relative to their inputs is not needed: the folding pass bounds output size itself.
      */

@@ -46,10 +46,15 @@ public final class InferAndFold implements GraphPass {
                         + n.outputs().size() + " outputs");
             }
             for (int i = 0; i < n.outputs().size(); i++) n.output(i).setType(merge(n, n.output(i), types[i]));
+            Tensor[] outs = null;
             if (fold && def.foldable() && allInputsConstant(n) && smallOutputs(types)) {
                 Tensor[] ins = new Tensor[n.inputs().size()];
                 for (int i = 0; i < ins.length; i++) ins[i] = n.input(i) == null ? null : n.input(i).constant();
-                Tensor[] outs = def.compute(OpContext.forTensors(n, ins), ins);
+                outs = def.compute(OpContext.forTensors(n, ins), ins);
+            } else if (fold && def.foldable()) {
+                outs = def.computeFromTypes(ctx); // e.g. Shape of a runtime tensor whose shape is static
+            }
+            if (outs != null) {
                 List<Value> outputs = new ArrayList<>(n.outputs());
                 graph.removeNode(n);
                 for (int i = 0; i < outputs.size(); i++) outputs.get(i).setConstant(outs[i]);

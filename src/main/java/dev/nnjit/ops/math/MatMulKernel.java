@@ -8,7 +8,7 @@ package dev.nnjit.ops.math;
  * C (m,n) = A (m,k) @ B (k,n)
  *   A[i][p] = a[aOff + i*aRow + p*aCol]   (any strides: transposed A costs nothing)
  *   B[p][j] = b[bOff + p*bRow + j*bCol]   (any strides: B is packed into panels anyway)
- *   C[i][j] = c[cOff + i*n + j]           (row-major, overwritten)
+ *   C[i][j] = c[cOff + i*cRow + j]        (row-major with row stride cRow >= n, overwritten)
  * </pre>
  *
  * <p>Blocking: B is copied, one (KB x NB) panel at a time, into a contiguous buffer that stays in L2; rows of C are
@@ -34,13 +34,21 @@ public final class MatMulKernel {
     /** Rows of B (depth) per packed panel: NB * KB floats = 256 KiB, sized for L2. */
     static final int KB = 256;
 
+    /** C contiguous: row stride n. */
     public static void multiply(int m, int k, int n,
                                 float[] a, int aOff, int aRow, int aCol,
                                 float[] b, int bOff, int bRow, int bCol,
                                 float[] c, int cOff) {
+        multiply(m, k, n, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, n);
+    }
+
+    public static void multiply(int m, int k, int n,
+                                float[] a, int aOff, int aRow, int aCol,
+                                float[] b, int bOff, int bRow, int bCol,
+                                float[] c, int cOff, int cRow) {
         if (m == 0 || n == 0) return;
         if (k == 0) {
-            java.util.Arrays.fill(c, cOff, cOff + m * n, 0f);
+            for (int i = 0; i < m; i++) java.util.Arrays.fill(c, cOff + i * cRow, cOff + i * cRow + n, 0f);
             return;
         }
         int nbMax = Math.min(NB, n), kbMax = Math.min(KB, k);
@@ -54,20 +62,20 @@ public final class MatMulKernel {
                 boolean first = k0 == 0;
                 int i = 0;
                 for (; i + 4 <= m; i += 4) {
-                    int r0 = cOff + i * n + j0;
+                    int r0 = cOff + i * cRow + j0;
                     load(c, r0, c0, nb, first);
-                    load(c, r0 + n, c1, nb, first);
-                    load(c, r0 + 2 * n, c2, nb, first);
-                    load(c, r0 + 3 * n, c3, nb, first);
+                    load(c, r0 + cRow, c1, nb, first);
+                    load(c, r0 + 2 * cRow, c2, nb, first);
+                    load(c, r0 + 3 * cRow, c3, nb, first);
                     int a0 = aOff + i * aRow + k0 * aCol;
                     block4(a, a0, aRow, aCol, panel, kb, nb, c0, c1, c2, c3);
                     System.arraycopy(c0, 0, c, r0, nb);
-                    System.arraycopy(c1, 0, c, r0 + n, nb);
-                    System.arraycopy(c2, 0, c, r0 + 2 * n, nb);
-                    System.arraycopy(c3, 0, c, r0 + 3 * n, nb);
+                    System.arraycopy(c1, 0, c, r0 + cRow, nb);
+                    System.arraycopy(c2, 0, c, r0 + 2 * cRow, nb);
+                    System.arraycopy(c3, 0, c, r0 + 3 * cRow, nb);
                 }
                 for (; i < m; i++) {
-                    int r0 = cOff + i * n + j0;
+                    int r0 = cOff + i * cRow + j0;
                     load(c, r0, c0, nb, first);
                     block1(a, aOff + i * aRow + k0 * aCol, aCol, panel, kb, nb, c0);
                     System.arraycopy(c0, 0, c, r0, nb);

@@ -8,6 +8,20 @@ public final class NnOps {
     private NnOps() {}
 
     public static List<OpDef> all() {
-        return List.of();
+        return List.of(
+                new SoftmaxOp(SoftmaxOp.Kind.SOFTMAX),
+                new SoftmaxOp(SoftmaxOp.Kind.LOG_SOFTMAX),
+                new SoftmaxOp(SoftmaxOp.Kind.HARDMAX),
+                new LayerNormOp(),
+                new BatchNormOp(),
+                new InstanceNormOp(),
+                new ConvOp(),
+                new ConvTransposeOp(),
+                new PoolOp(PoolOp.Kind.MAX),
+                new PoolOp(PoolOp.Kind.AVERAGE),
+                new PoolOp(PoolOp.Kind.LP),
+                new GlobalPoolOp(PoolOp.Kind.AVERAGE),
+                new GlobalPoolOp(PoolOp.Kind.MAX),
+                new GlobalPoolOp(PoolOp.Kind.LP));
     }
 }

@@ -3,7 +3,6 @@ package dev.nnjit.ops.tensor;
 import dev.nnjit.ops.OpContext;
 import dev.nnjit.ops.OpDef;
 import dev.nnjit.tensor.DType;
-import dev.nnjit.tensor.Shape;
 import dev.nnjit.tensor.Tensor;
 import dev.nnjit.tensor.TensorType;
 

@@ -22,6 +22,11 @@ final class ShapeOp implements OpDef {
         return TypeRules.single(DType.INT64, Shape.of(new int[] {r[1] - r[0]}));
     }
 
+    @Override public Tensor[] computeFromTypes(OpContext ctx) {
+        Tensor t = fromType(ctx);
+        return t == null ? null : new Tensor[] {t};
+    }
+
     @Override public Tensor[] compute(OpContext ctx, Tensor[] inputs) {
         int[] shape = inputs[0].shape();
         int[] r = range(ctx, shape.length);

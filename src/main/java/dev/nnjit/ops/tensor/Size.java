@@ -16,6 +16,11 @@ final class Size implements OpDef {
         return TypeRules.single(DType.INT64, Shape.of(new int[0]));
     }
 
+    @Override public Tensor[] computeFromTypes(OpContext ctx) {
+        Tensor t = fromType(ctx);
+        return t == null ? null : new Tensor[] {t};
+    }
+
     @Override public Tensor[] compute(OpContext ctx, Tensor[] inputs) {
         return new Tensor[] {Tensor.scalarLong(inputs[0].size())};
     }
