@@ -1,36 +1,397 @@
 package dev.nnjit.host;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * JVM side of the browser backends: serves the built web app on 127.0.0.1 (with COOP/COEP headers), drives headless
- * Chromium through Playwright, and runs the TeaVM-compiled engine inside the page.
+ * Chromium through Playwright, and runs the TeaVM-compiled engine inside the page (harness.html).
  *
- * <p>STUB: the signatures are the contract the command line and tests rely on; the implementation is in progress.
+ * <p>Failure contract: engine errors come back as {@link BrowserException} with the engine's exact message; page
+ * console errors, uncaught page exceptions and page crashes become {@link BrowserException}s carrying their text;
+ * every browser call has a deadline ({@code nnjit.browser.timeoutSeconds}, default 300 s): past it Chromium is
+ * stopped, the call throws, and this runner refuses further work. Not thread-safe (Playwright is not).
  */
 public final class BrowserRunner implements AutoCloseable {
 
     /** Outputs (graph order) and timings in milliseconds reported by the page. */
     public record Result(Map<String, Tensor> outputs, Map<String, Double> timings) {}
 
+    public static final Path DEFAULT_CHROMIUM = Paths.get("/usr/bin/chromium");
+
+    /** Headless Chromium with WebGPU on SwiftShader (for the WebGPU backend) and no background traffic. */
+    static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--enable-unsafe-webgpu",
+            "--use-webgpu-adapter=swiftshader", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run");
+
+    /** Models kept loaded in the page; older ones are disposed. */
+    private static final int LOADED_MODEL_LIMIT = 3;
+
+    private final WebServer server;
+    private final Path chromium;
+    private final Duration timeout;
+    private final ScheduledExecutorService watchdog;
+    private final Gson gson = new Gson();
+    private Playwright playwright;
+    private Browser browser;
+    private Page page;
+    private final List<String> pageErrors = new ArrayList<>();
+    private volatile boolean crashed;
+    private String unusable;
+    private final Map<Path, String> mounts = new HashMap<>();
+    private final LinkedHashMap<String, LoadedModel> models = new LinkedHashMap<>(16, 0.75f, true);
+    private String lastEngine;
+    /** Chromium processes this runner launched (the watchdog's only targets). */
+    private final List<ProcessHandle> chromiumProcesses = new ArrayList<>();
+
+    /** A model loaded in the page; loadTimings is null once reported (on the first run after loading). */
+    private record LoadedModel(int id, String engine, List<String> outputNames, Map<String, Double> loadTimings) {}
+
+    private BrowserRunner(WebServer server, Path chromium, Duration timeout) {
+        this.server = server;
+        this.chromium = chromium;
+        this.timeout = timeout;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nnjit-browser-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     /**
-     * Starts Chromium (path from {@code chromiumPath}, default /usr/bin/chromium, overridable by the
-     * NNJIT_CHROMIUM environment variable) and the local web server.
+     * Starts the local web server and Chromium. The browser is {@code chromiumPath} when given, else the
+     * NNJIT_CHROMIUM environment variable, else /usr/bin/chromium. The web app comes from the system property
+     * {@code nnjit.webapp}, else NNJIT_WEBAPP, else target/webapp (built by {@code mvn package}).
      */
     public static BrowserRunner start(Path chromiumPath) {
-        throw new UnsupportedOperationException("browser backend not implemented yet");
+        return start(chromiumPath, webappDir(), defaultTimeout());
+    }
+
+    /** As {@link #start(Path)} with an explicit web app folder and per-call deadline. */
+    public static BrowserRunner start(Path chromiumPath, Path webapp, Duration timeout) {
+        Path chromium = resolveChromium(chromiumPath);
+        checkWebapp(webapp);
+        WebServer server = WebServer.start(webapp);
+        BrowserRunner runner = new BrowserRunner(server, chromium, timeout);
+        try {
+            runner.launch();
+            return runner;
+        } catch (RuntimeException e) {
+            runner.close();
+            throw e;
+        }
     }
 
     /**
-     * Loads the model (and external data files next to it) into the page and runs it on the feeds.
+     * Loads the model (and external data files next to it) into the page and runs it on the feeds. The model stays
+     * loaded for later runs with the same file and backend (up to {@value #LOADED_MODEL_LIMIT} models).
      *
-     * @param backend "browser" (engine's CPU reference compiled to Wasm GC, JS fallback) or, later, "webgpu"
+     * @param backend "browser" (engine's CPU reference compiled to Wasm GC, JS fallback when the browser cannot
+     *     load Wasm GC), "browser-wasm-gc" (Wasm GC only) or "browser-js" (JavaScript build)
+     * @return outputs in graph order; timings in ms: on the first run after loading "fetchMs", "copyInMs",
+     *     "decodeMs", "sessionMs", "loadMs"; always the page's "feedsInMs", "compileMs", "runMs", "op.TYPE",
+     *     "outputsOutMs", and "roundTripMs" (measured here: encoding, transfer, run, decoding)
      */
     public Result run(Path model, Map<String, Tensor> feeds, String backend) {
-        throw new UnsupportedOperationException("browser backend not implemented yet");
+        String choice = engineChoice(backend);
+        LoadedModel m = load(model, choice);
+        if (m.loadTimings != null) models.put(key(model, choice), new LoadedModel(m.id, m.engine, m.outputNames, null));
+
+        JsonObject feedsJson = new JsonObject();
+        for (Map.Entry<String, Tensor> e : feeds.entrySet()) {
+            Tensor t = e.getValue();
+            JsonObject o = new JsonObject();
+            o.addProperty("dtype", t.dtype().jsonName);
+            JsonArray shape = new JsonArray();
+            for (int d : t.shape()) shape.add(d);
+            o.add("shape", shape);
+            o.addProperty("b64", TensorWire.encode(t));
+            feedsJson.add(e.getKey(), o);
+        }
+        long t0 = System.nanoTime();
+        JsonObject reply = call("running " + model.getFileName(), "run", m.id, feedsJson);
+        JsonObject outs = reply.getAsJsonObject("outputs");
+        Map<String, Tensor> outputs = new LinkedHashMap<>();
+        for (String name : m.outputNames) {
+            JsonObject o = outs.getAsJsonObject(name);
+            if (o == null) throw new BrowserException("PageError", "the page returned no output '" + name + "'");
+            DType dtype = DType.fromJsonName(o.get("dtype").getAsString());
+            JsonArray shapeJson = o.getAsJsonArray("shape");
+            int[] shape = new int[shapeJson.size()];
+            for (int i = 0; i < shape.length; i++) shape[i] = shapeJson.get(i).getAsInt();
+            outputs.put(name, TensorWire.decode(name, dtype, shape, o.get("b64").getAsString()));
+        }
+        Map<String, Double> timings = new LinkedHashMap<>();
+        if (m.loadTimings != null) timings.putAll(m.loadTimings);
+        for (Map.Entry<String, JsonElement> e : reply.getAsJsonObject("timings").entrySet()) {
+            timings.put(e.getKey(), e.getValue().getAsDouble());
+        }
+        timings.put("roundTripMs", (System.nanoTime() - t0) / 1e6);
+        lastEngine = m.engine;
+        return new Result(outputs, timings);
     }
 
-    @Override public void close() {}
+    /** Which engine build ran the last {@link #run}: "wasm-gc" or "js". */
+    public String lastEngine() { return lastEngine; }
+
+    /** The local server's base URL (serves the web app: index.html, harness.html). */
+    public String baseUrl() { return server.baseUrl(); }
+
+    /** The running Chromium, e.g. for tests that open the demo page in their own tab. */
+    public Browser browser() { return browser; }
+
+    @Override public void close() {
+        try {
+            if (playwright != null) playwright.close();
+        } catch (RuntimeException ignored) {
+            // Chromium may already be gone (crash, watchdog); nothing left to release.
+        } finally {
+            playwright = null;
+            watchdog.shutdownNow();
+            server.close();
+        }
+    }
+
+    // ---- startup ----
+
+    static Path resolveChromium(Path chromiumPath) {
+        String env = System.getenv("NNJIT_CHROMIUM");
+        Path p = chromiumPath != null ? chromiumPath
+                : env != null && !env.isBlank() ? Paths.get(env) : DEFAULT_CHROMIUM;
+        if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
+            throw new BrowserException("Startup", "Chromium not found at " + p
+                    + ": install it with apt-get install -y chromium (or set NNJIT_CHROMIUM to a Chromium binary)");
+        }
+        return p;
+    }
+
+    static Path webappDir() {
+        String prop = System.getProperty("nnjit.webapp");
+        String env = System.getenv("NNJIT_WEBAPP");
+        String dir = prop != null && !prop.isBlank() ? prop : env != null && !env.isBlank() ? env : "target/webapp";
+        return Paths.get(dir).toAbsolutePath().normalize();
+    }
+
+    private static void checkWebapp(Path webapp) {
+        for (String f : List.of("harness.html", "harness.js", "engine.js", "wasm-gc/nnjit.wasm",
+                "wasm-gc/nnjit.wasm-runtime.js", "js/nnjit.js")) {
+            if (!Files.isRegularFile(webapp.resolve(f))) {
+                throw new BrowserException("Startup", "the web app is not built at " + webapp + " (missing " + f
+                        + "): run mvn package, or point -Dnnjit.webapp / NNJIT_WEBAPP at a built target/webapp");
+            }
+        }
+    }
+
+    private static Duration defaultTimeout() {
+        return Duration.ofSeconds(Long.getLong("nnjit.browser.timeoutSeconds", 300));
+    }
+
+    private void launch() {
+        guarded("starting Chromium", () -> {
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            List<ProcessHandle> before = chromiumDescendants();
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(chromium).setHeadless(true).setArgs(CHROMIUM_FLAGS)
+                    .setTimeout(timeout.toMillis()));
+            for (ProcessHandle p : chromiumDescendants()) if (!before.contains(p)) chromiumProcesses.add(p);
+            openHarness();
+            return null;
+        });
+    }
+
+    /** A fresh tab on harness.html, ready when its module has installed window.nnjitHarness. */
+    private void openHarness() {
+        page = browser.newPage();
+        crashed = false;
+        pageErrors.clear();
+        models.clear();
+        page.setDefaultTimeout(timeout.toMillis());
+        page.onConsoleMessage(msg -> {
+            if (msg.type().equals("error")) pageErrors.add("console error: " + msg.text());
+        });
+        page.onPageError(err -> pageErrors.add("uncaught page error: " + err));
+        page.onCrash(p -> crashed = true);
+        page.navigate(server.baseUrl() + "harness.html");
+        try {
+            page.waitForFunction("() => window.nnjitHarnessReady === true", null,
+                    new Page.WaitForFunctionOptions().setTimeout(Math.min(timeout.toMillis(), 60_000)));
+        } catch (PlaywrightException e) {
+            throw new BrowserException("PageError", "harness.html did not become ready" + pendingErrors(), e);
+        }
+    }
+
+    // ---- models ----
+
+    private static String engineChoice(String backend) {
+        switch (backend) {
+            case "browser": return "auto";
+            case "browser-wasm-gc": return "wasm-gc";
+            case "browser-js": return "js";
+            default: throw new IllegalArgumentException("unknown browser backend '" + backend
+                    + "' (expected browser, browser-wasm-gc or browser-js)");
+        }
+    }
+
+    private static String key(Path model, String choice) {
+        try {
+            Path real = model.toRealPath();
+            return real + "|" + Files.size(real) + "|" + Files.getLastModifiedTime(real).toMillis() + "|" + choice;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + model, e);
+        }
+    }
+
+    /** The model loaded in the page, loading it when needed (then with its load timings). */
+    private LoadedModel load(Path model, String choice) {
+        if (crashed) openHarness();
+        String key = key(model, choice);
+        LoadedModel cached = models.get(key);
+        if (cached != null) return cached;
+
+        Path real;
+        try {
+            real = model.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + model, e);
+        }
+        Path folder = real.getParent();
+        String prefix = server.mount(mounts.computeIfAbsent(folder, f -> "m" + mounts.size()), folder);
+        List<String> external = ExternalDataScan.find(real);
+        JsonObject reply = call("loading " + model.getFileName(), "load", choice,
+                prefix + urlPath(real.getFileName().toString()), external);
+        List<String> outputNames = new ArrayList<>();
+        for (JsonElement o : reply.getAsJsonArray("outputs")) outputNames.add(o.getAsJsonObject().get("name").getAsString());
+        Map<String, Double> loadTimings = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : reply.getAsJsonObject("loadTimings").entrySet()) {
+            loadTimings.put(e.getKey(), e.getValue().getAsDouble());
+        }
+        LoadedModel m = new LoadedModel(reply.get("modelId").getAsInt(), reply.get("kind").getAsString(), outputNames,
+                loadTimings);
+        models.put(key, m);
+        evictOldModels();
+        return m;
+    }
+
+    private void evictOldModels() {
+        Iterator<Map.Entry<String, LoadedModel>> it = models.entrySet().iterator();
+        while (models.size() > LOADED_MODEL_LIMIT && it.hasNext()) {
+            LoadedModel old = it.next().getValue();
+            it.remove();
+            call("disposing a model", "dispose", old.id);
+        }
+    }
+
+    private static String urlPath(String name) {
+        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    // ---- page calls ----
+
+    /** Calls window.nnjitHarness[fn](...args) and returns its reply; throws its error with the exact message. */
+    private JsonObject call(String what, String fn, Object... args) {
+        String argsJson = gson.toJson(args);
+        String json = guarded(what, () -> (String) page.evaluate(
+                "async ([fn, args]) => JSON.stringify(await window.nnjitHarness[fn](...JSON.parse(args)))",
+                List.of(fn, argsJson)));
+        JsonObject reply = JsonParser.parseString(json).getAsJsonObject();
+        if (!reply.get("ok").getAsBoolean()) {
+            throw new BrowserException(reply.get("errorType").getAsString(), reply.get("error").getAsString());
+        }
+        return reply;
+    }
+
+    /**
+     * Runs a Playwright action under the deadline. A watchdog stops Chromium (our child processes only) when the
+     * deadline passes, which makes the blocked Playwright call fail; the runner is then unusable.
+     */
+    private <T> T guarded(String what, Supplier<T> action) {
+        if (unusable != null) throw new BrowserException("Timeout", "this BrowserRunner is unusable: " + unusable);
+        AtomicBoolean fired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
+            fired.set(true);
+            stopChromiumProcesses();
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            T result = action.get();
+            if (!pageErrors.isEmpty()) {
+                String errors = String.join("; ", pageErrors);
+                pageErrors.clear();
+                throw new BrowserException("PageError", "the page reported errors while " + what + ": " + errors);
+            }
+            return result;
+        } catch (PlaywrightException e) {
+            if (fired.get()) {
+                unusable = what + " did not finish within " + timeout.toSeconds() + " s";
+                throw new BrowserException("Timeout", unusable + "; Chromium was stopped", e);
+            }
+            if (crashed) {
+                throw new BrowserException("PageCrash", "the Chromium page crashed while " + what + pendingErrors(), e);
+            }
+            throw new BrowserException("PageError", what + " failed: " + firstLine(e.getMessage()) + pendingErrors(), e);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private String pendingErrors() {
+        if (pageErrors.isEmpty()) return "";
+        String s = " (page errors: " + String.join("; ", pageErrors) + ")";
+        pageErrors.clear();
+        return s;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /**
+     * Kills the Chromium processes this runner launched, by pid: the processes that appeared under this JVM while
+     * it launched Chromium (another runner starting at the same moment in this JVM could be caught too).
+     */
+    private void stopChromiumProcesses() {
+        for (ProcessHandle p : chromiumProcesses) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private static List<ProcessHandle> chromiumDescendants() {
+        List<ProcessHandle> found = new ArrayList<>();
+        ProcessHandle.current().descendants().forEach(p -> {
+            String command = p.info().command().orElse("");
+            if (command.contains("chromium") || command.contains("chrome")) found.add(p);
+        });
+        return found;
+    }
 }

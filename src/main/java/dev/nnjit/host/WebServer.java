@@ -1,0 +1,159 @@
+package dev.nnjit.host;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A static file server on 127.0.0.1 for the web app and model folders.
+ *
+ * <p>Every response carries {@code Cross-Origin-Opener-Policy: same-origin} and {@code
+ * Cross-Origin-Embedder-Policy: require-corp} (so pages get SharedArrayBuffer and wasm threads), the right MIME type
+ * ({@code application/wasm} is required to stream-compile Wasm GC) and {@code Cache-Control: no-store} (a rebuilt
+ * engine is never served stale). Paths are confined to their root: "..", absolute and encoded escapes get 404.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Map<String, String> MIME = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("mjs", "text/javascript; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("json", "application/json; charset=utf-8"),
+            Map.entry("wasm", "application/wasm"),
+            Map.entry("map", "application/json; charset=utf-8"),
+            Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("svg", "image/svg+xml"),
+            Map.entry("png", "image/png"),
+            Map.entry("ico", "image/x-icon"));
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Map<String, Path> mounts = new ConcurrentHashMap<>();
+
+    private WebServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Serves {@code root} at "/" on an ephemeral port of 127.0.0.1. */
+    public static WebServer start(Path root) {
+        // Without TCP_NODELAY small responses wait ~40 ms for delayed ACKs; read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "nnjit-web-server");
+                t.setDaemon(true);
+                return t;
+            });
+            server.setExecutor(executor);
+            WebServer ws = new WebServer(server, executor);
+            ws.mounts.put("", root.toAbsolutePath().normalize());
+            server.createContext("/", ws::handle);
+            server.start();
+            return ws;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the web server on 127.0.0.1", e);
+        }
+    }
+
+    /** Base URL, e.g. "http://127.0.0.1:40123/". */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    /**
+     * Serves another folder under "/files/{name}/" (name: letters, digits, '-', '_'). Returns the URL prefix.
+     * Re-mounting a name replaces its folder.
+     */
+    public String mount(String name, Path folder) {
+        if (!name.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("bad mount name '" + name + "'");
+        mounts.put("files/" + name, folder.toAbsolutePath().normalize());
+        return baseUrl() + "files/" + name + "/";
+    }
+
+    private void handle(HttpExchange ex) {
+        try {
+            ex.getResponseHeaders().add("Cross-Origin-Opener-Policy", "same-origin");
+            ex.getResponseHeaders().add("Cross-Origin-Embedder-Policy", "require-corp");
+            ex.getResponseHeaders().add("Cross-Origin-Resource-Policy", "same-origin");
+            ex.getResponseHeaders().add("Cache-Control", "no-store");
+            String method = ex.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                ex.sendResponseHeaders(405, -1);
+                return;
+            }
+            Path file = resolve(ex.getRequestURI().getRawPath());
+            if (file == null || !Files.isRegularFile(file)) {
+                byte[] body = "not found".getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+                ex.sendResponseHeaders(404, method.equals("HEAD") ? -1 : body.length);
+                if (!method.equals("HEAD")) ex.getResponseBody().write(body);
+                return;
+            }
+            ex.getResponseHeaders().add("Content-Type", mimeType(file));
+            long size = Files.size(file);
+            if (method.equals("HEAD")) {
+                ex.getResponseHeaders().add("Content-Length", Long.toString(size));
+                ex.sendResponseHeaders(200, -1);
+                return;
+            }
+            ex.sendResponseHeaders(200, size == 0 ? -1 : size);
+            try (InputStream in = Files.newInputStream(file); OutputStream out = ex.getResponseBody()) {
+                in.transferTo(out);
+            }
+        } catch (IOException e) {
+            // The client went away mid-response (a closed page); nothing to report to anyone.
+        } finally {
+            ex.close();
+        }
+    }
+
+    /** The file for a request path, or null when it lies outside every mount. */
+    Path resolve(String rawPath) {
+        String path = URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
+        if (!path.startsWith("/") || path.contains("\\") || path.contains("\0")) return null;
+        path = path.substring(1);
+        if (path.isEmpty() || path.endsWith("/")) path = path + "index.html";
+        String mountName = "";
+        String rest = path;
+        if (path.startsWith("files/")) {
+            int slash = path.indexOf('/', "files/".length());
+            if (slash < 0) return null;
+            mountName = path.substring(0, slash);
+            rest = path.substring(slash + 1);
+        }
+        Path root = mounts.get(mountName);
+        if (root == null) return null;
+        Path file = root.resolve(rest).normalize();
+        return file.startsWith(root) ? file : null;
+    }
+
+    static String mimeType(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return MIME.getOrDefault(ext, "application/octet-stream");
+    }
+
+    @Override public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,196 @@
+package dev.nnjit.web;
+
+import dev.nnjit.api.Session;
+import dev.nnjit.model.OnnxModel;
+import dev.nnjit.model.OnnxModelReader;
+import dev.nnjit.tensor.Dim;
+import dev.nnjit.tensor.Shape;
+import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tensor.TensorType;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.teavm.classlib.PlatformDetector;
+import org.teavm.jso.JSExport;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSString;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * The engine's only entry point from JavaScript (compiled by TeaVM to Wasm GC and to a JS module). Pages use it
+ * through engine.js, which normalizes inputs and turns failures into thrown {@code Error}s.
+ *
+ * <p>Every export returns a reply object: {@code {value: ...}} on success, {@code {error: message, errorType:
+ * simpleClassName}} on failure. Java exceptions are not left to cross the boundary because the two targets surface
+ * them differently; the message is exactly the one the JVM engine gives for the same input.
+ */
+public final class EngineExports {
+    /** Loaded sessions; a handle is an index here, null once disposed. */
+    private static final List<Session> sessions = new ArrayList<>();
+
+    private EngineExports() {}
+
+    /** "wasm-gc" or "js": which compilation of the engine is running. */
+    @JSExport
+    public static String platform() {
+        return PlatformDetector.isWebAssemblyGC() ? "wasm-gc" : "js";
+    }
+
+    /**
+     * Decodes an ONNX model and prepares a session on the CPU reference backend.
+     *
+     * @param modelBytes the .onnx file (copied once into Java with one bulk copy, see {@link BulkCopy})
+     * @param externalFiles plain object: file name (as in the model's external-data locations) → Int8Array
+     * @return reply with value {@code {handle, copyInMs, decodeMs, sessionMs, loadMs}}
+     */
+    @JSExport
+    public static JSObject loadModel(Int8Array modelBytes, JSObject externalFiles) {
+        try {
+            long t0 = System.nanoTime();
+            ByteBuffer bytes = BulkCopy.copyIn(modelBytes);
+            long t1 = System.nanoTime();
+            OnnxModel model = OnnxModelReader.read(bytes, new ExternalFiles(externalFiles));
+            long t2 = System.nanoTime();
+            Session session = Session.create(model);
+            long t3 = System.nanoTime();
+            sessions.add(session);
+            JSObject value = JsObjects.newObject();
+            JsObjects.setNumber(value, "handle", sessions.size() - 1);
+            JsObjects.setNumber(value, "copyInMs", (t1 - t0) / 1e6);
+            JsObjects.setNumber(value, "decodeMs", (t2 - t1) / 1e6);
+            JsObjects.setNumber(value, "sessionMs", (t3 - t2) / 1e6);
+            JsObjects.setNumber(value, "loadMs", (t3 - t0) / 1e6);
+            return ok(value);
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /** Reply with value: array of {@code {name, dtype, shape}} for the model's inputs (see {@link #describe}). */
+    @JSExport
+    public static JSObject inputs(int handle) {
+        try {
+            return ok(describe(session(handle).inputs()));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /** Reply with value: array of {@code {name, dtype, shape}} for the model's outputs. */
+    @JSExport
+    public static JSObject outputs(int handle) {
+        try {
+            return ok(describe(session(handle).outputs()));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /**
+     * Runs the model.
+     *
+     * @param feeds plain object: input name → {@link JsTensor}
+     * @return reply with value {@code {outputs: {name: {dtype, shape, data}} in graph order, timings: {name: ms}}};
+     *     timings are the session's ("compileMs", "runMs", "op.TYPE") plus "feedsInMs" and "outputsOutMs" for the
+     *     copies across the boundary
+     */
+    @JSExport
+    public static JSObject run(int handle, JSObject feeds) {
+        try {
+            Session session = session(handle);
+            long t0 = System.nanoTime();
+            Map<String, Tensor> in = new LinkedHashMap<>();
+            for (String name : JsObjects.keys(feeds)) {
+                in.put(name, TensorMarshal.toTensor(name, (JsTensor) JsObjects.get(feeds, name)));
+            }
+            long t1 = System.nanoTime();
+            Map<String, Tensor> out = session.run(in);
+            long t2 = System.nanoTime();
+            JSObject outputs = JsObjects.newObject();
+            for (Map.Entry<String, Tensor> e : out.entrySet()) {
+                JsObjects.set(outputs, e.getKey(), TensorMarshal.toJs(e.getValue()));
+            }
+            long t3 = System.nanoTime();
+            JSObject timings = JsObjects.newObject();
+            JsObjects.setNumber(timings, "feedsInMs", (t1 - t0) / 1e6);
+            for (Map.Entry<String, Double> e : session.lastTimings().entrySet()) {
+                JsObjects.setNumber(timings, e.getKey(), e.getValue());
+            }
+            JsObjects.setNumber(timings, "outputsOutMs", (t3 - t2) / 1e6);
+            JSObject value = JsObjects.newObject();
+            JsObjects.set(value, "outputs", outputs);
+            JsObjects.set(value, "timings", timings);
+            return ok(value);
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /** Frees a session; its handle becomes invalid. */
+    @JSExport
+    public static JSObject dispose(int handle) {
+        try {
+            session(handle);
+            sessions.set(handle, null);
+            return ok(null);
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    private static Session session(int handle) {
+        Session s = handle >= 0 && handle < sessions.size() ? sessions.get(handle) : null;
+        if (s == null) throw new IllegalArgumentException("no loaded model with handle " + handle);
+        return s;
+    }
+
+    /** {@code [{name, dtype (null when unknown), shape (null for unknown rank; dims: number, symbol or null)}]}. */
+    private static JSObject describe(Map<String, TensorType> types) {
+        JSObject list = JsObjects.newArray();
+        for (Map.Entry<String, TensorType> e : types.entrySet()) {
+            JSObject o = JsObjects.newObject();
+            JsObjects.setString(o, "name", e.getKey());
+            TensorType t = e.getValue();
+            JsObjects.set(o, "dtype", t.dtype() == null ? null : JSString.valueOf(t.dtype().jsonName));
+            Shape s = t.shape();
+            JSObject dims = null;
+            if (s.hasRank()) {
+                dims = JsObjects.newArray();
+                for (int i = 0; i < s.rank(); i++) JsObjects.push(dims, dimToJs(s.dim(i)));
+            }
+            JsObjects.set(o, "shape", dims);
+            JsObjects.push(list, o);
+        }
+        return list;
+    }
+
+    private static JSObject dimToJs(Dim d) {
+        if (d.isKnown()) return number(d.value());
+        return d.isSymbol() ? JSString.valueOf(d.symbolName()) : null;
+    }
+
+    @org.teavm.jso.JSBody(params = "v", script = "return v;")
+    private static native JSObject number(double v);
+
+    private static JSObject ok(JSObject value) {
+        JSObject r = JsObjects.newObject();
+        JsObjects.set(r, "value", value);
+        return r;
+    }
+
+    /** The message the JVM would show (never null), and the exception's simple class name. */
+    private static JSObject failure(Throwable e) {
+        JSObject r = JsObjects.newObject();
+        String message = e.getMessage() != null ? e.getMessage() : e.toString();
+        JsObjects.setString(r, "error", message);
+        JsObjects.setString(r, "errorType", simpleName(e.getClass().getName()));
+        return r;
+    }
+
+    private static String simpleName(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? className : className.substring(dot + 1);
+    }
+}
