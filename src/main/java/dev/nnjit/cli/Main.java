@@ -1,11 +1,13 @@
 package dev.nnjit.cli;
 
+import dev.nnjit.host.WebServer;
 import dev.nnjit.ops.OpDef;
 import dev.nnjit.ops.OpRegistry;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The {@code nnjit} command line (started by bin/nnjit). Exit codes: 0 success, 1 a model, feeds, file or runtime
@@ -23,6 +25,7 @@ public final class Main {
             "  nnjit run MODEL.onnx --inputs FEEDS.json [--backend cpu|browser|browser-wasm-gc|browser-js]",
             "                       [--output OUT.json] [--chromium PATH] [--verbose]",
             "  nnjit ops",
+            "  nnjit serve",
             "  nnjit --help",
             "",
             "run    Runs MODEL.onnx (external data files next to it) on the feeds and prints",
@@ -38,6 +41,8 @@ public final class Main {
             "       --chromium PATH    Chromium for the browser backends (default: $NNJIT_CHROMIUM, /usr/bin/chromium)",
             "       --verbose          stack traces with errors (also NNJIT_DEBUG=1)",
             "ops    Lists the supported ONNX ops and the lowest opset implemented for each.",
+            "serve  Serves the demo page and the compiled engine (target/webapp) on 127.0.0.1 and prints",
+            "       its address; open it in Chromium, pick a model and a feeds file. Ctrl-C stops it.",
             "",
             "Exit codes: 0 success, 1 model/feeds/runtime error (message on stderr), 2 usage error.",
             "");
@@ -45,11 +50,13 @@ public final class Main {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean debugEnv;
+    private final Map<String, String> env;
 
     Main(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
         this.debugEnv = "1".equals(env.get("NNJIT_DEBUG"));
+        this.env = env;
     }
 
     public static void main(String[] args) {
@@ -80,6 +87,9 @@ public final class Main {
             case "ops":
                 if (!rest.isEmpty()) return usageError("ops takes no arguments (got '" + rest.get(0) + "')");
                 return listOps();
+            case "serve":
+                if (!rest.isEmpty()) return usageError("serve takes no arguments (got '" + rest.get(0) + "')");
+                return serve();
             default:
                 return usageError("unknown command '" + command + "'");
         }
@@ -114,6 +124,26 @@ public final class Main {
             String domain = dot < 0 ? "" : name.substring(0, dot);
             OpDef d = registry.find(domain, dot < 0 ? name : name.substring(dot + 1));
             out.println(name + "\topset " + d.minOpset() + "+");
+        }
+        return OK;
+    }
+
+    /** Serves until the process is interrupted (Ctrl-C); returns only on failure. */
+    private int serve() {
+        WebServer server;
+        try {
+            server = ServeCommand.start(ServeCommand.webappDir(env));
+        } catch (RuntimeException e) {
+            return failure(e, false);
+        }
+        out.println("nnjit demo page: " + server.baseUrl() + "index.html  (Ctrl-C stops the server)");
+        out.flush();
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.close();
         }
         return OK;
     }

@@ -76,6 +76,7 @@ class MainTest {
         assertUsageError(nnjit("run", "m.onnx", "--inputs", "f.json", "--chromium", "/usr/bin/chromium"),
                 "--chromium only applies to the browser backends");
         assertUsageError(nnjit("ops", "extra"), "ops takes no arguments");
+        assertUsageError(nnjit("serve", "8080"), "serve takes no arguments");
     }
 
     @Test void optionsParseInAnyOrderAndWithEquals() {
@@ -141,6 +142,29 @@ class MainTest {
         String[] lines = r.out().isEmpty() ? new String[0] : r.out().split("\n");
         assertEquals(OpRegistry.defaults().names().size(), lines.length);
         for (String line : lines) assertTrue(line.matches("[A-Za-z0-9_.]+\topset \\d+\\+"), line);
+    }
+
+    @Test void serveRefusesAnUnbuiltWebApp() {
+        Path missing = dir.resolve("webapp");
+        Invocation r = nnjit(Map.of("NNJIT_WEBAPP", missing.toString()), "serve");
+        assertEquals(Main.ERROR, r.code());
+        assertEquals("nnjit: error: the web app is not built at " + missing
+                + " (missing index.html): run 'mvn -q -B package -DskipTests' first\n", r.err());
+    }
+
+    @Test void serveServesTheWebAppFolder() throws Exception {
+        Path webapp = dir.resolve("webapp");
+        for (String f : new String[] {"index.html", "engine.js", "wasm-gc/nnjit.wasm", "js/nnjit.js"}) {
+            Files.createDirectories(webapp.resolve(f).getParent());
+            Files.writeString(webapp.resolve(f), "content of " + f);
+        }
+        assertEquals(webapp.toAbsolutePath(), ServeCommand.webappDir(Map.of("NNJIT_WEBAPP", webapp.toString())));
+        try (dev.nnjit.host.WebServer server = ServeCommand.start(webapp)) {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection)
+                    new java.net.URL(server.baseUrl() + "index.html").openConnection();
+            assertEquals(200, c.getResponseCode());
+            assertEquals("content of index.html", new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     @Test void internalErrorsAreLabelledAsSuch() {
