@@ -61,6 +61,7 @@ class DemoPageIT {
             page.onPageError(pageErrors::add);
             page.onConsoleMessage(m -> { if (m.type().equals("error")) pageErrors.add(m.text()); });
             page.navigate(runner.baseUrl() + "index.html");
+            assertEquals(true, page.evaluate("() => self.crossOriginIsolated"), "COOP/COEP headers in effect");
             page.selectOption("#engine-choice", engine);
             page.waitForFunction("k => document.getElementById('engine').dataset.kind === k", engine);
             page.setInputFiles("#model-file", c.model());
