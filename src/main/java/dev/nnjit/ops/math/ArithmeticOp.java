@@ -100,7 +100,11 @@ public final class ArithmeticOp implements OpDef {
             // Java's float % is C's fmod: the result has the dividend's sign (fmod=1 is required for floats).
             case MOD: for (int i = 0; i < n; i++) out[i] = x[ia == null ? i : ia[i]] % y[ib == null ? i : ib[i]]; break;
             case POW:
-                for (int i = 0; i < n; i++) out[i] = (float) Math.pow(x[ia == null ? i : ia[i]], y[ib == null ? i : ib[i]]);
+                for (int i = 0; i < n; i++) {
+                    float u = x[ia == null ? i : ia[i]], v = y[ib == null ? i : ib[i]];
+                    // u*u in float is exactly (float) Math.pow(u, 2): the double square of a float is exact.
+                    out[i] = v == 2f ? u * u : (float) Math.pow(u, v);
+                }
                 break;
             case PRELU:
                 for (int i = 0; i < n; i++) {

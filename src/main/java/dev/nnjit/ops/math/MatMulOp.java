@@ -24,8 +24,14 @@ public final class MatMulOp implements OpDef {
     @Override public TensorType[] inferTypes(OpContext ctx) {
         ctx.requireInputs(2, 2);
         DType t = TypeChecks.same(ctx, Kinds.NUMERIC, 0, 1);
+        return new TensorType[] {new TensorType(t, inferShapeOnly(ctx).shape())};
+    }
+
+    /** The numpy-matmul shape rule on inputs 0 and 1 (also MatMulInteger's); dtype left unknown. */
+    TensorType inferShapeOnly(OpContext ctx) {
+        DType t = null;
         Shape a = ctx.inputType(0).shape(), b = ctx.inputType(1).shape();
-        if (!a.hasRank() || !b.hasRank()) return new TensorType[] {new TensorType(t, Shape.unknownRank())};
+        if (!a.hasRank() || !b.hasRank()) return new TensorType(t, Shape.unknownRank());
         if (a.rank() == 0 || b.rank() == 0) throw ctx.error("inputs must have rank >= 1, got " + a + " and " + b);
         Dim[] da = a.dims(), db = b.dims();
         Dim ka = da[da.length - 1];
@@ -40,7 +46,7 @@ public final class MatMulOp implements OpDef {
         List<Dim> out = new ArrayList<>(Arrays.asList(batch.dims()));
         if (da.length >= 2) out.add(da[da.length - 2]);
         if (db.length >= 2) out.add(db[db.length - 1]);
-        return new TensorType[] {new TensorType(t, Shape.of(out.toArray(new Dim[0])))};
+        return new TensorType(t, Shape.of(out.toArray(new Dim[0])));
     }
 
     @Override public Tensor[] compute(OpContext ctx, Tensor[] inputs) {

@@ -38,6 +38,16 @@ public final class MathOps {
         ops.add(new WhereOp());
         ops.add(new MatMulOp());
         ops.add(new GemmOp());
+        ops.add(new MatMulIntegerOp());
+        ops.add(new EinsumOp());
+        ops.add(new QuantizeLinearOp(true));
+        ops.add(new QuantizeLinearOp(false));
+        ops.add(new DynamicQuantizeLinearOp());
+        ops.add(new BitwiseOp("BitShift", BitwiseOp.Kind.SHIFT));
+        ops.add(new BitwiseOp("BitwiseAnd", BitwiseOp.Kind.AND));
+        ops.add(new BitwiseOp("BitwiseOr", BitwiseOp.Kind.OR));
+        ops.add(new BitwiseOp("BitwiseXor", BitwiseOp.Kind.XOR));
+        ops.add(new BitwiseOp("BitwiseNot", BitwiseOp.Kind.NOT));
         return ops;
     }
 }

@@ -79,7 +79,11 @@ public final class TypeChecks {
      * equal (identity), so elementwise loops over same-shape operands allocate nothing.
      */
     public static int[] readMap(int[] in, int[] out) {
-        return Arrays.equals(in, out) ? null : Broadcasting.indexMap(in, out);
+        if (Arrays.equals(in, out)) return null;
+        int n = 1;
+        for (int d : in) n *= d;
+        if (n == 1) return new int[Tensor.checkedSize(out, "output")]; // a scalar: every read is element 0
+        return Broadcasting.indexMap(in, out);
     }
 
     /** Rank of input i's static shape, or -1 when unknown. */
@@ -102,6 +106,30 @@ public final class TypeChecks {
             case NUMERIC: return "a numeric type";
             case BOOL: return "bool";
             default: return "a supported type";
+        }
+    }
+
+    /** The smallest value of an integer dtype. */
+    public static long minValue(DType t) {
+        switch (t) {
+            case INT8: return Byte.MIN_VALUE;
+            case INT16: return Short.MIN_VALUE;
+            case INT32: return Integer.MIN_VALUE;
+            case INT64: return Long.MIN_VALUE;
+            default: return 0; // unsigned
+        }
+    }
+
+    /** The largest value of an integer dtype. */
+    public static long maxValue(DType t) {
+        switch (t) {
+            case INT8: return Byte.MAX_VALUE;
+            case UINT8: return 0xFF;
+            case INT16: return Short.MAX_VALUE;
+            case UINT16: return 0xFFFF;
+            case INT32: return Integer.MAX_VALUE;
+            case UINT32: return 0xFFFFFFFFL;
+            default: return Long.MAX_VALUE;
         }
     }
 }

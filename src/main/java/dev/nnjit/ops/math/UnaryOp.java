@@ -23,37 +23,30 @@ public final class UnaryOp implements OpDef {
     public interface LongFn { long apply(long x); }
 
     private final String opType;
-    private final int minOpset;
     private final Function<OpContext, FloatFn> floatFn;
     private final Function<OpContext, LongFn> longFn;
 
-    private UnaryOp(String opType, int minOpset, Function<OpContext, FloatFn> floatFn,
-                    Function<OpContext, LongFn> longFn) {
+    private UnaryOp(String opType, Function<OpContext, FloatFn> floatFn, Function<OpContext, LongFn> longFn) {
         this.opType = opType;
-        this.minOpset = minOpset;
         this.floatFn = floatFn;
         this.longFn = longFn;
     }
 
     /** A float-only op without attributes. */
-    public static UnaryOp floats(String opType, FloatFn f) { return new UnaryOp(opType, 1, ctx -> f, null); }
+    public static UnaryOp floats(String opType, FloatFn f) { return new UnaryOp(opType, ctx -> f, null); }
 
     /** A float-only op whose function depends on attributes. */
-    public static UnaryOp floatsWith(String opType, Function<OpContext, FloatFn> f) { return new UnaryOp(opType, 1, f, null); }
+    public static UnaryOp floatsWith(String opType, Function<OpContext, FloatFn> f) { return new UnaryOp(opType, f, null); }
 
     /** An op on floats and integers, without attributes. */
-    public static UnaryOp numeric(String opType, FloatFn f, LongFn g) { return new UnaryOp(opType, 1, ctx -> f, ctx -> g); }
+    public static UnaryOp numeric(String opType, FloatFn f, LongFn g) { return new UnaryOp(opType, ctx -> f, ctx -> g); }
 
     /** An op on floats and integers whose functions depend on attributes. */
     public static UnaryOp numericWith(String opType, Function<OpContext, FloatFn> f, Function<OpContext, LongFn> g) {
-        return new UnaryOp(opType, 1, f, g);
+        return new UnaryOp(opType, f, g);
     }
 
-    /** Same op, defined only from {@code opset} on (earlier versions are rejected as unsupported). */
-    public UnaryOp since(int opset) { return new UnaryOp(opType, opset, floatFn, longFn); }
-
     @Override public String opType() { return opType; }
-    @Override public int minOpset() { return minOpset; }
 
     @Override public TensorType[] inferTypes(OpContext ctx) {
         ctx.requireInputs(1, 1);

@@ -53,6 +53,7 @@ public final class SoftmaxOp implements OpDef {
             for (int i = axis + 1; i < s.length; i++) inner *= s[i];
         }
         float[] x = tx.floats(), y = new float[x.length];
+        double[] exps = new double[len];
         for (int o = 0; o < outer; o++) {
             for (int in = 0; in < inner; in++) {
                 int base = o * len * inner + in;
@@ -67,11 +68,14 @@ public final class SoftmaxOp implements OpDef {
                     continue;
                 }
                 double sum = 0;
-                for (int k = 0; k < len; k++) sum += Math.exp(x[base + k * inner] - max);
+                for (int k = 0; k < len; k++) {
+                    double e = Math.exp(x[base + k * inner] - max);
+                    exps[k] = e;
+                    sum += e;
+                }
                 double logSum = Math.log(sum);
                 for (int k = 0; k < len; k++) {
-                    double shifted = x[base + k * inner] - max;
-                    y[base + k * inner] = (float) (kind == Kind.SOFTMAX ? Math.exp(shifted) / sum : shifted - logSum);
+                    y[base + k * inner] = (float) (kind == Kind.SOFTMAX ? exps[k] / sum : x[base + k * inner] - max - logSum);
                 }
             }
         }

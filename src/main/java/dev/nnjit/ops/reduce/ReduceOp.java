@@ -85,7 +85,7 @@ public final class ReduceOp implements OpDef {
         long[] out = reduceLong(x.longs(), target, outSize, count);
         for (int i = 0; i < outSize; i++) out[i] = t.wrap(out[i]);
         if (count == 0 && (kind == Kind.MAX || kind == Kind.MIN)) {
-            java.util.Arrays.fill(out, kind == Kind.MAX ? minValue(t) : maxValue(t));
+            java.util.Arrays.fill(out, kind == Kind.MAX ? TypeChecks.minValue(t) : TypeChecks.maxValue(t));
         }
         return new Tensor[] {Tensor.ofLongs(t, outShape, out)};
     }
@@ -149,29 +149,5 @@ public final class ReduceOp implements OpDef {
         }
         if (kind == Kind.MEAN) for (int o = 0; o < outSize; o++) acc[o] = count == 0 ? 0 : acc[o] / count;
         return acc;
-    }
-
-    /** The smallest value of an integer dtype (the empty-set result of ReduceMax). */
-    static long minValue(DType t) {
-        switch (t) {
-            case INT8: return Byte.MIN_VALUE;
-            case INT16: return Short.MIN_VALUE;
-            case INT32: return Integer.MIN_VALUE;
-            case INT64: return Long.MIN_VALUE;
-            default: return 0; // unsigned
-        }
-    }
-
-    /** The largest value of an integer dtype (the empty-set result of ReduceMin). */
-    static long maxValue(DType t) {
-        switch (t) {
-            case INT8: return Byte.MAX_VALUE;
-            case UINT8: return 0xFF;
-            case INT16: return Short.MAX_VALUE;
-            case UINT16: return 0xFFFF;
-            case INT32: return Integer.MAX_VALUE;
-            case UINT32: return 0xFFFFFFFFL;
-            default: return Long.MAX_VALUE;
-        }
     }
 }

@@ -53,6 +53,22 @@ class MatMulTest {
     }
 
     @Test
+    void kernelWritesStridedRowsOfC() {
+        Random r = new Random(7);
+        int m = 6, k = 9, n = 5, cRow = 8;
+        float[] a = randFloats(r, -1, 1, m * k).floats(), b = randFloats(r, -1, 1, k * n).floats();
+        float[] expected = naiveFloat(m, k, n, a, k, 1, b, n, 1);
+        float[] c = new float[m * cRow];
+        java.util.Arrays.fill(c, 7f);
+        MatMulKernel.multiply(m, k, n, a, 0, k, 1, b, 0, n, 1, c, 0, cRow);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < cRow; j++) {
+                assertEquals(j < n ? expected[i * n + j] : 7f, c[i * cRow + j], "C[" + i + "][" + j + "]");
+            }
+        }
+    }
+
+    @Test
     void kernelWithZeroDepthWritesZeros() {
         float[] c = {5f, 5f, 5f, 5f};
         MatMulKernel.multiply(2, 0, 2, new float[0], 0, 0, 1, new float[0], 0, 2, 1, c, 0);
