@@ -31,7 +31,20 @@ final class Exclusions {
         }
     }
 
-    static Exclusions parse(BufferedReader r) throws IOException {
+    /** Another exclusions file in the same format (the webgpu run's), as a classpath resource. */
+    static Exclusions load(String resource) {
+        try (InputStream in = Exclusions.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("resource " + resource + " is missing");
+            String file = resource.substring(resource.lastIndexOf('/') + 1);
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+    }
+
+    static Exclusions parse(BufferedReader r) throws IOException { return parse(r, "exclusions.txt"); }
+
+    static Exclusions parse(BufferedReader r, String file) throws IOException {
         Map<String, String> reasons = new TreeMap<>();
         String line;
         int n = 0;
@@ -40,9 +53,9 @@ final class Exclusions {
             String s = line.strip();
             if (s.isEmpty() || s.startsWith("#")) continue;
             String[] parts = s.split("\\s+", 2);
-            if (parts.length < 2) throw new IllegalStateException("exclusions.txt line " + n + ": '" + parts[0] + "' has no reason");
+            if (parts.length < 2) throw new IllegalStateException(file + " line " + n + ": '" + parts[0] + "' has no reason");
             if (reasons.put(parts[0], parts[1]) != null) {
-                throw new IllegalStateException("exclusions.txt line " + n + ": '" + parts[0] + "' is listed twice");
+                throw new IllegalStateException(file + " line " + n + ": '" + parts[0] + "' is listed twice");
             }
         }
         return new Exclusions(reasons);
