@@ -35,6 +35,7 @@ public final class LoweringTable {
         ReductionLowerings.register(t);
         IndexingLowerings.register(t);
         FusedLowerings.register(t);
+        MathLowerings.register(t);
         return t;
     }
 }
