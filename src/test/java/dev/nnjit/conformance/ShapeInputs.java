@@ -59,23 +59,37 @@ final class ShapeInputs {
             Map.entry("ReduceLogSum", new int[] {1}),
             Map.entry("ReduceLogSumExp", new int[] {1}));
 
-    /** The graph inputs (by name) that feed a compile-time operand of some node, in graph input order. */
+    /**
+     * The graph inputs (by name) whose values reach a compile-time operand of some node, directly or through other
+     * nodes (the expanded function tests compute Range's limit from a size input, for example), in graph input
+     * order.
+     */
     static Set<String> toFreeze(OnnxModel model) {
         OnnxGraph g = model.graph();
-        Set<String> inputs = new LinkedHashSet<>();
-        for (ValueInfo v : g.inputs()) inputs.add(v.name());
         Set<String> found = new LinkedHashSet<>();
-        for (OnnxNode n : g.nodes()) {
-            if (!n.domain().isEmpty() && !n.domain().equals("ai.onnx")) continue;
-            int[] positions = COMPILE_TIME_OPERANDS.get(n.opType());
-            if (positions == null) continue;
-            for (int p : positions) {
-                if (p < n.inputs().size() && inputs.contains(n.inputs().get(p))) found.add(n.inputs().get(p));
-            }
+        for (ValueInfo v : g.inputs()) {
+            if (!g.initializers().containsKey(v.name()) && reachesCompileTimeOperand(g, v.name())) found.add(v.name());
         }
-        Set<String> ordered = new LinkedHashSet<>();
-        for (String in : inputs) if (found.contains(in)) ordered.add(in);
-        return ordered;
+        return found;
+    }
+
+    /** Whether value {@code start} flows (through any nodes, in graph order) into a compile-time operand. */
+    private static boolean reachesCompileTimeOperand(OnnxGraph g, String start) {
+        Set<String> reached = new LinkedHashSet<>();
+        reached.add(start);
+        for (OnnxNode n : g.nodes()) { // nodes are topologically sorted in a valid model
+            int[] positions = n.domain().isEmpty() || n.domain().equals("ai.onnx")
+                    ? COMPILE_TIME_OPERANDS.get(n.opType()) : null;
+            boolean feeds = false;
+            for (int i = 0; i < n.inputs().size(); i++) {
+                if (!reached.contains(n.inputs().get(i))) continue;
+                feeds = true;
+                if (positions != null) for (int p : positions) if (p == i) return true;
+            }
+            // Shape and Size read only the (static) shape: what follows them does not depend on the values.
+            if (feeds && !n.opType().equals("Shape") && !n.opType().equals("Size")) reached.addAll(n.outputs());
+        }
+        return false;
     }
 
     /**

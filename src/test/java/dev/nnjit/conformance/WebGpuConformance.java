@@ -81,6 +81,8 @@ final class WebGpuConformance {
             if (o.rejected()) return new Classified(c.name, Status.REJECTED, o.error(), Set.of(), null);
             if (!o.lowered()) return new Classified(c.name, Status.ERROR, o.error(), Set.of(), null);
         }
-        return new Classified(c.name, Status.READY, null, Set.of(), prepared);
+        Set<String> frozen = prepared.sets.get(0).frozen();
+        return new Classified(c.name, Status.READY, frozen.isEmpty() ? "" : "frozen inputs " + frozen, Set.of(),
+                prepared);
     }
 }

@@ -46,7 +46,7 @@ class WebGpuLoweringCoverageTest {
                 case NOT_LOWERED: tally.notLowered(c.name, r.missingOps()); break;
                 case REJECTED: tally.rejected(c.name, r.detail()); break;
                 case ERROR: tally.failed(c.name, r.detail()); break;
-                case READY: tally.passed(c.name, ""); break;
+                case READY: tally.passed(c.name, r.detail()); break;
                 default: throw new IllegalStateException(r.status().name());
             }
         }

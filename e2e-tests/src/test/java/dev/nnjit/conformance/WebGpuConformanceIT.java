@@ -47,6 +47,8 @@ class WebGpuConformanceIT {
     private long started;
     private int restarts;
     private String adapter;
+    /** Data sets whose whole graph folded to constants at compile time (no kernel ran). */
+    private final java.util.Set<String> folded = new java.util.TreeSet<>();
 
     @BeforeAll void start() {
         started = System.nanoTime();
@@ -73,6 +75,8 @@ class WebGpuConformanceIT {
             sb.append(String.format(" %s %.1f", slow.get(i).getKey(), slow.get(i).getValue()));
         }
         tally.note(sb.toString());
+        tally.note("data sets that ran no kernel (every output a constant folded at compile time, e.g. after"
+                + " freezing shape inputs, or a view of an input): " + folded);
         tally.write(SUMMARY, WHAT);
         System.out.println(tally.summaryLine(WHAT) + String.format(" in %.1f s -> %s", total, SUMMARY.toAbsolutePath()));
     }
@@ -145,7 +149,9 @@ class WebGpuConformanceIT {
             tally.failed(r.test(), problems.toString().strip());
             fail(problems.toString().strip());
         }
-        tally.passed(r.test(), bound.isDefault() ? "" : "at " + bound.name());
+        String detail = (bound.isDefault() ? "" : "at " + bound.name()) + (r.detail().isEmpty() ? ""
+                : (bound.isDefault() ? "" : "; ") + r.detail());
+        tally.passed(r.test(), detail);
     }
 
     /** One run in the page; a runner made unusable by a timeout is replaced (the test still fails). */
@@ -155,6 +161,8 @@ class WebGpuConformanceIT {
             BrowserRunner.GpuStats stats = runner.lastGpuStats();
             if (stats == null) throw new IllegalStateException("the page reported no webgpu run for " + set.model());
             adapter = stats.adapter();
+            Double kernels = stats.plan().get("kernels");
+            if (kernels != null && kernels == 0) folded.add(set.model().getFileName().toString());
             return out;
         } catch (BrowserException e) {
             if (e.getMessage() != null && e.getMessage().contains("unusable") || "Timeout".equals(e.errorType())) {

@@ -36,6 +36,10 @@ public final class LoweringTable {
         IndexingLowerings.register(t);
         FusedLowerings.register(t);
         MathLowerings.register(t);
+        ConstantLowerings.register(t);
+        MovementLowerings.register(t);
+        SelectionLowerings.register(t);
+        ScatterGatherLowerings.register(t);
         return t;
     }
 }
