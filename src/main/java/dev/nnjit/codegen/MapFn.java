@@ -47,6 +47,13 @@ public enum MapFn {
     BIT_NOT(1, "bits"),
     /** (x f32, scale f32, zero point i32) to i32: clamp(round_half_even(x / scale) + zp, lo, hi); params lo, hi. */
     QUANTIZE(3, "lo", "hi"),
+    /**
+     * f32 or i32 to a narrower integer (ONNX Cast, C style): truncate toward zero, wrap to {@code bits} (two's
+     * complement when {@code signed} is 1), carried in i32. Exact for every f32: the wrap of a float is its
+     * remainder modulo 2^bits (nn_fmod); NaN gives 0 and infinities wrap as the int64 range ends they saturate to
+     * in the reference. params: bits, signed.
+     */
+    WRAP_INT(1, "bits", "signed"),
     /** f32 rounded to the nearest float16 (ties to even), carried as f32; overflow to infinity. */
     ROUND_F16(1),
     /** f32 rounded to the nearest bfloat16 (ties to even), carried as f32. */
@@ -79,6 +86,9 @@ public enum MapFn {
             case MOD: case POW_INT: case SHIFT_LEFT: case SHIFT_RIGHT: case BIT_AND: case BIT_OR: case BIT_XOR:
             case BIT_NOT:
                 require(in, ScalarType.I32);
+                return ScalarType.I32;
+            case WRAP_INT:
+                if (in[0] == ScalarType.BOOL) throw new IllegalArgumentException("WRAP_INT takes f32 or i32");
                 return ScalarType.I32;
             case POW_INT_FLOAT_EXP:
                 if (in[0] != ScalarType.I32 || in[1] != ScalarType.F32) {

@@ -147,6 +147,22 @@ public final class MapKernel implements KernelGenerator<ElementwiseConfig, MapPr
             case QUANTIZE:
                 return "i32(clamp(round(" + a + " / " + b + ") + f32(" + x[2] + "), " + Wgsl.f32(q[0]) + ", "
                         + Wgsl.f32(q[1]) + "))";
+            case WRAP_INT: {
+                int bits = (int) q[0];
+                long mod = 1L << bits;
+                String r;
+                if (f) {
+                    String m = lib.require(WgslMath.Fn.FMOD) + "(trunc(" + a + "), " + Wgsl.f32(mod) + ")";
+                    String wrapped = "i32(select(" + m + ", " + m + " + " + Wgsl.f32(mod) + ", " + m + " < 0.0))";
+                    // NaN -> 0; +inf -> all ones (int64 max wrapped); -inf -> 0 (int64 min wrapped)
+                    r = "select(select(select(0i, " + Wgsl.i32(mod - 1) + ", " + a + " > 0.0), " + wrapped
+                            + ", nn_is_finite(" + a + ")), 0i, nn_is_nan(" + a + "))";
+                } else {
+                    r = "(" + a + " & " + Wgsl.i32(mod - 1) + ")";
+                }
+                if (q[1] == 0) return r;
+                return "select(" + r + ", " + r + " - " + Wgsl.i32(mod) + ", " + r + " >= " + Wgsl.i32(mod / 2) + ")";
+            }
             case ROUND_F16: return lib.require(WgslMath.Fn.ROUND_F16) + "(" + a + ")";
             case ROUND_BF16: return lib.require(WgslMath.Fn.ROUND_BF16) + "(" + a + ")";
             default: throw new IllegalStateException("no WGSL for " + p.fn());

@@ -47,6 +47,7 @@ final class ShapeInputs {
             Map.entry("Split", new int[] {1}),
             Map.entry("CumSum", new int[] {1}),
             Map.entry("Trilu", new int[] {1}),
+            Map.entry("Dropout", new int[] {1, 2}),
             Map.entry("CenterCropPad", new int[] {1}),
             Map.entry("ReduceSum", new int[] {1}),
             Map.entry("ReduceMean", new int[] {1}),

@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * The sliding-window geometry shared by Conv and the pools: per spatial axis the kernel size, stride, dilation,
  * padding at both ends and output size, from the attributes kernel_shape, strides, dilations, pads, auto_pad and
- * (pools) ceil_mode.
+ * (pools) ceil_mode. Public so that GPU lowerings derive exactly the same windows.
  *
  * <p>Output size per axis, with dk = (kernel - 1) * dilation + 1:
  * <ul>
@@ -17,8 +17,8 @@ import java.util.Arrays;
  *       the odd element at the end (UPPER) or the beginning (LOWER).</li>
  * </ul>
  */
-final class SpatialGeometry {
-    final int[] kernel, strides, dilations, padBegin, padEnd, in, out;
+public final class SpatialGeometry {
+    public final int[] kernel, strides, dilations, padBegin, padEnd, in, out;
 
     private SpatialGeometry(int[] kernel, int[] strides, int[] dilations, int[] padBegin, int[] padEnd, int[] in, int[] out) {
         this.kernel = kernel;
@@ -36,7 +36,7 @@ final class SpatialGeometry {
      * Geometry for known spatial input sizes; {@code in[i] < 0} marks an unknown size, whose output is then -1 too
      * (type inference). {@code kernel} comes from kernel_shape or the weight's dims.
      */
-    static SpatialGeometry of(OpContext ctx, int[] in, int[] kernel, boolean ceilMode) {
+    public static SpatialGeometry of(OpContext ctx, int[] in, int[] kernel, boolean ceilMode) {
         int n = in.length;
         for (int k : kernel) if (k <= 0) throw ctx.error("kernel dims must be positive, got " + Arrays.toString(kernel));
         int[] strides = ints(ctx, "strides", n, 1);
@@ -80,7 +80,7 @@ final class SpatialGeometry {
     }
 
     /** An INTS attribute of exactly n values, or n copies of dflt when absent. */
-    static int[] ints(OpContext ctx, String name, int n, int dflt) {
+    public static int[] ints(OpContext ctx, String name, int n, int dflt) {
         long[] v = ctx.attrInts(name, null);
         int[] r = new int[n];
         if (v == null) { Arrays.fill(r, dflt); return r; }
@@ -90,7 +90,7 @@ final class SpatialGeometry {
     }
 
     /** kernel_shape when given (checked against the weight's spatial dims when those are known), else the weight's. */
-    static int[] kernel(OpContext ctx, int n, int[] weightSpatial) {
+    public static int[] kernel(OpContext ctx, int n, int[] weightSpatial) {
         long[] ks = ctx.attrInts("kernel_shape", null);
         if (ks == null) {
             if (weightSpatial == null) throw ctx.error("attribute 'kernel_shape' is required");

@@ -40,6 +40,10 @@ public final class LoweringTable {
         MovementLowerings.register(t);
         SelectionLowerings.register(t);
         ScatterGatherLowerings.register(t);
+        ConvLowerings.register(t);
+        PoolLowerings.register(t);
+        NormLowerings.register(t);
+        QuantLowerings.register(t);
         return t;
     }
 }

@@ -139,14 +139,36 @@ final class MathLowerings {
         });
     }
 
+    private static int narrowBits(DType d) {
+        switch (d) {
+            case INT8: case UINT8: return 8;
+            case INT16: case UINT16: return 16;
+            default: return 0;
+        }
+    }
+
+    /** Whether every value of dtype a is a value of integer dtype b (no wrap needed). */
+    private static boolean fitsIn(DType a, DType b) {
+        if (a == b) return true;
+        if (b == DType.INT16) return a == DType.INT8 || a == DType.UINT8;
+        if (b == DType.UINT16) return a == DType.UINT8;
+        return false;
+    }
+
     /**
-     * Cast (and CastLike) to float16 or bfloat16: the value rounded to the 16-bit format (ties to even) by the
+     * Cast (and CastLike) to an 8- or 16-bit integer from a type that may not fit: truncated and wrapped exactly
+     * (MapFn.WRAP_INT). Cast (and CastLike) to float16 or bfloat16: the value rounded to the 16-bit format (ties to even) by the
      * GPU and carried as f32, exactly the float the reference stores; other targets go to the Cast lowering.
      */
     private static void wrapCast(LoweringTable t) {
         OpLowering base = t.find("", "Cast");
         OpLowering cast = n -> {
             DType to = n.outDType(0);
+            int bits = narrowBits(to);
+            if (bits > 0 && n.inDType(0) != DType.BOOL && !fitsIn(n.inDType(0), to)) {
+                map(n, MapFn.WRAP_INT, bits, to == DType.INT8 || to == DType.INT16 ? 1f : 0f);
+                return;
+            }
             if (to != DType.FLOAT16 && to != DType.BFLOAT16) {
                 base.lower(n);
                 return;

@@ -29,6 +29,39 @@ final class MovementLowerings {
         t.add("Pad", MovementLowerings::pad);
         t.add("Trilu", MovementLowerings::trilu);
         t.add("OneHot", MovementLowerings::oneHot);
+        OpLowering dropout = t.find("", "Dropout");
+        t.add("Dropout", n -> {
+            if (n.outputCount() > 1 && n.outputUsed(1)) dropoutWithMask(n);
+            else dropout.lower(n);
+        });
+    }
+
+    /**
+     * Dropout whose mask output is used: in inference (and in training with ratio 0) the output is the input and
+     * the mask is all true. Training with a positive ratio draws random numbers, which this backend does not do.
+     * The ratio and training_mode inputs must be compile-time constants.
+     */
+    private static void dropoutWithMask(NodeLowering n) {
+        boolean training = false;
+        if (n.op().opset() >= 12 && n.inputCount() > 2 && n.hasInput(2)) {
+            Tensor tm = n.constant(2);
+            if (tm == null) throw n.unsupported("training_mode computed at run time");
+            training = tm.getDouble(0) != 0;
+        }
+        if (training) {
+            double ratio = 0.5;
+            if (n.inputCount() > 1 && n.hasInput(1)) {
+                Tensor r = n.constant(1);
+                if (r == null) throw n.unsupported("ratio computed at run time");
+                ratio = r.getDouble(0);
+            }
+            if (ratio != 0) throw n.unsupported("training-mode Dropout with ratio " + ratio + " draws random numbers");
+        }
+        n.view(0, n.in(0));
+        int[] mask = n.outShape(1);
+        if (Wgsl.product(mask) == 0) { n.out(1); return; }
+        ElementwiseBuilder b = new ElementwiseBuilder(n, mask);
+        b.emit(dev.nnjit.codegen.ElementwiseExpr.constant(1, dev.nnjit.codegen.ScalarType.BOOL), n.out(1));
     }
 
     /** Copies input 0 into output 0, the output seen as {@code viewShape} reading the input at {@code strides}. */
