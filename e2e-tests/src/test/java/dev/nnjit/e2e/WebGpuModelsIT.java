@@ -77,6 +77,39 @@ class WebGpuModelsIT {
         }
     }
 
+    /** The demo page on the webgpu backend: outputs, the GPU memory plan and one row per kernel with its time. */
+    @Test void demoPageShowsPerKernelTimes() {
+        TestModels.Case c = TestModels.mlp();
+        Path feedsFile = c.model().resolveSibling("feeds.json");
+        TestModels.write(feedsFile, DemoPageIT.goldenFeeds(c.feeds()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        float[] expected = E2eModels.runOnJvm(c.model(), c.feeds()).get("y").floats();
+        List<String> pageErrors = new ArrayList<>();
+        try (com.microsoft.playwright.Page page = runner.browser().newPage()) {
+            page.onPageError(pageErrors::add);
+            page.navigate(runner.baseUrl() + "index.html");
+            page.selectOption("#engine-choice", "wasm-gc");
+            page.waitForFunction("() => document.getElementById('engine').dataset.kind === 'wasm-gc'");
+            page.selectOption("#backend-choice", "webgpu");
+            page.setInputFiles("#model-file", c.model());
+            page.setInputFiles("#feeds-file", feedsFile);
+            page.click("#run");
+            page.waitForFunction("() => /^(done|.*Exception|Error)/.test(document.getElementById('status').textContent)");
+            assertTrue(page.textContent("#status").startsWith("done on wasm-gc + webgpu ("), page.textContent("#status"));
+            String[] shown = page.locator("#outputs tr").nth(1).locator("td").nth(3).textContent().split(", ");
+            for (int i = 0; i < 8; i++) {
+                assertEquals(expected[i], (float) Double.parseDouble(shown[i]), 1e-5f * Math.max(1, Math.abs(expected[i])),
+                        "value " + i + " shown on the page");
+            }
+            int kernels = page.locator("#kernels tr").count() - 1;
+            assertTrue(kernels >= 5, "one row per kernel, got " + kernels);
+            assertTrue(page.locator("#kernel-ops").textContent().contains("MatMul"), page.locator("#kernel-ops").textContent());
+            assertTrue(page.locator("#gpu").textContent().contains("peak live"), page.locator("#gpu").textContent());
+            page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(E2eModels.workDir().resolveSibling("e2e-screenshots").resolve("demo-webgpu.png")));
+        }
+        assertEquals(List.of(), pageErrors);
+    }
+
     @Test void miniLmMatchesOnnxRuntime() {
         JsonObject reference = readJson(Paths.get("models", "minilm", "reference.json"));
         Path model = E2eModels.miniLm();
