@@ -15,6 +15,7 @@
 //   const {outputs, timings, gpu} = await model.runAsync(feeds, {profile: true});
 //   gpu -> {timing, phases: {uploadMs, encodeMs, gpuMs, readbackMs}, plan: {kernels, constantBytes, pooledBytes,
 //           peakLiveBytes, ...}, kernels: [{node, op, family, ms}] (when profiled)}
+//   await model.runAsync(feeds, {outputs: ["logits"]})   // webgpu: compute and read back only these outputs
 // runAsync works for every model; run (synchronous) only for CPU models.
 //
 // Tensors: dtype is an ONNX JSON name ("float32", "int64", "int32", "bool", ...); shape a number array.

@@ -97,6 +97,7 @@ public final class BrowserRunner implements AutoCloseable {
 
     private boolean gpuProfiling;
     private boolean gpuFusion = true;
+    private List<String> gpuOutputs;
     private long gpuBindingLimitCap;
     private long gpuBufferLimitCap;
     private GpuStats lastGpuStats;
@@ -168,10 +169,16 @@ public final class BrowserRunner implements AutoCloseable {
         long t0 = System.nanoTime();
         JsonObject runOptions = new JsonObject();
         runOptions.addProperty("profile", gpuProfiling);
+        if (gpuOutputs != null && target.backend.equals("webgpu")) {
+            JsonArray names = new JsonArray();
+            for (String name : gpuOutputs) names.add(name);
+            runOptions.add("outputs", names);
+        }
         JsonObject reply = call("running " + model.getFileName(), "run", m.id, feedsJson, runOptions);
         JsonObject outs = reply.getAsJsonObject("outputs");
         Map<String, Tensor> outputs = new LinkedHashMap<>();
-        for (String name : m.outputNames) {
+        List<String> wanted = gpuOutputs != null && target.backend.equals("webgpu") ? gpuOutputs : m.outputNames;
+        for (String name : wanted) {
             JsonObject o = outs.getAsJsonObject(name);
             if (o == null) throw new BrowserException("PageError", "the page returned no output '" + name + "'");
             DType dtype = DType.fromJsonName(o.get("dtype").getAsString());
@@ -208,6 +215,12 @@ public final class BrowserRunner implements AutoCloseable {
      * it off to test each op's own lowering.
      */
     public void setGpuFusion(boolean on) { gpuFusion = on; }
+
+    /**
+     * On the webgpu backend, compute and read back only these outputs (null: all, the default); the result then
+     * holds just them, in this order.
+     */
+    public void setGpuOutputs(List<String> names) { gpuOutputs = names == null ? null : List.copyOf(names); }
 
     /** The page's report on the last run, when it ran on the webgpu backend; else null. */
     public GpuStats lastGpuStats() { return lastGpuStats; }

@@ -172,7 +172,8 @@ public final class EngineExports {
      * As {@link #run}, as a promise: required for models on the webgpu backend (compiling pipelines and reading
      * results back wait for the GPU), and works for every model.
      *
-     * @param options plain object or null: {@code profile} true to time every kernel (webgpu)
+     * @param options plain object or null: {@code profile} true to time every kernel (webgpu); {@code outputs} an
+     *     array of output names to compute and read back (webgpu; default all), the others are left out
      * @return promise of a reply; for webgpu models the value adds {@code gpu: {timing, phases: {name: ms},
      *     plan: {name: number}, kernels: [{node, op, family, ms}]}}
      */
@@ -190,7 +191,10 @@ public final class EngineExports {
     private static JSObject runSession(int handle, JSObject feeds, JSObject options) {
         Session session = session(handle);
         WebGpuBackend gpu = gpuBackends.get(handle);
-        if (gpu != null) gpu.setProfiling(options != null && JsObjects.getBoolean(options, "profile"));
+        if (gpu != null) {
+            gpu.setProfiling(options != null && JsObjects.getBoolean(options, "profile"));
+            gpu.setRequestedOutputs(requestedOutputs(session, options));
+        }
         long t0 = System.nanoTime();
         Map<String, Tensor> in = new LinkedHashMap<>();
         for (String name : JsObjects.keys(feeds)) {
@@ -215,6 +219,20 @@ public final class EngineExports {
         JsObjects.set(value, "timings", timings);
         if (gpu != null && gpu.lastRun() != null) JsObjects.set(value, "gpu", gpuStats(gpu.lastRun()));
         return value;
+    }
+
+    /** The names in {@code options.outputs}, checked against the model's outputs; null when absent (all). */
+    private static java.util.Set<String> requestedOutputs(Session session, JSObject options) {
+        if (options == null || JsObjects.isNullish(JsObjects.get(options, "outputs"))) return null;
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (String name : JsObjects.strings(JsObjects.get(options, "outputs"))) {
+            if (!session.outputs().containsKey(name)) {
+                throw new IllegalArgumentException("requested output '" + name + "' is not an output of the model"
+                        + " (outputs: " + session.outputs().keySet() + ")");
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     private static JSObject gpuStats(RunStats stats) {
@@ -245,6 +263,7 @@ public final class EngineExports {
         try {
             session(handle);
             sessions.set(handle, null);
+            if (gpuBackends.get(handle) != null) gpuBackends.get(handle).release();
             gpuBackends.set(handle, null);
             return ok(null);
         } catch (Throwable e) {

@@ -15,6 +15,10 @@ import java.util.List;
  * translated instruction by instruction), SiLU, and Attention as scores = scale * Q @ K^T (+ mask), a softmax, and
  * probabilities @ V. Grouped-query attention needs no copies: Q's heads are seen as [B, Hk, G] batches and K's
  * group dim broadcast with stride 0. (FusedMatMul and RMSNormalization are lowered with their unfused families.)
+ *
+ * <p>The program translation goes through {@link ElementwiseBuilder} rather than the codegen's
+ * {@code FusedElementwiseLowering.problem}: single-element constant inputs become literals (so a fused x^2 stays
+ * x*x), and f32 constants WGSL cannot spell are bound as buffers.
  */
 final class FusedLowerings {
     private FusedLowerings() {}
