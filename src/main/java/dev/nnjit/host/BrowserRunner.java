@@ -222,6 +222,28 @@ public final class BrowserRunner implements AutoCloseable {
      */
     public void setGpuOutputs(List<String> names) { gpuOutputs = names == null ? null : List.copyOf(names); }
 
+    /**
+     * Destroys the WebGPU device of the page's engine build for {@code backend} ("webgpu" or "webgpu-js"), freeing
+     * its memory. Models loaded on it then fail with a "device was lost" error until {@link #unloadGpuModels()}
+     * drops them, after which the next run loads them again on a new device. Returns whether a device existed.
+     */
+    public boolean releaseGpuDevice(String backend) {
+        Target target = target(backend);
+        JsonObject reply = call("releasing the WebGPU device", "releaseGpuDevice", target.engine);
+        return reply.get("released").getAsBoolean();
+    }
+
+    /** Forgets (disposes) every model loaded on the webgpu backend, so the next run loads it again. */
+    public void unloadGpuModels() {
+        Iterator<Map.Entry<String, LoadedModel>> it = models.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, LoadedModel> e = it.next();
+            if (e.getValue().adapter() == null) continue;
+            it.remove();
+            call("disposing a model", "dispose", e.getValue().id());
+        }
+    }
+
     /** The page's report on the last run, when it ran on the webgpu backend; else null. */
     public GpuStats lastGpuStats() { return lastGpuStats; }
 

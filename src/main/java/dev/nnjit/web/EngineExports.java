@@ -21,6 +21,7 @@ import java.util.Map;
 import org.teavm.classlib.PlatformDetector;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSBoolean;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -255,6 +256,20 @@ public final class EngineExports {
         }
         JsObjects.set(o, "kernels", kernels);
         return o;
+    }
+
+    /**
+     * Destroys the page's WebGPU device, freeing its memory: models loaded on the webgpu backend then fail with a
+     * "device was lost" error until loaded again, and the next webgpu load acquires a new device (as after a real
+     * device loss). Reply value: whether a device existed.
+     */
+    @JSExport
+    public static JSObject releaseGpuDevice() {
+        try {
+            return ok(JSBoolean.valueOf(GpuBackends.release()));
+        } catch (Throwable e) {
+            return failure(e);
+        }
     }
 
     /** Frees a session; its handle becomes invalid. */
