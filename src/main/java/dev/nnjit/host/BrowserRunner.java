@@ -96,6 +96,7 @@ public final class BrowserRunner implements AutoCloseable {
     private record Target(String engine, String backend) {}
 
     private boolean gpuProfiling;
+    private boolean gpuSubmissionTiming;
     private boolean gpuFusion = true;
     private List<String> gpuOutputs;
     private long gpuBindingLimitCap;
@@ -168,7 +169,8 @@ public final class BrowserRunner implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         JsonObject runOptions = new JsonObject();
-        runOptions.addProperty("profile", gpuProfiling);
+        if (gpuProfiling && gpuSubmissionTiming) runOptions.addProperty("profile", "submission");
+        else runOptions.addProperty("profile", gpuProfiling);
         if (gpuOutputs != null && target.backend.equals("webgpu")) {
             JsonArray names = new JsonArray();
             for (String name : gpuOutputs) names.add(name);
@@ -200,6 +202,12 @@ public final class BrowserRunner implements AutoCloseable {
 
     /** When on, runs on the webgpu backend time every kernel (see {@link #lastGpuStats()}). */
     public void setGpuProfiling(boolean on) { gpuProfiling = on; }
+
+    /**
+     * Profiled runs time each dispatch by submitting it alone (the path for adapters without timestamp queries)
+     * instead of with timestamp queries.
+     */
+    public void setGpuSubmissionTiming(boolean on) { gpuSubmissionTiming = on; }
 
     /**
      * Plans webgpu programs against limits tighter than the adapter's (0 = the adapter's): lets tests reach the

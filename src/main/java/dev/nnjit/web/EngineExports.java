@@ -173,7 +173,8 @@ public final class EngineExports {
      * As {@link #run}, as a promise: required for models on the webgpu backend (compiling pipelines and reading
      * results back wait for the GPU), and works for every model.
      *
-     * @param options plain object or null: {@code profile} true to time every kernel (webgpu); {@code outputs} an
+     * @param options plain object or null: {@code profile} true to time every kernel (webgpu; "submission" to time
+     *     each dispatch submitted alone even where timestamp queries exist); {@code outputs} an
      *     array of output names to compute and read back (webgpu; default all), the others are left out
      * @return promise of a reply; for webgpu models the value adds {@code gpu: {timing, phases: {name: ms},
      *     plan: {name: number}, kernels: [{node, op, family, ms}]}}
@@ -194,6 +195,7 @@ public final class EngineExports {
         WebGpuBackend gpu = gpuBackends.get(handle);
         if (gpu != null) {
             gpu.setProfiling(options != null && JsObjects.getBoolean(options, "profile"));
+            gpu.setSubmissionTiming(options != null && JsObjects.isString(options, "profile", "submission"));
             gpu.setRequestedOutputs(requestedOutputs(session, options));
         }
         long t0 = System.nanoTime();

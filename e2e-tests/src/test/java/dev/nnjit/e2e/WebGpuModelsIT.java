@@ -63,6 +63,31 @@ class WebGpuModelsIT {
         return tests.stream();
     }
 
+    /** Both ways of timing kernels give one time per dispatch, and the outputs do not change. */
+    @Test void kernelTimesByTimestampsAndBySubmission() {
+        TestModels.Case c = TestModels.mlp();
+        runner.setGpuProfiling(true);
+        try {
+            Map<String, Tensor> stamped = runner.run(c.model(), c.feeds(), "webgpu").outputs();
+            BrowserRunner.GpuStats a = runner.lastGpuStats();
+            assertEquals("timestamp-query", a.timing(), "SwiftShader exposes timestamp-query");
+            runner.setGpuSubmissionTiming(true);
+            Map<String, Tensor> submitted = runner.run(c.model(), c.feeds(), "webgpu").outputs();
+            BrowserRunner.GpuStats b = runner.lastGpuStats();
+            assertEquals("per-dispatch submission", b.timing());
+            for (BrowserRunner.GpuStats s : List.of(a, b)) {
+                assertEquals(s.plan().get("kernels").intValue(), s.kernels().size(), s.timing());
+                for (BrowserRunner.KernelTime k : s.kernels()) assertTrue(k.ms() >= 0, k.toString());
+            }
+            TensorAsserts.assertOutputsMatch("mlp timed two ways", stamped, submitted, 0);
+            System.out.println("[webgpu timing] mlp kernels by timestamps " + a.kernels() + "; by submission "
+                    + b.kernels());
+        } finally {
+            runner.setGpuProfiling(false);
+            runner.setGpuSubmissionTiming(false);
+        }
+    }
+
     /** Requested outputs only: T5 asked for logits alone returns logits alone, still matching PyTorch. */
     @Test void onlyRequestedOutputsAreReadBack() {
         Path dir = Paths.get("models", "fixtures", "t5").toAbsolutePath();

@@ -39,6 +39,7 @@ public final class WebGpuBackend implements Backend {
     private final List<GPUBuffer> buffers = new ArrayList<>();
     private Set<String> requestedOutputs;
     private boolean profiling;
+    private boolean submissionTiming;
     private boolean fusion = true;
     private RunStats lastRun;
 
@@ -66,6 +67,14 @@ public final class WebGpuBackend implements Backend {
     public void setProfiling(boolean on) { profiling = on; }
 
     public boolean isProfiling() { return profiling; }
+
+    /**
+     * When on, profiled runs time each dispatch by submitting it alone and awaiting it, as on adapters without
+     * {@code timestamp-query}, even where timestamps exist (to compare the two, and to test that path).
+     */
+    public void setSubmissionTiming(boolean on) { submissionTiming = on; }
+
+    boolean submissionTiming() { return submissionTiming || !gpu.hasTimestampQuery(); }
 
     /** Numbers from the last run of any program compiled by this backend, or null before the first. */
     public RunStats lastRun() { return lastRun; }

@@ -141,7 +141,7 @@ final class WebGpuExecutable implements Executable {
         List<KernelTime> kernels = new ArrayList<>();
         String timing = "off";
         long t2;
-        if (profile && !gpu.hasTimestampQuery()) {
+        if (profile && backend.submissionTiming()) {
             timing = "per-dispatch submission";
             timeBySubmission(kernels);
             t2 = System.nanoTime();
