@@ -60,9 +60,15 @@ final class FusedLowerings {
             default: {
                 ElementwiseExpr[] args = new ElementwiseExpr[in.args().size()];
                 for (int i = 0; i < args.length; i++) args[i] = values.get(in.arg(i));
-                return ElementwiseExpr.of(ElementwiseExpr.Op.valueOf(in.op().name()), args);
+                return ElementwiseExpr.of(kernelOp(in.op()), args);
             }
         }
+    }
+
+    /** The same-named kernel op (a loop, not Enum.valueOf, which needs enum metadata under TeaVM). */
+    private static ElementwiseExpr.Op kernelOp(ElementwiseProgram.Op op) {
+        for (ElementwiseExpr.Op o : ElementwiseExpr.Op.values()) if (o.name().equals(op.name())) return o;
+        throw new IllegalArgumentException("no elementwise kernel op for " + op);
     }
 
     /** See dev.nnjit.ops.fused.AttentionOp for the contract. */
