@@ -282,14 +282,14 @@ export async function measure(runtime, { runs = 10, warmup = 2, tolerance = DEFA
     const checkExpected = Object.keys(ctx.expected).length > 0
       ? compareOutputs("feeds file outputs", ctx.expected, kept, tolerance, false) : null;
     assertIntact(ctx);
-    const sorted = [...timesMs].sort((a, b) => a - b);
+    const sorted = timesMs.map(ms3).sort((a, b) => a - b);
     return {
       ok: true,
       result: {
-        coldMs: t2 - t0, loadMs: t1 - t0, firstRunMs: t2 - t1,
+        coldMs: ms3(t2 - t0), loadMs: ms3(t1 - t0), firstRunMs: ms3(t2 - t1),
         medianMs: median(sorted), minMs: sorted.length ? sorted[0] : null,
         maxMs: sorted.length ? sorted[sorted.length - 1] : null,
-        runs, warmup, timesMs, config: session.config, check, checkExpected,
+        runs, warmup, timesMs: timesMs.map(ms3), config: session.config, check, checkExpected,
       },
     };
   } catch (e) {
@@ -299,6 +299,11 @@ export async function measure(runtime, { runs = 10, warmup = 2, tolerance = DEFA
       try { await session.release(); } catch (e) { /* the runtime already failed or is done; nothing to keep */ }
     }
   }
+}
+
+/** Milliseconds rounded to a microsecond (performance.now() is coarser than that in most browsers anyway). */
+function ms3(v) {
+  return Math.round(v * 1000) / 1000;
 }
 
 /** Median of sorted values (mean of the middle two for an even count); null when empty. */

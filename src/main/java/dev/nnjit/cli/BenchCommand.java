@@ -54,8 +54,8 @@ public final class BenchCommand {
             "'npm ci --prefix bench' (needs npm).",
             "");
 
-    private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-            .create();
+    private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+            .serializeSpecialFloatingPointValues().create();
 
     private final PrintStream out;
     private final PrintStream err;
