@@ -32,7 +32,7 @@ public final class BenchCommand {
     static final String USAGE_TEXT = String.join("\n",
             "Usage:",
             "  nnjit bench MODEL.onnx --inputs FEEDS.json [--runtimes LIST] [--runs N] [--warmup W] [--json OUT.json]",
-            "              [--timeout SECONDS] [--tolerance X] [--chromium PATH]",
+            "              [--timeout SECONDS] [--tolerance X] [--webgpu-adapter swiftshader|default] [--chromium PATH]",
             "",
             "Times nnjit and ONNX Runtime Web on the same model and feeds in one headless Chromium (served with",
             "COOP/COEP: cross-origin isolated, so wasm threads work) and prints a table.",
@@ -48,6 +48,7 @@ public final class BenchCommand {
             "  --timeout S       per-runtime deadline in seconds (default " + BenchOptions.DEFAULT_TIMEOUT_SECONDS + ")",
             "  --tolerance X     outputs agree when max |diff| <= X * max |reference| (default "
                     + BenchOptions.DEFAULT_TOLERANCE + ")",
+            "  --webgpu-adapter  Chromium's WebGPU adapter: swiftshader (CPU; default) or default (a real GPU if any)",
             "cold = runtime code load + session creation (shader compilation, weight upload) + first run, with the",
             "model bytes already in memory; warm run = feeds upload + inference + output readback.",
             "ort-* runtimes use onnxruntime-web pinned in bench/package.json; it is installed on first use with",
@@ -116,7 +117,7 @@ public final class BenchCommand {
         JsonObject runtimes = new JsonObject();
         JsonObject report;
         try (BenchRunner runner = BenchRunner.start(opts.chromium(), BenchRunner.defaultWebapp(), ortDist,
-                Duration.ofSeconds(opts.timeoutSeconds()))) {
+                Duration.ofSeconds(opts.timeoutSeconds()), opts.webgpuAdapter())) {
             JsonObject device = runner.deviceInfo();
             JsonObject prepared = runner.prepare(opts.model(), opts.inputs());
             err.println(String.format(Locale.ROOT, "nnjit bench: %s (%.1f MB + %.1f MB external data), inputs %s; "
@@ -140,6 +141,7 @@ public final class BenchCommand {
             settings.addProperty("runs", opts.runs());
             settings.addProperty("warmup", opts.warmup());
             settings.addProperty("tolerance", opts.tolerance());
+            settings.addProperty("webgpuAdapter", opts.webgpuAdapter());
             if (ortVersion != null) settings.addProperty("onnxruntimeWeb", ortVersion);
             JsonObject input = new JsonObject();
             input.addProperty("model", opts.model().toString());

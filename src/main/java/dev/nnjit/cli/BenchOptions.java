@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Parsed arguments of {@code nnjit bench}; {@link #parse} throws {@link BadArguments} naming the bad argument. */
 record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, int warmup, Path json, Path chromium,
-        int timeoutSeconds, double tolerance) {
+        int timeoutSeconds, double tolerance, String webgpuAdapter) {
 
     static final List<String> KNOWN_RUNTIMES = List.of("nnjit-webgpu", "nnjit-wasm", "nnjit-js", "ort-webgpu",
             "ort-wasm");
@@ -17,6 +17,8 @@ record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, in
     static final int DEFAULT_TIMEOUT_SECONDS = 600;
     /** The project's agreement rule (models/README.md): max |a - b| <= 1e-4 * max |reference| per output. */
     static final double DEFAULT_TOLERANCE = 1e-4;
+    /** Chromium's --use-webgpu-adapter: SwiftShader (CPU) by default, as the project's machines have no GPU. */
+    static final String DEFAULT_ADAPTER = "swiftshader";
 
     static BenchOptions parse(List<String> args) {
         Path model = null;
@@ -28,6 +30,7 @@ record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, in
         Path chromium = null;
         int timeout = DEFAULT_TIMEOUT_SECONDS;
         double tolerance = DEFAULT_TOLERANCE;
+        String adapter = DEFAULT_ADAPTER;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -39,6 +42,7 @@ record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, in
                 case "--chromium": chromium = Paths.get(value(args, i++)); break;
                 case "--timeout": timeout = intValue(args, i++, 1); break;
                 case "--tolerance": tolerance = doubleValue(args, i++); break;
+                case "--webgpu-adapter": adapter = adapterValue(args, i++); break;
                 default:
                     if (a.startsWith("-")) throw new BadArguments("bench: unknown option '" + a + "'");
                     if (model != null) {
@@ -49,7 +53,7 @@ record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, in
         }
         if (model == null) throw new BadArguments("bench: no MODEL.onnx given");
         if (inputs == null) throw new BadArguments("bench: --inputs FEEDS.json is required");
-        return new BenchOptions(model, inputs, runtimes, runs, warmup, json, chromium, timeout, tolerance);
+        return new BenchOptions(model, inputs, runtimes, runs, warmup, json, chromium, timeout, tolerance, adapter);
     }
 
     private static String value(List<String> args, int i) {
@@ -78,6 +82,15 @@ record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, in
         } catch (NumberFormatException e) {
             throw new BadArguments("bench: " + args.get(i) + " needs a non-negative number, got '" + v + "'");
         }
+    }
+
+    /** "swiftshader", "default" (Chromium picks: a real GPU where there is one), or another adapter name. */
+    private static String adapterValue(List<String> args, int i) {
+        String v = value(args, i);
+        if (!v.matches("[a-z0-9_-]+")) {
+            throw new BadArguments("bench: --webgpu-adapter needs a name like swiftshader or default, got '" + v + "'");
+        }
+        return v;
     }
 
     static List<String> parseRuntimes(String list) {

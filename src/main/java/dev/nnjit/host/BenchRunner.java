@@ -36,6 +36,7 @@ public final class BenchRunner implements AutoCloseable {
     private final WebServer server;
     private final Path chromium;
     private final Duration timeout;
+    private final List<String> flags;
     private final Gson gson = new Gson();
     private Playwright playwright;
     private Browser browser;
@@ -45,10 +46,19 @@ public final class BenchRunner implements AutoCloseable {
     private JsonObject prepareArgs;
     private int job;
 
-    private BenchRunner(WebServer server, Path chromium, Duration timeout) {
+    private BenchRunner(WebServer server, Path chromium, Duration timeout, List<String> flags) {
         this.server = server;
         this.chromium = chromium;
         this.timeout = timeout;
+        this.flags = flags;
+    }
+
+    /** BrowserRunner's flags with the WebGPU adapter replaced (or dropped for "default"). */
+    static List<String> chromiumFlags(String webgpuAdapter) {
+        List<String> flags = new ArrayList<>();
+        for (String f : BrowserRunner.CHROMIUM_FLAGS) if (!f.startsWith("--use-webgpu-adapter=")) flags.add(f);
+        if (!webgpuAdapter.equals("default")) flags.add("--use-webgpu-adapter=" + webgpuAdapter);
+        return List.copyOf(flags);
     }
 
     /**
@@ -58,8 +68,11 @@ public final class BenchRunner implements AutoCloseable {
      * @param webapp the built web app (target/webapp), which must contain bench.html
      * @param ortDist onnxruntime-web's dist folder, or null when no ort-* runtime is measured
      * @param timeout deadline for each runtime's measurement (and for loading the inputs)
+     * @param webgpuAdapter Chromium's {@code --use-webgpu-adapter} value ("swiftshader": WebGPU on the CPU), or
+     *     "default" to let Chromium choose (a real GPU where there is one)
      */
-    public static BenchRunner start(Path chromiumPath, Path webapp, Path ortDist, Duration timeout) {
+    public static BenchRunner start(Path chromiumPath, Path webapp, Path ortDist, Duration timeout,
+            String webgpuAdapter) {
         Path chromium = BrowserRunner.resolveChromium(chromiumPath);
         for (String f : List.of("bench.html", "bench.js", "bench-chart.js", "engine.js", "wasm-gc/nnjit.wasm")) {
             if (!Files.isRegularFile(webapp.resolve(f))) {
@@ -69,7 +82,7 @@ public final class BenchRunner implements AutoCloseable {
         }
         WebServer server = WebServer.start(webapp);
         if (ortDist != null) server.mount("ort", ortDist);
-        BenchRunner runner = new BenchRunner(server, chromium, timeout);
+        BenchRunner runner = new BenchRunner(server, chromium, timeout, chromiumFlags(webgpuAdapter));
         try {
             runner.launch();
             return runner;
@@ -170,7 +183,7 @@ public final class BenchRunner implements AutoCloseable {
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(chromium).setHeadless(true).setArgs(BrowserRunner.CHROMIUM_FLAGS)
+                    .setExecutablePath(chromium).setHeadless(true).setArgs(flags)
                     .setTimeout(Math.min(timeout.toMillis(), 120_000)));
         } catch (PlaywrightException e) {
             throw new BrowserException("Startup", "cannot start Chromium (" + chromium + "): "
