@@ -66,7 +66,13 @@ public final class Graph {
     /** Appends a node (callers keep topological order, or call {@link #sortTopologically()}). */
     public Node addNode(String name, String opType, String domain, int opset, Map<String, Attribute> attributes,
                         List<Value> nodeInputs, List<Value> nodeOutputs) {
-        Node n = new Node(name, opType, domain, opset, attributes, nodeInputs, nodeOutputs);
+        return addNode(name, opType, domain, opset, attributes, nodeInputs, nodeOutputs, null);
+    }
+
+    /** Same, with an immutable {@link Node#payload()} for internal ops made by passes. */
+    public Node addNode(String name, String opType, String domain, int opset, Map<String, Attribute> attributes,
+                        List<Value> nodeInputs, List<Value> nodeOutputs, Object payload) {
+        Node n = new Node(name, opType, domain, opset, attributes, nodeInputs, nodeOutputs, payload);
         for (Value in : nodeInputs) if (in != null) in.consumers.add(n);
         for (Value out : nodeOutputs) {
             if (out.producer != null) throw new GraphException("value '" + out.name() + "' is produced by both "
@@ -125,8 +131,8 @@ public final class Graph {
             order.add(n);
             for (Value out : n.outputs) {
                 for (Node c : out.consumers) {
-                    int left = pending.get(c) - countUses(c, out);
-                    // countUses makes a node reading the same value twice wait for it once
+                    // consumers lists c once per use, as deps counted: a node reading a value twice waits twice
+                    int left = pending.get(c) - 1;
                     pending.put(c, left);
                     if (left == 0) ready.add(c);
                 }
@@ -137,12 +143,6 @@ public final class Graph {
         }
         nodes.clear();
         nodes.addAll(order);
-    }
-
-    private static int countUses(Node c, Value v) {
-        int k = 0;
-        for (Value in : c.inputs) if (in == v) k++;
-        return k;
     }
 
     /** A deep copy of the structure (tensors are shared: they are immutable). */
@@ -162,7 +162,7 @@ public final class Graph {
             for (Value v : n.inputs) ins.add(v == null ? null : map.get(v));
             List<Value> outs = new ArrayList<>();
             for (Value v : n.outputs) outs.add(map.get(v));
-            g.addNode(n.name(), n.opType(), n.domain(), n.opset(), n.attributes(), ins, outs);
+            g.addNode(n.name(), n.opType(), n.domain(), n.opset(), n.attributes(), ins, outs, n.payload());
         }
         return g;
     }

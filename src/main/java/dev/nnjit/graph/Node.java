@@ -19,9 +19,10 @@ public final class Node {
     private final Map<String, Attribute> attributes;
     final List<Value> inputs;
     final List<Value> outputs;
+    private final Object payload;
 
     Node(String name, String opType, String domain, int opset, Map<String, Attribute> attributes,
-         List<Value> inputs, List<Value> outputs) {
+         List<Value> inputs, List<Value> outputs, Object payload) {
         this.name = name;
         this.opType = opType;
         this.domain = domain;
@@ -29,6 +30,7 @@ public final class Node {
         this.attributes = Collections.unmodifiableMap(attributes);
         this.inputs = new ArrayList<>(inputs);
         this.outputs = new ArrayList<>(outputs);
+        this.payload = payload;
     }
 
     public String name() { return name; }
@@ -43,6 +45,12 @@ public final class Node {
     public List<Value> outputs() { return Collections.unmodifiableList(outputs); }
     public Value input(int i) { return i < inputs.size() ? inputs.get(i) : null; }
     public Value output(int i) { return outputs.get(i); }
+
+    /**
+     * Compile-time data of an internal op that ONNX attributes cannot carry (e.g. the expression program of a fused
+     * elementwise node), or null. Must be immutable: graph copies share it.
+     */
+    public Object payload() { return payload; }
 
     /** "node 'name' (OpType, opset N)": how errors name a node. */
     public String describe() {

@@ -20,9 +20,16 @@ public final class OpContext {
     private final TensorType[] inputTypes;
     private final Tensor[] constants;
     private final int outputCount;
+    private final Object payload;
 
     public OpContext(String nodeName, String opType, int opset, java.util.Map<String, Attribute> attributes,
                      TensorType[] inputTypes, Tensor[] constants, int outputCount) {
+        this(nodeName, opType, opset, attributes, inputTypes, constants, outputCount, null);
+    }
+
+    /** With the node's {@link Node#payload()} (internal ops whose definition is not all in attributes). */
+    public OpContext(String nodeName, String opType, int opset, java.util.Map<String, Attribute> attributes,
+                     TensorType[] inputTypes, Tensor[] constants, int outputCount, Object payload) {
         this.nodeName = nodeName;
         this.opType = opType;
         this.opset = opset;
@@ -30,6 +37,7 @@ public final class OpContext {
         this.inputTypes = inputTypes;
         this.constants = constants;
         this.outputCount = outputCount;
+        this.payload = payload;
     }
 
     /** Context for type inference over a graph node: constant inputs are those values known at compile time. */
@@ -43,14 +51,16 @@ public final class OpContext {
             types[i] = v.type();
             consts[i] = v.constant();
         }
-        return new OpContext(n.name(), n.opType(), n.opset(), n.attributes(), types, consts, n.outputs().size());
+        return new OpContext(n.name(), n.opType(), n.opset(), n.attributes(), types, consts, n.outputs().size(),
+                n.payload());
     }
 
     /** Context for computing a node on concrete tensors: every input is "constant". */
     public static OpContext forTensors(Node n, Tensor[] inputs) {
         TensorType[] types = new TensorType[inputs.length];
         for (int i = 0; i < inputs.length; i++) if (inputs[i] != null) types[i] = TensorType.of(inputs[i]);
-        return new OpContext(n.name(), n.opType(), n.opset(), n.attributes(), types, inputs.clone(), n.outputs().size());
+        return new OpContext(n.name(), n.opType(), n.opset(), n.attributes(), types, inputs.clone(), n.outputs().size(),
+                n.payload());
     }
 
     /** Context for tests and tools that call an op without a graph. */
@@ -66,6 +76,8 @@ public final class OpContext {
     public int opset() { return opset; }
     public int outputCount() { return outputCount; }
     public int inputCount() { return inputTypes.length; }
+    /** The node's payload (see {@link Node#payload()}), or null. */
+    public Object payload() { return payload; }
 
     /** True when input i exists and is not an omitted optional input. */
     public boolean hasInput(int i) { return i < inputTypes.length && inputTypes[i] != null; }

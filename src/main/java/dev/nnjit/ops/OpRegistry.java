@@ -1,5 +1,6 @@
 package dev.nnjit.ops;
 
+import dev.nnjit.ops.fused.FusedOps;
 import dev.nnjit.ops.math.MathOps;
 import dev.nnjit.ops.nn.NnOps;
 import dev.nnjit.ops.reduce.ReduceOps;
@@ -34,6 +35,7 @@ public final class OpRegistry {
             all.addAll(ReduceOps.all());
             all.addAll(NnOps.all());
             all.addAll(TensorOps.all());
+            all.addAll(FusedOps.all());
             defaults = new OpRegistry(all);
         }
         return defaults;

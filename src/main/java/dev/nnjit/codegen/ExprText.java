@@ -1,0 +1,66 @@
+package dev.nnjit.codegen;
+
+import java.util.Map;
+
+/** The WGSL expression of one {@link ElementwiseExpr} node over already-named operands (scalar or vec4). */
+final class ExprText {
+    private ExprText() {}
+
+    static String of(ElementwiseExpr n, Map<ElementwiseExpr, String> names, WgslLib lib, boolean v4) {
+        String a = n.argCount() > 0 ? names.get(n.arg(0)) : null;
+        String b = n.argCount() > 1 ? names.get(n.arg(1)) : null;
+        String zero = Wgsl.literal(n.type(), 0, v4);
+        switch (n.op()) {
+            case ADD: return "(" + a + " + " + b + ")";
+            case SUB: return "(" + a + " - " + b + ")";
+            case MUL: return "(" + a + " * " + b + ")";
+            case DIV: return "(" + a + " / " + b + ")";
+            case MIN: return "min(" + a + ", " + b + ")";
+            case MAX: return "max(" + a + ", " + b + ")";
+            case POW: return pow(n, a, b, lib, v4);
+            case NEG: return "(-" + a + ")";
+            case ABS: return "abs(" + a + ")";
+            case SQRT: return "sqrt(" + a + ")";
+            case RECIPROCAL: return "(1.0 / " + a + ")";
+            case EXP: return "exp(" + a + ")";
+            case LOG: return "log(" + a + ")";
+            case FLOOR: return "floor(" + a + ")";
+            case CEIL: return "ceil(" + a + ")";
+            case RELU: return "max(" + a + ", " + zero + ")";
+            case ERF: return lib.require(WgslLib.Fn.ERF, v4) + "(" + a + ")";
+            case TANH: return lib.require(WgslLib.Fn.TANH, v4) + "(" + a + ")";
+            case SIGMOID: return lib.require(WgslLib.Fn.SIGMOID, v4) + "(" + a + ")";
+            case GELU: return lib.require(WgslLib.Fn.GELU, v4) + "(" + a + ")";
+            case GELU_TANH: return lib.require(WgslLib.Fn.GELU_TANH, v4) + "(" + a + ")";
+            case SILU: return lib.require(WgslLib.Fn.SILU, v4) + "(" + a + ")";
+            case EQUAL: return "(" + a + " == " + b + ")";
+            case NOT_EQUAL: return "(" + a + " != " + b + ")";
+            case LESS: return "(" + a + " < " + b + ")";
+            case LESS_EQUAL: return "(" + a + " <= " + b + ")";
+            case GREATER: return "(" + a + " > " + b + ")";
+            case GREATER_EQUAL: return "(" + a + " >= " + b + ")";
+            case AND: return "(" + a + " & " + b + ")";
+            case OR: return "(" + a + " | " + b + ")";
+            case XOR: return "(" + a + " != " + b + ")";
+            case NOT: return "(!" + a + ")";
+            case WHERE: return "select(" + names.get(n.arg(2)) + ", " + b + ", " + a + ")";
+            case CAST: return n.type().value(v4) + "(" + a + ")";
+            default: throw new IllegalStateException("no WGSL for " + n.op());
+        }
+    }
+
+    /** Exact forms for the constant exponents models use (x^2 in variance, x^3 in GELU, x^0.5); else nn_pow. */
+    private static String pow(ElementwiseExpr n, String a, String b, WgslLib lib, boolean v4) {
+        ElementwiseExpr e = n.arg(1);
+        if (e.op() == ElementwiseExpr.Op.CONST) {
+            double y = e.constant();
+            if (y == 1) return a;
+            if (y == 2) return "(" + a + " * " + a + ")";
+            if (y == 3) return "(" + a + " * " + a + " * " + a + ")";
+            if (y == 0.5) return "sqrt(" + a + ")";
+            if (y == -1) return "(1.0 / " + a + ")";
+            if (y == -0.5) return "inverseSqrt(" + a + ")";
+        }
+        return lib.require(WgslLib.Fn.POW, v4) + "(" + a + ", " + b + ")";
+    }
+}

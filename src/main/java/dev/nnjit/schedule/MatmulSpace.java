@@ -1,0 +1,101 @@
+package dev.nnjit.schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The matmul schedule space as data: the candidates for one problem, index 0 the safe default.
+ *
+ * <p>Web-lite space (after nnJIT): square per-thread tiles {2, 4, 8} (register blocking), workgroups of 4x4 to
+ * 16x16 invocations (at least 4x4, per the paper's pruning rule), K step 8 for the register-only kernel and 8 or 16
+ * when staged through workgroup memory, vec4 on/off. Pruned: configs the adapter cannot run (invocations,
+ * workgroup storage, dispatch size), more than {@link #MAX_REGISTER_FLOATS} live floats per invocation, and tiles
+ * that mostly compute padding (a tile more than twice the next power of two of its dimension).
+ */
+public final class MatmulSpace {
+    private MatmulSpace() {}
+
+    /** Register budget per invocation: accumulators plus the A column and B row of one k (8x8 tiles use 80). */
+    public static final int MAX_REGISTER_FLOATS = 80;
+
+    private static final int[] THREAD_TILES = {4, 8, 2};
+    /** Workgroup shapes (x along N, y along M); ratios at most 2. */
+    private static final int[][] WORKGROUPS = {{8, 8}, {16, 16}, {16, 8}, {8, 16}, {4, 4}};
+
+    /** Candidates for C (batch, m, n) = A (batch, m, k) @ B (batch, k, n), B not transposed. */
+    public static List<MatmulConfig> candidates(int m, int n, int k, int batch, AdapterLimits limits) {
+        return candidates(m, n, k, batch, false, limits);
+    }
+
+    /** Candidates for C = A @ B (B stored (n, k) when transB); index 0 is the default. */
+    public static List<MatmulConfig> candidates(int m, int n, int k, int batch, boolean transB, AdapterLimits limits) {
+        boolean vec4Ok = vec4Allowed(n, transB);
+        List<MatmulConfig> out = new ArrayList<>();
+        for (int t : THREAD_TILES) {
+            for (int[] wg : WORKGROUPS) {
+                int tileM = wg[1] * t;
+                int tileN = wg[0] * t;
+                for (int vec = 1; vec >= 0; vec--) {
+                    boolean v4 = vec == 1;
+                    if (v4 && (!vec4Ok || t % 4 != 0)) continue;
+                    add(out, new MatmulConfig(tileM, tileN, 8, t, t, v4, false), m, n, k, batch, transB, limits);
+                    add(out, new MatmulConfig(tileM, tileN, 8, t, t, v4, true), m, n, k, batch, transB, limits);
+                    add(out, new MatmulConfig(tileM, tileN, 16, t, t, v4, true), m, n, k, batch, transB, limits);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no legal matmul schedule for m=" + m + " n=" + n + " k=" + k
+                    + " batch=" + batch + " under limits " + limits.key());
+        }
+        moveDefaultFirst(out, m, n);
+        return out;
+    }
+
+    private static void add(List<MatmulConfig> out, MatmulConfig c, int m, int n, int k, int batch, boolean transB,
+                            AdapterLimits limits) {
+        if (violation(c, m, n, k, batch, transB, limits) != null) return;
+        if (c.tileM() > Math.max(8, Pow2.ceil(m)) || c.tileN() > Math.max(8, Pow2.ceil(n))) return; // mostly padding
+        if (c.useWorkgroupMemory() && c.tileK() > Math.max(8, Pow2.ceil(k))) return;
+        out.add(c);
+    }
+
+    /** Whether B and C can be accessed as vec4 along N. */
+    public static boolean vec4Allowed(int n, boolean transB) { return !transB && n % 4 == 0; }
+
+    /** Why a config cannot run this problem on this adapter, or null when it can. */
+    public static String violation(MatmulConfig c, int m, int n, int k, int batch, boolean transB,
+                                   AdapterLimits limits) {
+        if (m <= 0 || n <= 0 || k <= 0 || batch <= 0) {
+            return "matmul dims must be positive: m=" + m + " n=" + n + " k=" + k + " batch=" + batch;
+        }
+        if (c.vec4() && !vec4Allowed(n, transB)) return "vec4 needs untransposed B and n % 4 == 0 (n=" + n + ")";
+        if (c.registerFloats() > MAX_REGISTER_FLOATS) {
+            return "thread tile " + c.threadM() + "x" + c.threadN() + " needs " + c.registerFloats()
+                    + " registers, budget " + MAX_REGISTER_FLOATS;
+        }
+        return Legality.firstViolation(
+                Legality.workgroupSize(c.workgroupX(), c.workgroupY(), 1, limits),
+                Legality.workgroupStorage(c.workgroupStorageBytes(), limits),
+                Legality.dispatch(Pow2.ceilDiv(n, c.tileN()), Pow2.ceilDiv(m, c.tileM()), batch, limits));
+    }
+
+    /**
+     * The default: 4x4 per invocation in an 8x8 workgroup (32x32 tiles), register-only, vec4 when allowed; legal
+     * under the spec's minimum limits and a reasonable choice on every device measured. If pruning removed it, the
+     * candidate closest to it.
+     */
+    private static void moveDefaultFirst(List<MatmulConfig> list, int m, int n) {
+        int best = 0;
+        int bestScore = Integer.MAX_VALUE;
+        for (int i = 0; i < list.size(); i++) {
+            MatmulConfig c = list.get(i);
+            int score = Math.abs(log2(c.tileM()) - 5) + Math.abs(log2(c.tileN()) - 5)
+                    + Math.abs(log2(c.threadM()) - 2) * 2 + (c.useWorkgroupMemory() ? 4 : 0) + (c.vec4() ? 0 : 1);
+            if (score < bestScore) { bestScore = score; best = i; }
+        }
+        list.add(0, list.remove(best));
+    }
+
+    private static int log2(int v) { return 31 - Integer.numberOfLeadingZeros(v); }
+}
