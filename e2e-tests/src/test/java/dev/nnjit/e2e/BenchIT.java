@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import dev.nnjit.cli.BenchCommand;
+import dev.nnjit.host.BrowserRunner;
 import dev.nnjit.host.OrtWebInstall;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code nnjit bench} end to end on the tiny BERT fixture: nnjit-wasm and ONNX Runtime Web's wasm EP in one
  * Chromium, two timed runs each. Checks the report's structure and that the two runtimes' outputs agree (with each
- * other and with the fixture's PyTorch outputs) under the project's rule, max |diff| <= 1e-4 * max |reference|.
- * Not a timing test: only the relations min <= median <= max and cold > 0 are asserted. Skipped, with a message,
- * when onnxruntime-web is not installed and npm is missing.
+ * other and with the fixture's PyTorch outputs) under the project's rule, max |diff| <= 1e-4 * max |reference|;
+ * then bench-report.html renders the saved report. Not a timing test: only the relations min <= median <= max and
+ * cold > 0 are asserted. Skipped, with a message, when onnxruntime-web is not installed and npm is missing.
  */
 class BenchIT {
     static final Path MODEL = Paths.get("models/fixtures/bert/model.onnx");
@@ -58,6 +61,21 @@ class BenchIT {
         }
         Assumptions.assumeTrue(installed || npm, "skipped: onnxruntime-web is not installed in "
                 + OrtWebInstall.benchDir() + " and npm is missing (apt-get install -y npm, then npm ci --prefix bench)");
+    }
+
+    /** bench-report.html?json=URL shows the report: one table row per runtime and one bar per timed runtime. */
+    static void assertReportPageRenders(String reportJson) {
+        try (BrowserRunner runner = BrowserRunner.start(null); Page page = runner.browser().newPage()) {
+            page.route(runner.baseUrl() + "report.json", route -> route.fulfill(new Route.FulfillOptions()
+                    .setStatus(200).setContentType("application/json").setBody(reportJson)));
+            page.navigate(runner.baseUrl() + "bench-report.html?json=report.json");
+            page.waitForFunction("() => window.nnjitReportRendered === true");
+            assertEquals(3, page.locator(".bench-table tr").count(), "header + 2 runtimes");
+            assertEquals(List.of("nnjit-wasm", "ort-wasm"),
+                    page.locator(".bench-table tr td:first-child").allTextContents());
+            assertEquals(2, page.locator("svg").count(), "warm and cold charts");
+            assertEquals(4, page.locator("svg rect").count(), "one bar per runtime per chart");
+        }
     }
 
     @Test void benchReportsBothRuntimesAndTheyAgree() throws IOException {
@@ -114,6 +132,7 @@ class BenchIT {
             assertTrue(cc.get("expectedOk").getAsBoolean(), name + " vs golden.json: " + cc);
         }
         assertTrue(o.out.contains("ort-wasm") && o.out.contains("median"), "table printed:\n" + o.out);
+        assertReportPageRenders(Files.readString(json));
 
         // The check is not vacuous: with tolerance 0 any nonzero difference must fail the command.
         double rel = r.getAsJsonObject("crossCheck").getAsJsonObject("ort-wasm").get("maxRelDiff").getAsDouble();
