@@ -81,14 +81,27 @@ function sci(v) {
   return v === null || v === undefined ? "–" : v.toExponential(1);
 }
 
-/** Horizontal bars on a linear scale from 0; bars: [{name, value, lo?, hi?}]. */
+/** Values spanning more than this factor are drawn on a log scale (else the fast runtimes' bars vanish). */
+const LOG_SCALE_SPAN = 30;
+
+/**
+ * Horizontal bars, bars: [{name, value, lo?, hi?}]. Linear from 0, or logarithmic (from half the smallest value) when
+ * the values span more than LOG_SCALE_SPAN; the chart says which.
+ */
 function barChart(bars) {
-  const labelW = 120, valueW = 80, plotW = 480, rowH = 26, pad = 6;
+  const labelW = 120, valueW = 80, plotW = 480, rowH = 26, pad = 6, footH = 18;
   const width = labelW + plotW + valueW;
-  const height = bars.length * rowH + 2 * pad;
+  const height = bars.length * rowH + 2 * pad + footH;
   const max = Math.max(...bars.map((b) => Math.max(b.value, b.hi ?? 0))) || 1;
-  const x = (v) => labelW + (v / max) * plotW;
+  const min = Math.min(...bars.map((b) => Math.min(b.value, b.lo ?? Infinity)).filter((v) => v > 0));
+  const log = Number.isFinite(min) && max / min > LOG_SCALE_SPAN;
+  const origin = log ? min / 2 : 0;
+  const x = log
+    ? (v) => labelW + (Math.log(Math.max(v, origin) / origin) / Math.log(max / origin)) * plotW
+    : (v) => labelW + (v / max) * plotW;
   const svg = el("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img" }, null, SVG);
+  svg.append(el("text", { x: labelW, y: height - 4, "font-size": 11, fill: "#555" },
+    log ? `log scale, from ${formatMs(origin)} ms` : "linear scale, from 0 ms", SVG));
   bars.forEach((b, i) => {
     const y = pad + i * rowH;
     svg.append(el("text", { x: labelW - 6, y: y + rowH / 2 + 4, "text-anchor": "end", "font-size": 12 }, b.name, SVG));
