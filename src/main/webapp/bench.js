@@ -27,8 +27,8 @@
 // Runtimes:
 //   nnjit-wasm    the engine's CPU reference compiled to WebAssembly GC (engine.js, createEngine("wasm-gc"))
 //   nnjit-js      the same engine compiled to JavaScript
-//   nnjit-webgpu  the engine's WebGPU backend: engine.loadModel(bytes, files, {backend: "webgpu"}); reported
-//                 unavailable while the engine build lists no "webgpu" in engine.backends
+//   nnjit-webgpu  the engine's WebGPU backend: await engine.loadModelAsync(bytes, files, {backend: "webgpu"}), then
+//                 await model.runAsync(feeds) (outputs read back); unavailable when the build has no loadModelAsync
 //   ort-wasm      ONNX Runtime Web, ort.wasm.min.mjs, 'wasm' EP, numThreads = navigator.hardwareConcurrency
 //   ort-webgpu    ONNX Runtime Web, ort.webgpu.min.mjs, 'webgpu' EP (outputs read back to the CPU)
 
@@ -174,16 +174,19 @@ function nnjitRuntime(build, backend) {
     if (backend === "cpu") {
       model = engine.loadModel(ctx.modelBytes, externalMap(ctx.external));
     } else {
-      const offered = Array.isArray(engine.backends) ? engine.backends : [];
-      if (!offered.includes(backend)) {
-        throw new Error(`this engine build has no '${backend}' backend (engine.backends: [${offered.join(", ")}])`);
+      if (typeof engine.loadModelAsync !== "function") {
+        throw new Error(`this engine build has no loadModelAsync, so no '${backend}' backend`);
       }
-      model = await engine.loadModel(ctx.modelBytes, externalMap(ctx.external), { backend });
+      model = await engine.loadModelAsync(ctx.modelBytes, externalMap(ctx.external), { backend });
+      if (model.backend !== undefined && model.backend !== backend) {
+        throw new Error(`asked for the '${backend}' backend, the engine loaded '${model.backend}'`);
+      }
     }
+    const asynchronous = backend !== "cpu";
     return {
-      config: `nnjit ${engine.kind} build, ${backend} backend`,
+      config: `nnjit ${engine.kind} build, ${backend} backend` + (model.adapter ? ` (${model.adapter})` : ""),
       async run(feeds) {
-        const { outputs } = await model.run(feeds);
+        const { outputs } = asynchronous ? await model.runAsync(feeds) : model.run(feeds);
         const result = {};
         for (const [name, t] of Object.entries(outputs)) result[name] = { shape: t.shape, data: t.data };
         return result;
