@@ -213,6 +213,7 @@ function ortRuntime(bundle, ep) {
     if (ep === "webgpu" && !navigator.gpu) throw new Error("navigator.gpu is missing (WebGPU disabled in this browser)");
     const session = await ort.InferenceSession.create(ctx.modelBytes, {
       executionProviders: [ep],
+      logSeverityLevel: 3,  // errors only: ORT's warnings go to console.error, which the runner reports as page errors
       externalData: ctx.external.map((f) => ({ path: f.path, data: f.data })),
     });
     return {

@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -187,7 +188,7 @@ public final class BenchRunner implements AutoCloseable {
                     .setTimeout(Math.min(timeout.toMillis(), 120_000)));
         } catch (PlaywrightException e) {
             throw new BrowserException("Startup", "cannot start Chromium (" + chromium + "): "
-                    + firstLine(e.getMessage()), e);
+                    + playwrightMessage(e), e);
         }
         openPage();
     }
@@ -206,7 +207,7 @@ public final class BenchRunner implements AutoCloseable {
             page.waitForFunction("() => window.nnjitBenchReady === true", null,
                     new Page.WaitForFunctionOptions().setTimeout(60_000).setPollingInterval(50));
         } catch (PlaywrightException e) {
-            throw new BrowserException("PageError", "bench.html did not become ready: " + firstLine(e.getMessage())
+            throw new BrowserException("PageError", "bench.html did not become ready: " + playwrightMessage(e)
                     + (pageErrors.isEmpty() ? "" : " (page errors: " + String.join("; ", pageErrors) + ")"), e);
         }
     }
@@ -246,8 +247,8 @@ public final class BenchRunner implements AutoCloseable {
             return reply.getAsJsonObject();
         } catch (PlaywrightException e) {
             if (crashed) throw new PageFailure("the page crashed while " + what + " (out of memory?)" + errors());
-            String m = firstLine(e.getMessage());
-            if (m.contains("Timeout")) {
+            String m = playwrightMessage(e);
+            if (e instanceof TimeoutError || m.startsWith("Timeout ")) {
                 throw new PageFailure(what + " did not finish within " + deadline.toSeconds() + " s" + errors());
             }
             throw new PageFailure(what + " failed: " + m + errors());
@@ -277,6 +278,14 @@ public final class BenchRunner implements AutoCloseable {
 
     private static String urlPath(String name) {
         return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Playwright-Java messages read "Error {\n  message='TEXT\n  name=..."; returns TEXT's first line. */
+    static String playwrightMessage(PlaywrightException e) {
+        String s = e.getMessage();
+        if (s == null) return e.toString();
+        int at = s.indexOf("message='");
+        return firstLine(at < 0 ? s : s.substring(at + "message='".length()));
     }
 
     private static String firstLine(String s) {
