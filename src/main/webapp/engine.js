@@ -9,6 +9,16 @@
 //   const {outputs, timings} = model.run({NAME: {dtype, shape, data}});
 //   model.dispose();
 //
+// WebGPU backend (asynchronous: device acquisition, pipeline compilation and readback wait for the GPU):
+//   const model = await engine.loadModelAsync(bytes, externalFiles, {backend: "webgpu"});   // or "cpu"
+//   model.backend -> "webgpu", model.adapter -> e.g. "google swiftshader", model.limits -> {maxBufferSize, ...}
+//   const {outputs, timings, gpu} = await model.runAsync(feeds, {profile: true});
+//   gpu -> {timing, phases: {uploadMs, encodeMs, gpuMs, readbackMs}, plan: {kernels, constantBytes, pooledBytes,
+//           peakLiveBytes, ...}, kernels: [{node, op, family, ms}] (when profiled)}
+//   await model.runAsync(feeds, {outputs: ["logits"]})   // webgpu: compute and read back only these outputs
+// runAsync works for every model; run (synchronous) only for CPU models.
+// engine.releaseGpuDevice() frees the page's WebGPU device; webgpu models then fail until loaded again.
+//
 // Tensors: dtype is an ONNX JSON name ("float32", "int64", "int32", "bool", ...); shape a number array.
 // Feed data may be a typed array or a plain array. Output data is:
 //   float32 / float16 / bfloat16 -> Float32Array (float16/bfloat16 values widened)
@@ -54,8 +64,26 @@ class Engine {
   loadModel(bytes, externalFiles = {}) {
     const files = {};
     for (const [name, data] of Object.entries(externalFiles || {})) files[name] = toInt8(data, `external file '${name}'`);
-    const { handle, ...loadTimings } = unwrap(this.exports.loadModel(toInt8(bytes, "model"), files));
+    const { handle, backend, ...loadTimings } = unwrap(this.exports.loadModel(toInt8(bytes, "model"), files));
     return new Model(this, handle, loadTimings);
+  }
+
+  /** Destroys the page's WebGPU device (models on it fail until reloaded); returns whether there was one. */
+  releaseGpuDevice() {
+    return unwrap(this.exports.releaseGpuDevice());
+  }
+
+  /** As loadModel, with options {backend: "cpu" | "webgpu"}; resolves to a Model. */
+  async loadModelAsync(bytes, externalFiles = {}, options = {}) {
+    const files = {};
+    for (const [name, data] of Object.entries(externalFiles || {})) files[name] = toInt8(data, `external file '${name}'`);
+    const reply = await this.exports.loadModelAsync(toInt8(bytes, "model"), files, { ...options });
+    const { handle, backend, adapter, limits, ...loadTimings } = unwrap(reply);
+    const model = new Model(this, handle, loadTimings);
+    model.backend = backend;
+    if (adapter !== undefined) model.adapter = adapter;
+    if (limits !== undefined) model.limits = limits;
+    return model;
   }
 }
 
@@ -63,7 +91,8 @@ class Model {
   constructor(engine, handle, loadTimings) {
     this.engine = engine;
     this.handle = handle;
-    this.loadTimings = loadTimings; // {copyInMs, decodeMs, sessionMs, loadMs}
+    this.loadTimings = loadTimings; // {copyInMs, decodeMs, sessionMs, loadMs} (+ deviceMs on webgpu)
+    this.backend = "cpu";
     this.inputs = unwrap(engine.exports.inputs(handle));
     this.outputs = unwrap(engine.exports.outputs(handle));
   }
@@ -78,6 +107,20 @@ class Model {
       result[name] = { dtype: t.dtype, shape: Array.from(t.shape), data: t.data };
     }
     return { outputs: result, timings: { ...timings } };
+  }
+
+  /** As run, as a promise; options {profile: true} times every GPU kernel. Resolves to {outputs, timings, gpu?}. */
+  async runAsync(feeds, options = {}) {
+    const normalized = {};
+    for (const [name, t] of Object.entries(feeds)) normalized[name] = normalizeFeed(name, t);
+    const { outputs, timings, gpu } = unwrap(await this.engine.exports.runAsync(this.handle, normalized, { ...options }));
+    const result = {};
+    for (const [name, t] of Object.entries(outputs)) {
+      result[name] = { dtype: t.dtype, shape: Array.from(t.shape), data: t.data };
+    }
+    const reply = { outputs: result, timings: { ...timings } };
+    if (gpu !== undefined) reply.gpu = gpu;
+    return reply;
   }
 
   dispose() {

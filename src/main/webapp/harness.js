@@ -4,11 +4,13 @@
 // Every function resolves to {ok: true, ...} or {ok: false, error, errorType}: the JVM rethrows with the exact message.
 //
 //   await nnjitHarness.init(engine)                  engine: "wasm-gc" | "js" | "auto" -> {kind, fallbackReason}
-//   await nnjitHarness.load(engine, modelUrl, externalFiles)
-//        externalFiles: names relative to the model URL
-//        -> {modelId, kind, inputs, outputs, loadTimings: {fetchMs, copyInMs, decodeMs, sessionMs, loadMs}}
-//   nnjitHarness.run(modelId, {NAME: {dtype, shape, b64}})  -> {outputs: {NAME: {dtype, shape, b64}}, timings}
+//   await nnjitHarness.load(engine, modelUrl, externalFiles, options)
+//        externalFiles: names relative to the model URL; options (optional): {backend: "cpu" | "webgpu", ...}
+//        -> {modelId, kind, backend, adapter?, limits?, inputs, outputs, loadTimings: {fetchMs, copyInMs, decodeMs, sessionMs, loadMs}}
+//   await nnjitHarness.run(modelId, {NAME: {dtype, shape, b64}}, options)
+//        options (optional): {profile: true} -> {outputs: {NAME: {dtype, shape, b64}}, timings, gpu?}
 //   nnjitHarness.dispose(modelId)
+//   await nnjitHarness.releaseGpuDevice(engine)     destroys the page's WebGPU device -> {released}
 
 import { createEngine } from "./engine.js";
 
@@ -73,7 +75,7 @@ window.nnjitHarness = {
     }
   },
 
-  async load(choice, modelUrl, externalFiles) {
+  async load(choice, modelUrl, externalFiles, options) {
     try {
       const engine = await engineFor(choice);
       const t0 = performance.now();
@@ -83,17 +85,21 @@ window.nnjitHarness = {
       const files = {};
       externalFiles.forEach((name, i) => { files[name] = externals[i]; });
       const fetchMs = performance.now() - t0;
-      const model = engine.loadModel(bytes, files);
+      const gpu = options && options.backend && options.backend !== "cpu";
+      const model = gpu ? await engine.loadModelAsync(bytes, files, options) : engine.loadModel(bytes, files);
       const modelId = nextModelId++;
       models.set(modelId, model);
-      return { ok: true, modelId, kind: engine.kind, inputs: model.inputs, outputs: model.outputs,
-        loadTimings: { fetchMs, ...model.loadTimings } };
+      const reply = { ok: true, modelId, kind: engine.kind, backend: model.backend, inputs: model.inputs,
+        outputs: model.outputs, loadTimings: { fetchMs, ...model.loadTimings } };
+      if (model.adapter !== undefined) reply.adapter = model.adapter;
+      if (model.limits !== undefined) reply.limits = model.limits;
+      return reply;
     } catch (e) {
       return failure(e);
     }
   },
 
-  run(modelId, feeds) {
+  async run(modelId, feeds, options) {
     try {
       const model = models.get(modelId);
       if (!model) throw new Error(`no model with id ${modelId}`);
@@ -101,13 +107,25 @@ window.nnjitHarness = {
       for (const [name, t] of Object.entries(feeds)) {
         decoded[name] = { dtype: t.dtype, shape: t.shape, data: decodeData(t.dtype, t.b64) };
       }
-      const { outputs, timings } = model.run(decoded);
+      const { outputs, timings, gpu } = model.backend === "cpu" ? model.run(decoded)
+        : await model.runAsync(decoded, options || {});
       const encoded = {};
       for (const [name, t] of Object.entries(outputs)) {
         const d = t.data;
         encoded[name] = { dtype: t.dtype, shape: t.shape, b64: toBase64(new Uint8Array(d.buffer, d.byteOffset, d.byteLength)) };
       }
-      return { ok: true, outputs: encoded, timings };
+      const reply = { ok: true, outputs: encoded, timings };
+      if (gpu !== undefined) reply.gpu = gpu;
+      return reply;
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  async releaseGpuDevice(choice) {
+    try {
+      const engine = await engineFor(choice);
+      return { ok: true, released: engine.releaseGpuDevice() };
     } catch (e) {
       return failure(e);
     }

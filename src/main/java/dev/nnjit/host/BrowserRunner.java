@@ -45,6 +45,22 @@ public final class BrowserRunner implements AutoCloseable {
     /** Outputs (graph order) and timings in milliseconds reported by the page. */
     public record Result(Map<String, Tensor> outputs, Map<String, Double> timings) {}
 
+    /**
+     * What the page reported about the last run on the webgpu backend.
+     *
+     * @param adapter the WebGPU adapter, e.g. "google swiftshader"
+     * @param limits the limits the program was planned against (maxStorageBufferBindingSize, maxBufferSize, ...)
+     * @param timing how kernels were timed: "timestamp-query", "per-dispatch submission" or "off"
+     * @param phasesMs "uploadMs", "encodeMs", "gpuMs", "readbackMs"
+     * @param plan "kernels", "pipelines", "constantBytes", "pooledBytes", "peakLiveBytes", "unpooledBytes", "slots"
+     * @param kernels per dispatch (when profiling): node, op type, kernel family, ms
+     */
+    public record GpuStats(String adapter, Map<String, Double> limits, String timing, Map<String, Double> phasesMs,
+                           Map<String, Double> plan, List<KernelTime> kernels) {}
+
+    /** One profiled dispatch. */
+    public record KernelTime(String node, String op, String family, double ms) {}
+
     public static final Path DEFAULT_CHROMIUM = Paths.get("/usr/bin/chromium");
 
     /** Headless Chromium with WebGPU on SwiftShader (for the WebGPU backend) and no background traffic. */
@@ -73,7 +89,18 @@ public final class BrowserRunner implements AutoCloseable {
     private final List<ProcessHandle> chromiumProcesses = new ArrayList<>();
 
     /** A model loaded in the page; loadTimings is null once reported (on the first run after loading). */
-    private record LoadedModel(int id, String engine, List<String> outputNames, Map<String, Double> loadTimings) {}
+    private record LoadedModel(int id, String engine, String adapter, Map<String, Double> limits,
+                               List<String> outputNames, Map<String, Double> loadTimings) {}
+
+    /** Which engine build and which backend inside it ("cpu" or "webgpu"). */
+    private record Target(String engine, String backend) {}
+
+    private boolean gpuProfiling;
+    private boolean gpuFusion = true;
+    private List<String> gpuOutputs;
+    private long gpuBindingLimitCap;
+    private long gpuBufferLimitCap;
+    private GpuStats lastGpuStats;
 
     private BrowserRunner(WebServer server, Path chromium, Duration timeout) {
         this.server = server;
@@ -115,15 +142,18 @@ public final class BrowserRunner implements AutoCloseable {
      * loaded for later runs with the same file and backend (up to {@value #LOADED_MODEL_LIMIT} models).
      *
      * @param backend "browser" (engine's CPU reference compiled to Wasm GC, JS fallback when the browser cannot
-     *     load Wasm GC), "browser-wasm-gc" (Wasm GC only) or "browser-js" (JavaScript build)
+     *     load Wasm GC), "browser-wasm-gc" (Wasm GC only), "browser-js" (JavaScript build), "webgpu" (generated
+     *     WebGPU kernels, driven by the Wasm GC build) or "webgpu-js" (the same, driven by the JavaScript build)
      * @return outputs in graph order; timings in ms: on the first run after loading "fetchMs", "copyInMs",
      *     "decodeMs", "sessionMs", "loadMs"; always the page's "feedsInMs", "compileMs", "runMs", "op.TYPE",
      *     "outputsOutMs", and "roundTripMs" (measured here: encoding, transfer, run, decoding)
      */
     public Result run(Path model, Map<String, Tensor> feeds, String backend) {
-        String choice = engineChoice(backend);
-        LoadedModel m = load(model, choice);
-        if (m.loadTimings != null) models.put(key(model, choice), new LoadedModel(m.id, m.engine, m.outputNames, null));
+        Target target = target(backend);
+        LoadedModel m = load(model, target);
+        if (m.loadTimings != null) {
+            models.put(key(model, target), new LoadedModel(m.id, m.engine, m.adapter, m.limits, m.outputNames, null));
+        }
 
         JsonObject feedsJson = new JsonObject();
         for (Map.Entry<String, Tensor> e : feeds.entrySet()) {
@@ -137,10 +167,18 @@ public final class BrowserRunner implements AutoCloseable {
             feedsJson.add(e.getKey(), o);
         }
         long t0 = System.nanoTime();
-        JsonObject reply = call("running " + model.getFileName(), "run", m.id, feedsJson);
+        JsonObject runOptions = new JsonObject();
+        runOptions.addProperty("profile", gpuProfiling);
+        if (gpuOutputs != null && target.backend.equals("webgpu")) {
+            JsonArray names = new JsonArray();
+            for (String name : gpuOutputs) names.add(name);
+            runOptions.add("outputs", names);
+        }
+        JsonObject reply = call("running " + model.getFileName(), "run", m.id, feedsJson, runOptions);
         JsonObject outs = reply.getAsJsonObject("outputs");
         Map<String, Tensor> outputs = new LinkedHashMap<>();
-        for (String name : m.outputNames) {
+        List<String> wanted = gpuOutputs != null && target.backend.equals("webgpu") ? gpuOutputs : m.outputNames;
+        for (String name : wanted) {
             JsonObject o = outs.getAsJsonObject(name);
             if (o == null) throw new BrowserException("PageError", "the page returned no output '" + name + "'");
             DType dtype = DType.fromJsonName(o.get("dtype").getAsString());
@@ -156,7 +194,75 @@ public final class BrowserRunner implements AutoCloseable {
         }
         timings.put("roundTripMs", (System.nanoTime() - t0) / 1e6);
         lastEngine = m.engine;
+        lastGpuStats = reply.has("gpu") ? gpuStats(m.adapter, m.limits, reply.getAsJsonObject("gpu")) : null;
         return new Result(outputs, timings);
+    }
+
+    /** When on, runs on the webgpu backend time every kernel (see {@link #lastGpuStats()}). */
+    public void setGpuProfiling(boolean on) { gpuProfiling = on; }
+
+    /**
+     * Plans webgpu programs against limits tighter than the adapter's (0 = the adapter's): lets tests reach the
+     * limit errors without gigabyte tensors. Applies to models loaded afterwards.
+     */
+    public void setGpuLimitCaps(long maxStorageBufferBindingSize, long maxBufferSize) {
+        gpuBindingLimitCap = maxStorageBufferBindingSize;
+        gpuBufferLimitCap = maxBufferSize;
+    }
+
+    /**
+     * Whether models loaded afterwards on the webgpu backend run the GPU fusion passes (default true); op tests turn
+     * it off to test each op's own lowering.
+     */
+    public void setGpuFusion(boolean on) { gpuFusion = on; }
+
+    /**
+     * On the webgpu backend, compute and read back only these outputs (null: all, the default); the result then
+     * holds just them, in this order.
+     */
+    public void setGpuOutputs(List<String> names) { gpuOutputs = names == null ? null : List.copyOf(names); }
+
+    /**
+     * Destroys the WebGPU device of the page's engine build for {@code backend} ("webgpu" or "webgpu-js"), freeing
+     * its memory. Models loaded on it then fail with a "device was lost" error until {@link #unloadGpuModels()}
+     * drops them, after which the next run loads them again on a new device. Returns whether a device existed.
+     */
+    public boolean releaseGpuDevice(String backend) {
+        Target target = target(backend);
+        JsonObject reply = call("releasing the WebGPU device", "releaseGpuDevice", target.engine);
+        return reply.get("released").getAsBoolean();
+    }
+
+    /** Forgets (disposes) every model loaded on the webgpu backend, so the next run loads it again. */
+    public void unloadGpuModels() {
+        Iterator<Map.Entry<String, LoadedModel>> it = models.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, LoadedModel> e = it.next();
+            if (e.getValue().adapter() == null) continue;
+            it.remove();
+            call("disposing a model", "dispose", e.getValue().id());
+        }
+    }
+
+    /** The page's report on the last run, when it ran on the webgpu backend; else null. */
+    public GpuStats lastGpuStats() { return lastGpuStats; }
+
+    private static GpuStats gpuStats(String adapter, Map<String, Double> limits, JsonObject gpu) {
+        Map<String, Double> phases = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : gpu.getAsJsonObject("phases").entrySet()) {
+            phases.put(e.getKey(), e.getValue().getAsDouble());
+        }
+        Map<String, Double> plan = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : gpu.getAsJsonObject("plan").entrySet()) {
+            plan.put(e.getKey(), e.getValue().getAsDouble());
+        }
+        List<KernelTime> kernels = new ArrayList<>();
+        for (JsonElement k : gpu.getAsJsonArray("kernels")) {
+            JsonObject o = k.getAsJsonObject();
+            kernels.add(new KernelTime(o.get("node").getAsString(), o.get("op").getAsString(),
+                    o.get("family").getAsString(), o.get("ms").getAsDouble()));
+        }
+        return new GpuStats(adapter, limits, gpu.get("timing").getAsString(), phases, plan, kernels);
     }
 
     /** Which engine build ran the last {@link #run}: "wasm-gc" or "js". */
@@ -258,29 +364,34 @@ public final class BrowserRunner implements AutoCloseable {
 
     // ---- models ----
 
-    private static String engineChoice(String backend) {
+    private static Target target(String backend) {
         switch (backend) {
-            case "browser": return "auto";
-            case "browser-wasm-gc": return "wasm-gc";
-            case "browser-js": return "js";
+            case "browser": return new Target("auto", "cpu");
+            case "browser-wasm-gc": return new Target("wasm-gc", "cpu");
+            case "browser-js": return new Target("js", "cpu");
+            case "webgpu": return new Target("wasm-gc", "webgpu");
+            case "webgpu-js": return new Target("js", "webgpu");
             default: throw new IllegalArgumentException("unknown browser backend '" + backend
-                    + "' (expected browser, browser-wasm-gc or browser-js)");
+                    + "' (expected browser, browser-wasm-gc, browser-js, webgpu or webgpu-js)");
         }
     }
 
-    private static String key(Path model, String choice) {
+    private String key(Path model, Target target) {
         try {
             Path real = model.toRealPath();
-            return real + "|" + Files.size(real) + "|" + Files.getLastModifiedTime(real).toMillis() + "|" + choice;
+            String caps = target.backend.equals("webgpu")
+                    ? "|" + gpuBindingLimitCap + "," + gpuBufferLimitCap + "," + gpuFusion : "";
+            return real + "|" + Files.size(real) + "|" + Files.getLastModifiedTime(real).toMillis() + "|"
+                    + target.engine + "|" + target.backend + caps;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model " + model, e);
         }
     }
 
     /** The model loaded in the page, loading it when needed (then with its load timings). */
-    private LoadedModel load(Path model, String choice) {
+    private LoadedModel load(Path model, Target target) {
         if (crashed) openHarness();
-        String key = key(model, choice);
+        String key = key(model, target);
         LoadedModel cached = models.get(key);
         if (cached != null) return cached;
 
@@ -293,16 +404,28 @@ public final class BrowserRunner implements AutoCloseable {
         Path folder = real.getParent();
         String prefix = server.mount(mounts.computeIfAbsent(folder, f -> "m" + mounts.size()), folder);
         List<String> external = ExternalDataScan.find(real);
-        JsonObject reply = call("loading " + model.getFileName(), "load", choice,
-                prefix + urlPath(real.getFileName().toString()), external);
+        JsonObject options = new JsonObject();
+        options.addProperty("backend", target.backend);
+        if (target.backend.equals("webgpu")) options.addProperty("fusion", gpuFusion);
+        if (gpuBindingLimitCap > 0) options.addProperty("maxStorageBufferBindingSize", gpuBindingLimitCap);
+        if (gpuBufferLimitCap > 0) options.addProperty("maxBufferSize", gpuBufferLimitCap);
+        JsonObject reply = call("loading " + model.getFileName(), "load", target.engine,
+                prefix + urlPath(real.getFileName().toString()), external, options);
         List<String> outputNames = new ArrayList<>();
         for (JsonElement o : reply.getAsJsonArray("outputs")) outputNames.add(o.getAsJsonObject().get("name").getAsString());
         Map<String, Double> loadTimings = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> e : reply.getAsJsonObject("loadTimings").entrySet()) {
             loadTimings.put(e.getKey(), e.getValue().getAsDouble());
         }
-        LoadedModel m = new LoadedModel(reply.get("modelId").getAsInt(), reply.get("kind").getAsString(), outputNames,
-                loadTimings);
+        String adapter = reply.has("adapter") ? reply.get("adapter").getAsString() : null;
+        Map<String, Double> limits = new LinkedHashMap<>();
+        if (reply.has("limits")) {
+            for (Map.Entry<String, JsonElement> e : reply.getAsJsonObject("limits").entrySet()) {
+                limits.put(e.getKey(), e.getValue().getAsDouble());
+            }
+        }
+        LoadedModel m = new LoadedModel(reply.get("modelId").getAsInt(), reply.get("kind").getAsString(), adapter,
+                limits, outputNames, loadTimings);
         models.put(key, m);
         evictOldModels();
         return m;

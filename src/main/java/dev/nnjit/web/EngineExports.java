@@ -3,6 +3,12 @@ package dev.nnjit.web;
 import dev.nnjit.api.Session;
 import dev.nnjit.model.OnnxModel;
 import dev.nnjit.model.OnnxModelReader;
+import dev.nnjit.ops.OpRegistry;
+import dev.nnjit.runtime.Backend;
+import dev.nnjit.runtime.CpuBackend;
+import dev.nnjit.runtime.webgpu.KernelTime;
+import dev.nnjit.runtime.webgpu.RunStats;
+import dev.nnjit.runtime.webgpu.WebGpuBackend;
 import dev.nnjit.tensor.Dim;
 import dev.nnjit.tensor.Shape;
 import dev.nnjit.tensor.Tensor;
@@ -15,6 +21,8 @@ import java.util.Map;
 import org.teavm.classlib.PlatformDetector;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSBoolean;
+import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.typedarrays.Int8Array;
 
@@ -29,6 +37,8 @@ import org.teavm.jso.typedarrays.Int8Array;
 public final class EngineExports {
     /** Loaded sessions; a handle is an index here, null once disposed. */
     private static final List<Session> sessions = new ArrayList<>();
+    /** Per handle: the session's WebGPU backend, or null on the CPU backend. */
+    private static final List<WebGpuBackend> gpuBackends = new ArrayList<>();
 
     private EngineExports() {}
 
@@ -48,24 +58,78 @@ public final class EngineExports {
     @JSExport
     public static JSObject loadModel(Int8Array modelBytes, JSObject externalFiles) {
         try {
-            long t0 = System.nanoTime();
-            ByteBuffer bytes = BulkCopy.fileBytes(modelBytes);
-            long t1 = System.nanoTime();
-            OnnxModel model = OnnxModelReader.read(bytes, new ExternalFiles(externalFiles));
-            long t2 = System.nanoTime();
-            Session session = Session.create(model);
-            long t3 = System.nanoTime();
-            sessions.add(session);
-            JSObject value = JsObjects.newObject();
-            JsObjects.setNumber(value, "handle", sessions.size() - 1);
-            JsObjects.setNumber(value, "copyInMs", (t1 - t0) / 1e6);
-            JsObjects.setNumber(value, "decodeMs", (t2 - t1) / 1e6);
-            JsObjects.setNumber(value, "sessionMs", (t3 - t2) / 1e6);
-            JsObjects.setNumber(value, "loadMs", (t3 - t0) / 1e6);
-            return ok(value);
+            return ok(load(modelBytes, externalFiles, null));
         } catch (Throwable e) {
             return failure(e);
         }
+    }
+
+    /**
+     * As {@link #loadModel}, with options, as a promise (the webgpu backend acquires its device asynchronously).
+     *
+     * @param options plain object or null: {@code backend} "cpu" (default) or "webgpu"; for webgpu, optional
+     *     {@code fusion} (default true: run the GPU fusion passes), {@code maxStorageBufferBindingSize} and
+     *     {@code maxBufferSize} (bytes) to plan against limits tighter than the adapter's
+     * @return promise of a reply; its value adds {@code backend} and, for webgpu, {@code adapter} (a description)
+     *     and {@code limits} (the limits programs are planned against: name → number)
+     */
+    @JSExport
+    public static JSPromise<JSObject> loadModelAsync(Int8Array modelBytes, JSObject externalFiles, JSObject options) {
+        return JSPromise.callAsync(() -> {
+            try {
+                return ok(load(modelBytes, externalFiles, options));
+            } catch (Throwable e) {
+                return failure(e);
+            }
+        });
+    }
+
+    private static JSObject load(Int8Array modelBytes, JSObject externalFiles, JSObject options) {
+        long t0 = System.nanoTime();
+        ByteBuffer bytes = BulkCopy.fileBytes(modelBytes);
+        long t1 = System.nanoTime();
+        OnnxModel model = OnnxModelReader.read(bytes, new ExternalFiles(externalFiles));
+        long t2 = System.nanoTime();
+        String backendName = options == null || JsObjects.isNullish(JsObjects.get(options, "backend")) ? "cpu"
+                : JsObjects.getString(options, "backend");
+        OpRegistry registry = OpRegistry.defaults();
+        WebGpuBackend gpu = null;
+        Backend backend;
+        if (backendName.equals("cpu")) {
+            backend = new CpuBackend(registry);
+        } else if (backendName.equals("webgpu")) {
+            gpu = GpuBackends.create(registry, JsObjects.getNumber(options, "maxStorageBufferBindingSize"),
+                    JsObjects.getNumber(options, "maxBufferSize"));
+            gpu.setFusion(JsObjects.isNullish(JsObjects.get(options, "fusion")) || JsObjects.getBoolean(options, "fusion"));
+            backend = gpu;
+        } else {
+            throw new IllegalArgumentException("unknown backend '" + backendName + "' (expected cpu or webgpu)");
+        }
+        long t3 = System.nanoTime();
+        Session session = Session.create(model, registry, backend);
+        long t4 = System.nanoTime();
+        sessions.add(session);
+        gpuBackends.add(gpu);
+        JSObject value = JsObjects.newObject();
+        JsObjects.setNumber(value, "handle", sessions.size() - 1);
+        JsObjects.setString(value, "backend", backendName);
+        if (gpu != null) {
+            JsObjects.setString(value, "adapter", gpu.device().description());
+            JSObject limits = JsObjects.newObject();
+            JsObjects.setNumber(limits, "maxStorageBufferBindingSize", gpu.limits().maxStorageBufferBindingSize());
+            JsObjects.setNumber(limits, "maxBufferSize", gpu.limits().maxBufferSize());
+            JsObjects.setNumber(limits, "maxComputeWorkgroupStorageSize", gpu.limits().maxComputeWorkgroupStorageSize());
+            JsObjects.setNumber(limits, "maxComputeInvocationsPerWorkgroup",
+                    gpu.limits().maxComputeInvocationsPerWorkgroup());
+            JsObjects.setNumber(limits, "maxStorageBuffersPerShaderStage", gpu.limits().maxStorageBuffersPerShaderStage());
+            JsObjects.set(value, "limits", limits);
+        }
+        JsObjects.setNumber(value, "copyInMs", (t1 - t0) / 1e6);
+        JsObjects.setNumber(value, "decodeMs", (t2 - t1) / 1e6);
+        if (gpu != null) JsObjects.setNumber(value, "deviceMs", (t3 - t2) / 1e6);
+        JsObjects.setNumber(value, "sessionMs", (t4 - t3) / 1e6);
+        JsObjects.setNumber(value, "loadMs", (t4 - t0) / 1e6);
+        return value;
     }
 
     /** Reply with value: array of {@code {name, dtype, shape}} for the model's inputs (see {@link #describe}). */
@@ -99,30 +163,110 @@ public final class EngineExports {
     @JSExport
     public static JSObject run(int handle, JSObject feeds) {
         try {
-            Session session = session(handle);
-            long t0 = System.nanoTime();
-            Map<String, Tensor> in = new LinkedHashMap<>();
-            for (String name : JsObjects.keys(feeds)) {
-                in.put(name, TensorMarshal.toTensor(name, (JsTensor) JsObjects.get(feeds, name)));
+            return ok(runSession(handle, feeds, null));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /**
+     * As {@link #run}, as a promise: required for models on the webgpu backend (compiling pipelines and reading
+     * results back wait for the GPU), and works for every model.
+     *
+     * @param options plain object or null: {@code profile} true to time every kernel (webgpu); {@code outputs} an
+     *     array of output names to compute and read back (webgpu; default all), the others are left out
+     * @return promise of a reply; for webgpu models the value adds {@code gpu: {timing, phases: {name: ms},
+     *     plan: {name: number}, kernels: [{node, op, family, ms}]}}
+     */
+    @JSExport
+    public static JSPromise<JSObject> runAsync(int handle, JSObject feeds, JSObject options) {
+        return JSPromise.callAsync(() -> {
+            try {
+                return ok(runSession(handle, feeds, options));
+            } catch (Throwable e) {
+                return failure(e);
             }
-            long t1 = System.nanoTime();
-            Map<String, Tensor> out = session.run(in);
-            long t2 = System.nanoTime();
-            JSObject outputs = JsObjects.newObject();
-            for (Map.Entry<String, Tensor> e : out.entrySet()) {
-                JsObjects.set(outputs, e.getKey(), TensorMarshal.toJs(e.getValue()));
+        });
+    }
+
+    private static JSObject runSession(int handle, JSObject feeds, JSObject options) {
+        Session session = session(handle);
+        WebGpuBackend gpu = gpuBackends.get(handle);
+        if (gpu != null) {
+            gpu.setProfiling(options != null && JsObjects.getBoolean(options, "profile"));
+            gpu.setRequestedOutputs(requestedOutputs(session, options));
+        }
+        long t0 = System.nanoTime();
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        for (String name : JsObjects.keys(feeds)) {
+            in.put(name, TensorMarshal.toTensor(name, (JsTensor) JsObjects.get(feeds, name)));
+        }
+        long t1 = System.nanoTime();
+        Map<String, Tensor> out = session.run(in);
+        long t2 = System.nanoTime();
+        JSObject outputs = JsObjects.newObject();
+        for (Map.Entry<String, Tensor> e : out.entrySet()) {
+            JsObjects.set(outputs, e.getKey(), TensorMarshal.toJs(e.getValue()));
+        }
+        long t3 = System.nanoTime();
+        JSObject timings = JsObjects.newObject();
+        JsObjects.setNumber(timings, "feedsInMs", (t1 - t0) / 1e6);
+        for (Map.Entry<String, Double> e : session.lastTimings().entrySet()) {
+            JsObjects.setNumber(timings, e.getKey(), e.getValue());
+        }
+        JsObjects.setNumber(timings, "outputsOutMs", (t3 - t2) / 1e6);
+        JSObject value = JsObjects.newObject();
+        JsObjects.set(value, "outputs", outputs);
+        JsObjects.set(value, "timings", timings);
+        if (gpu != null && gpu.lastRun() != null) JsObjects.set(value, "gpu", gpuStats(gpu.lastRun()));
+        return value;
+    }
+
+    /** The names in {@code options.outputs}, checked against the model's outputs; null when absent (all). */
+    private static java.util.Set<String> requestedOutputs(Session session, JSObject options) {
+        if (options == null || JsObjects.isNullish(JsObjects.get(options, "outputs"))) return null;
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (String name : JsObjects.strings(JsObjects.get(options, "outputs"))) {
+            if (!session.outputs().containsKey(name)) {
+                throw new IllegalArgumentException("requested output '" + name + "' is not an output of the model"
+                        + " (outputs: " + session.outputs().keySet() + ")");
             }
-            long t3 = System.nanoTime();
-            JSObject timings = JsObjects.newObject();
-            JsObjects.setNumber(timings, "feedsInMs", (t1 - t0) / 1e6);
-            for (Map.Entry<String, Double> e : session.lastTimings().entrySet()) {
-                JsObjects.setNumber(timings, e.getKey(), e.getValue());
-            }
-            JsObjects.setNumber(timings, "outputsOutMs", (t3 - t2) / 1e6);
-            JSObject value = JsObjects.newObject();
-            JsObjects.set(value, "outputs", outputs);
-            JsObjects.set(value, "timings", timings);
-            return ok(value);
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static JSObject gpuStats(RunStats stats) {
+        JSObject o = JsObjects.newObject();
+        JsObjects.setString(o, "timing", stats.timing());
+        JSObject phases = JsObjects.newObject();
+        for (Map.Entry<String, Double> e : stats.phasesMs().entrySet()) JsObjects.setNumber(phases, e.getKey(), e.getValue());
+        JsObjects.set(o, "phases", phases);
+        JSObject plan = JsObjects.newObject();
+        for (Map.Entry<String, Double> e : stats.plan().entrySet()) JsObjects.setNumber(plan, e.getKey(), e.getValue());
+        JsObjects.set(o, "plan", plan);
+        JSObject kernels = JsObjects.newArray();
+        for (KernelTime k : stats.kernels()) {
+            JSObject kt = JsObjects.newObject();
+            JsObjects.setString(kt, "node", k.node());
+            JsObjects.setString(kt, "op", k.opType());
+            JsObjects.setString(kt, "family", k.family());
+            JsObjects.setNumber(kt, "ms", k.ms());
+            JsObjects.push(kernels, kt);
+        }
+        JsObjects.set(o, "kernels", kernels);
+        return o;
+    }
+
+    /**
+     * Destroys the page's WebGPU device, freeing its memory: models loaded on the webgpu backend then fail with a
+     * "device was lost" error until loaded again, and the next webgpu load acquires a new device (as after a real
+     * device loss). Reply value: whether a device existed.
+     */
+    @JSExport
+    public static JSObject releaseGpuDevice() {
+        try {
+            return ok(JSBoolean.valueOf(GpuBackends.release()));
         } catch (Throwable e) {
             return failure(e);
         }
@@ -134,6 +278,8 @@ public final class EngineExports {
         try {
             session(handle);
             sessions.set(handle, null);
+            if (gpuBackends.get(handle) != null) gpuBackends.get(handle).release();
+            gpuBackends.set(handle, null);
             return ok(null);
         } catch (Throwable e) {
             return failure(e);

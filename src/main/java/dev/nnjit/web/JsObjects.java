@@ -28,6 +28,23 @@ final class JsObjects {
     @JSBody(params = {"object", "key"}, script = "return object[key];")
     static native JSObject get(JSObject object, String key);
 
+    /** {@code object[key]} as a string (String(value)). */
+    @JSBody(params = {"object", "key"}, script = "return String(object[key]);")
+    static native String getString(JSObject object, String key);
+
+    /** {@code object[key]} as a number; 0 when the object or the value is null/undefined. */
+    @JSBody(params = {"object", "key"}, script = "return object == null || object[key] == null ? 0 : Number(object[key]);")
+    static native double getNumber(JSObject object, String key);
+
+    /** {@code object[key]} as a boolean (false for a null object). */
+    @JSBody(params = {"object", "key"}, script = "return object != null && !!object[key];")
+    static native boolean getBoolean(JSObject object, String key);
+
+    /** The elements of a JS array as strings (String(element)). */
+    @JSBody(params = "array", script = "var r = []; for (var i = 0; i < array.length; i++) r.push(String(array[i]));"
+            + " return r;")
+    static native String[] strings(JSObject array);
+
     /** Own enumerable keys in insertion order; none for null/undefined. */
     @JSBody(params = "object", script = "return object == null ? [] : Object.keys(object);")
     static native String[] keys(JSObject object);

@@ -1,0 +1,102 @@
+package dev.nnjit.runtime.webgpu;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Assigns inputs and intermediates to reusable buffers by liveness, so that peak GPU memory is about the weights
+ * plus the largest set of tensors alive at once.
+ *
+ * <p>Lifetimes are closed intervals of steps: an input is born at step -1 (written before the first dispatch), an
+ * intermediate at the first step that writes it; a tensor lives through the last step reading it or any view of it,
+ * and graph outputs computed by kernels (and their bases) to the end, since they are copied out after the last step;
+ * an input no kernel reads gets no buffer (nor upload). Tensors whose
+ * intervals intersect never share a buffer, so a kernel never writes a buffer it reads (its inputs and outputs are
+ * alive at the same step). Reuse is safe inside one command buffer because WebGPU orders dispatches that share a
+ * writable buffer.
+ */
+public final class BufferPlanner {
+    private BufferPlanner() {}
+
+    public static BufferPlan plan(GpuProgram program) {
+        List<GpuTensor> tensors = program.tensors();
+        int n = tensors.size();
+        int steps = program.steps().size();
+        int[] birth = new int[n];
+        int[] death = new int[n];
+        Arrays.fill(birth, Integer.MAX_VALUE);
+        Arrays.fill(death, -2);
+        for (GpuTensor t : tensors) {
+            if (!pooled(t)) continue;
+            if (t.kind() == GpuTensor.Kind.INPUT) birth[t.id()] = -1;
+        }
+        for (int s = 0; s < steps; s++) {
+            GpuStep step = program.steps().get(s);
+            for (int i = 0; i < step.args().size(); i++) {
+                GpuTensor root = step.args().get(i).storage();
+                if (!pooled(root)) continue;
+                if (step.writes(i)) birth[root.id()] = Math.min(birth[root.id()], s);
+                death[root.id()] = Math.max(death[root.id()], s);
+            }
+        }
+        for (GpuProgram.Output o : program.outputs()) {
+            GpuTensor root = o.tensor().storage();
+            // Outputs computed on the GPU are copied out after the last step; inputs and constants are answered from
+            // the CPU, so being an output does not keep them on the GPU.
+            if (pooled(root) && root.kind() == GpuTensor.Kind.INTERMEDIATE) death[root.id()] = Integer.MAX_VALUE;
+        }
+
+        // Interval colouring, greedy by size (largest tensors first), as TFLite's arena planner does: each tensor
+        // takes the smallest existing buffer none of whose tensors' lifetimes overlaps its own, else a new one of
+        // its size. Sorted by size, a buffer never needs to grow.
+        List<GpuTensor> order = new ArrayList<>();
+        long unpooled = 0;
+        for (GpuTensor t : tensors) {
+            if (!pooled(t) || birth[t.id()] == Integer.MAX_VALUE) continue; // never written nor read: no buffer
+            if (t.kind() == GpuTensor.Kind.INPUT && death[t.id()] < 0) continue; // an input no kernel reads
+            death[t.id()] = Math.max(death[t.id()], birth[t.id()]);
+            order.add(t);
+            unpooled += t.bytes();
+        }
+        order.sort((a, b) -> a.bytes() != b.bytes() ? Long.compare(b.bytes(), a.bytes())
+                : Integer.compare(birth[a.id()], birth[b.id()]));
+        int[] slotOf = new int[n];
+        Arrays.fill(slotOf, -1);
+        List<Long> slotBytes = new ArrayList<>();
+        List<List<GpuTensor>> occupants = new ArrayList<>();
+        for (GpuTensor t : order) {
+            int best = -1;
+            for (int s = 0; s < occupants.size(); s++) {
+                if (best >= 0 && slotBytes.get(s) >= slotBytes.get(best)) continue;
+                boolean free = true;
+                for (GpuTensor o : occupants.get(s)) {
+                    if (birth[o.id()] <= death[t.id()] && birth[t.id()] <= death[o.id()]) { free = false; break; }
+                }
+                if (free) best = s;
+            }
+            if (best < 0) {
+                best = slotBytes.size();
+                slotBytes.add(t.bytes());
+                occupants.add(new ArrayList<>());
+            }
+            occupants.get(best).add(t);
+            slotOf[t.id()] = best;
+        }
+
+        // The peak: the largest total of tensors alive at one step (a lower bound for any plan).
+        long peak = 0;
+        for (int s = -1; s < Math.max(steps, 0); s++) {
+            long live = 0;
+            for (GpuTensor t : order) if (birth[t.id()] <= s && s <= death[t.id()]) live += t.bytes();
+            peak = Math.max(peak, live);
+        }
+        long[] sizes = new long[slotBytes.size()];
+        for (int i = 0; i < sizes.length; i++) sizes[i] = slotBytes.get(i);
+        return new BufferPlan(slotOf, sizes, peak, unpooled);
+    }
+
+    private static boolean pooled(GpuTensor t) {
+        return (t.kind() == GpuTensor.Kind.INPUT || t.kind() == GpuTensor.Kind.INTERMEDIATE) && !t.isEmpty();
+    }
+}

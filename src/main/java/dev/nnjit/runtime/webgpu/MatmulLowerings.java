@@ -1,0 +1,126 @@
+package dev.nnjit.runtime.webgpu;
+
+import dev.nnjit.codegen.Activation;
+import dev.nnjit.codegen.ElementwiseExpr;
+import dev.nnjit.codegen.MatmulProblem;
+import dev.nnjit.codegen.Wgsl;
+import java.util.Arrays;
+
+/**
+ * MatMul, Gemm and nnjit.FusedMatMul on the matmul generator (gemv when M = 1). Shapes follow ONNX: 1-D operands of
+ * MatMul are promoted ([k] as A is [1, k]; as B, [k, 1]) and the promoted dims dropped from the output, which leaves
+ * the same elements in the same order, so the kernel writes the output tensor as if it had the promoted shape.
+ * A product over K = 0 is all zeros (plus Gemm's C): one elementwise fill, no matmul.
+ */
+final class MatmulLowerings {
+    private MatmulLowerings() {}
+
+    static void register(LoweringTable t) {
+        t.add("MatMul", MatmulLowerings::matmul);
+        t.add("Gemm", MatmulLowerings::gemm);
+        t.add("nnjit", "FusedMatMul", MatmulLowerings::fusedMatmul);
+    }
+
+    private static void matmul(NodeLowering n) {
+        requireFloat(n, 0);
+        int[] a = n.inShape(0);
+        int[] b = n.inShape(1);
+        int[] pa = a.length == 1 ? new int[] {1, a[0]} : a;
+        int[] pb = b.length == 1 ? new int[] {b[0], 1} : b;
+        emit(n, pa, pb, false, null, Activation.NONE);
+    }
+
+    /** nnjit.FusedMatMul(A, B, bias?), transB, activation: see dev.nnjit.ops.fused.FusedMatMulOp. */
+    private static void fusedMatmul(NodeLowering n) {
+        requireFloat(n, 0);
+        boolean transB = n.op().attrInt("transB", 0) == 1;
+        String act = n.op().attrString("activation", "none");
+        Activation kernelAct;
+        switch (act) {
+            case "none": kernelAct = Activation.NONE; break;
+            case "relu": kernelAct = Activation.RELU; break;
+            case "gelu": kernelAct = Activation.GELU; break;
+            case "gelu_tanh": kernelAct = Activation.GELU_TANH; break;
+            case "silu": kernelAct = Activation.SILU; break;
+            default: throw n.error("unknown activation '" + act + "'");
+        }
+        emit(n, n.inShape(0), n.inShape(1), transB, n.hasInput(2) ? n.in(2) : null, kernelAct);
+    }
+
+    /** C = act(A @ op(B) + bias) into output 0 (the activation as the kernel's epilogue). */
+    private static void emit(NodeLowering n, int[] pa, int[] pb, boolean transB, GpuTensor bias, Activation act) {
+        int[] out = n.outShape(0);
+        if (Wgsl.product(out) == 0) { n.out(0); return; }
+        int k = pa[pa.length - 1];
+        if (k == 0) {
+            zeroK(n, bias, act, 1f);
+            return;
+        }
+        int[] pbUntransposed = pb;
+        if (transB) {
+            pbUntransposed = pb.clone();
+            pbUntransposed[pb.length - 1] = pb[pb.length - 2];
+            pbUntransposed[pb.length - 2] = pb[pb.length - 1];
+        }
+        MatmulProblem p;
+        try {
+            p = MatmulProblem.matmul(pa, pbUntransposed).withTranspose(false, transB);
+            if (bias != null) p = p.withBias(Kernels.atLeast1d(bias.shape()));
+            p = p.withActivation(act);
+        } catch (IllegalArgumentException e) {
+            throw n.error(e.getMessage());
+        }
+        if (bias == null) n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), n.in(1), n.out(0));
+        else n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), n.in(1), bias, n.out(0));
+    }
+
+    /** Gemm: Y = alpha * op(A) @ op(B) + beta * C, A and B 2-D, C broadcast to (M, N). */
+    private static void gemm(NodeLowering n) {
+        requireFloat(n, 0);
+        boolean transA = n.op().attrInt("transA", 0) == 1;
+        boolean transB = n.op().attrInt("transB", 0) == 1;
+        float alpha = n.op().attrFloat("alpha", 1f);
+        float beta = n.op().attrFloat("beta", 1f);
+        int[] a = n.inShape(0);
+        int[] b = n.inShape(1);
+        if (a.length != 2 || b.length != 2) throw n.error("A and B must be 2-D, got " + Arrays.toString(a) + " and "
+                + Arrays.toString(b));
+        int m = transA ? a[1] : a[0];
+        int k = transA ? a[0] : a[1];
+        int nn = transB ? b[0] : b[1];
+        boolean hasC = n.hasInput(2) && beta != 0f;
+        if ((long) m * nn == 0) { n.out(0); return; }
+        if (k == 0) {
+            zeroK(n, hasC ? n.in(2) : null, Activation.NONE, beta);
+            return;
+        }
+        MatmulProblem p;
+        try {
+            p = MatmulProblem.gemm(m, nn, k, transA, transB, alpha, beta, hasC ? n.inShape(2) : null);
+        } catch (IllegalArgumentException e) {
+            throw n.error(e.getMessage());
+        }
+        if (hasC) n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), n.in(1), n.in(2), n.out(0));
+        else n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), n.in(1), n.out(0));
+    }
+
+    /** The output of a product over an empty K: act(beta * bias), or 0 without bias, broadcast to the output. */
+    private static void zeroK(NodeLowering n, GpuTensor bias, Activation act, float beta) {
+        ElementwiseBuilder b = new ElementwiseBuilder(n, n.outShape(0));
+        ElementwiseExpr v = bias == null ? ElementwiseExpr.f32(0)
+                : ElementwiseExpr.mul(b.bind(bias), ElementwiseExpr.f32(beta));
+        switch (act) {
+            case NONE: break;
+            case RELU: v = ElementwiseExpr.unary(ElementwiseExpr.Op.RELU, v); break;
+            case GELU: v = ElementwiseExpr.unary(ElementwiseExpr.Op.GELU, v); break;
+            case GELU_TANH: v = ElementwiseExpr.unary(ElementwiseExpr.Op.GELU_TANH, v); break;
+            case SILU: v = ElementwiseExpr.unary(ElementwiseExpr.Op.SILU, v); break;
+            default: throw new IllegalStateException(act.name());
+        }
+        b.emit(v, n.out(0));
+    }
+
+    private static void requireFloat(NodeLowering n, int i) {
+        if (!n.inDType(i).isFloating()) throw n.unsupported("input " + i + " is " + n.inDType(i) + "; only float");
+    }
+}

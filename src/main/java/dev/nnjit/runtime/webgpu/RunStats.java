@@ -1,0 +1,16 @@
+package dev.nnjit.runtime.webgpu;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the last run of a WebGPU program did, for pages and benchmarks.
+ *
+ * @param phasesMs "uploadMs" (feeds to GPU), "encodeMs", "gpuMs" (submit until the outputs were mapped),
+ *     "readbackMs" (mapped outputs into Java tensors)
+ * @param kernels per-dispatch times when the run was profiled, else empty
+ * @param timing "timestamp-query", "per-dispatch submission", or "off"
+ * @param plan program and memory-plan numbers: "kernels", "pipelines", "constantBytes", "pooledBytes",
+ *     "peakLiveBytes", "unpooledBytes", "slots"
+ */
+public record RunStats(Map<String, Double> phasesMs, List<KernelTime> kernels, String timing, Map<String, Double> plan) {}
