@@ -22,10 +22,11 @@ public final class Main {
             "nnjit: run ONNX models with the nnjit engine (JVM, or WebAssembly in headless Chromium)",
             "",
             "Usage:",
-            "  nnjit run MODEL.onnx --inputs FEEDS.json [--backend cpu|browser|browser-wasm-gc|browser-js]",
+            "  nnjit run MODEL.onnx --inputs FEEDS.json [--backend cpu|browser|browser-wasm-gc|browser-js|webgpu]",
             "                       [--output OUT.json] [--chromium PATH] [--verbose]",
             "  nnjit ops",
             "  nnjit serve",
+            "  nnjit bench MODEL.onnx --inputs FEEDS.json [--runtimes LIST] [--runs N] [--warmup W] [--json OUT.json]",
             "  nnjit --help",
             "",
             "run    Runs MODEL.onnx (external data files next to it) on the feeds and prints",
@@ -38,11 +39,14 @@ public final class Main {
             "       --backend cpu      the engine's reference executor in this JVM (default)",
             "       --backend browser  the engine compiled by TeaVM, in headless Chromium: WebAssembly GC,",
             "                          JavaScript where Wasm GC cannot load (browser-wasm-gc, browser-js: one build)",
+            "       --backend webgpu   in headless Chromium on WebGPU, every op as a kernel nnjit generates (no CPU",
+            "                          fallback; webgpu-js: driven by the JavaScript build)",
             "       --chromium PATH    Chromium for the browser backends (default: $NNJIT_CHROMIUM, /usr/bin/chromium)",
             "       --verbose          stack traces with errors (also NNJIT_DEBUG=1)",
             "ops    Lists the supported ONNX ops and the lowest opset implemented for each.",
             "serve  Serves the demo page and the compiled engine (target/webapp) on 127.0.0.1 and prints",
             "       its address; open it in Chromium, pick a model and a feeds file. Ctrl-C stops it.",
+            "bench  Times nnjit and ONNX Runtime Web on the model in one headless Chromium (nnjit bench --help).",
             "",
             "Exit codes: 0 success, 1 model/feeds/runtime error (message on stderr), 2 usage error.",
             "");
@@ -90,6 +94,8 @@ public final class Main {
             case "serve":
                 if (!rest.isEmpty()) return usageError("serve takes no arguments (got '" + rest.get(0) + "')");
                 return serve();
+            case "bench":
+                return BenchCommand.run(rest, out, err, env);
             default:
                 return usageError("unknown command '" + command + "'");
         }

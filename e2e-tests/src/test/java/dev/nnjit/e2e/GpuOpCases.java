@@ -386,6 +386,12 @@ final class GpuOpCases {
                 .out("y", DType.FLOAT).tol(Tol.ROWS).build());
         l.add(c("ReduceLogSumExp").op("ReduceLogSumExp").opset(13).attr(attrInts("axes", true, -1))
                 .feedScaled("x", 5f, 3, 8).out("y", DType.FLOAT).tol(Tol.ROWS).build());
+        l.add(c("ArgMax axis 1").op("ArgMax").attr(attrInt("axis", 1)).feed("x", 3, 7, 5).out("y", DType.INT64).build());
+        l.add(c("ArgMin last index ties int64").op("ArgMin").attr(attrInt("axis", 0)).attr(attrInt("keepdims", 0))
+                .attr(attrInt("select_last_index", 1)).feedInts("x", DType.INT64, 0, 2, 9, 4).out("y", DType.INT64)
+                .build());
+        l.add(c("ArgMax first index ties").op("ArgMax").attr(attrInt("axis", -1)).feedInts("x", DType.INT32, 0, 1, 6, 5)
+                .out("y", DType.INT64).build());
         l.add(c("ReduceLogSum").op("ReduceLogSum").opset(13).attr(attrInts("axes", true, -1))
                 .feedUniform("x", 0.1f, 2f, 3, 8).out("y", DType.FLOAT).tol(Tol.ROWS).build());
     }
@@ -397,8 +403,8 @@ final class GpuOpCases {
         l.add(c("nnjit.FusedMatMul transB silu").nnjit().op("FusedMatMul").attr(attrInt("transB", 1))
                 .attr(attrString("activation", "silu")).feed("a", 9, 16).feed("b", 5, 16).out("y", DType.FLOAT)
                 .products(16).build());
-        l.add(c("nnjit.FusedMatMul sigmoid (separate kernel)").nnjit().op("FusedMatMul")
-                .attr(attrString("activation", "sigmoid")).feed("a", 3, 8).feed("b", 8, 4).feed("bias", 4)
+        l.add(c("nnjit.FusedMatMul relu M=1 (gemv)").nnjit().op("FusedMatMul")
+                .attr(attrString("activation", "relu")).feed("a", 1, 8).feed("b", 8, 4).feed("bias", 4)
                 .out("y", DType.FLOAT).products(8).build());
         l.add(c("nnjit.Attention with mask").nnjit().op("Attention").feed("q", 2, 3, 5, 8).feed("k", 2, 3, 7, 8)
                 .feed("v", 2, 3, 7, 6).feed("mask", 2, 1, 1, 7).out("y", DType.FLOAT).tol(Tol.ROWS).build());
