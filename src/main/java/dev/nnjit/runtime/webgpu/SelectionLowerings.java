@@ -1,45 +1,26 @@
 package dev.nnjit.runtime.webgpu;
 
-import dev.nnjit.codegen.ArgReduceKernel;
-import dev.nnjit.codegen.ArgReduceProblem;
 import dev.nnjit.codegen.CumSumKernel;
 import dev.nnjit.codegen.CumSumProblem;
 import dev.nnjit.codegen.OneHotKernel;
 import dev.nnjit.codegen.OneHotProblem;
 import dev.nnjit.codegen.ScalarType;
 import dev.nnjit.codegen.Wgsl;
-import dev.nnjit.schedule.ReductionSpace;
+import dev.nnjit.runtime.webgpu.kernels.ArgReduceKernel;
+import dev.nnjit.runtime.webgpu.kernels.ArgReduceProblem;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
 
 /**
- * Ops that select along an axis: ArgMax and ArgMin (row reductions of (value, index) pairs), Hardmax (ArgMax, then
- * a one-hot of the winner over the same axis) and CumSum (sequential scan per line).
+ * Ops that select along an axis: Hardmax (ArgMax on the runtime's scan kernel, see {@link ReductionLowerings},
+ * then a one-hot of the winner over the same axis) and CumSum (sequential scan per line).
  */
 final class SelectionLowerings {
     private SelectionLowerings() {}
 
     static void register(LoweringTable t) {
-        t.add("ArgMax", n -> arg(n, true));
-        t.add("ArgMin", n -> arg(n, false));
         t.add("Hardmax", SelectionLowerings::hardmax);
         t.add("CumSum", SelectionLowerings::cumSum);
-    }
-
-    private static void arg(NodeLowering n, boolean max) {
-        int[] shape = n.inShape(0);
-        if (Wgsl.product(n.outShape(0)) == 0) { n.out(0); return; }
-        int axis = ReductionLowerings.axis(n, n.op().attrInt("axis", 0), Math.max(shape.length, 1));
-        if (Wgsl.product(shape) == 0) throw n.error("cannot take " + n.opType() + " over an empty axis");
-        if (n.inDType(0) == DType.BOOL) throw n.unsupported("bool input");
-        ArgReduceProblem p = new ArgReduceProblem(n.in(0).type(), Kernels.atLeast1d(shape), axis, max,
-                n.op().attrInt("select_last_index", 0) != 0);
-        n.dispatch(argKernel(p, n), n.in(0), n.out(0));
-    }
-
-    private static dev.nnjit.codegen.KernelInstance argKernel(ArgReduceProblem p, NodeLowering n) {
-        return ArgReduceKernel.INSTANCE.instance(
-                ReductionSpace.candidates(p.layout().rows(), p.layout().cols(), n.limits()).get(0), p);
     }
 
     /**
@@ -61,10 +42,11 @@ final class SelectionLowerings {
             axis = 1;
         }
         ArgReduceProblem p = new ArgReduceProblem(ScalarType.F32, s, axis, true, false);
+        var argmax = ArgReduceKernel.INSTANCE.instance(ItemSchedules.scalar(p.outputs(), n.limits()), p);
         int[] kept = new int[s.length - 1];
         for (int d = 0, k = 0; d < s.length; d++) if (d != axis) kept[k++] = s[d];
         GpuTensor winners = n.scratch("argmax", DType.INT64, kept);
-        n.dispatch(argKernel(p, n), n.in(0), winners);
+        n.dispatch(argmax, n.in(0), winners);
         GpuTensor onOff = n.constantTensor("on_off", Tensor.ofFloats(new int[] {2}, new float[] {0f, 1f}));
         OneHotProblem oh = new OneHotProblem(ScalarType.I32, kept, s[axis], axis, ScalarType.F32);
         n.dispatch(ItemSchedules.instance(OneHotKernel.INSTANCE, oh, Wgsl.product(s), n.limits()), winners, onOff,
