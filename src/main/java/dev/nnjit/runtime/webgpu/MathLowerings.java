@@ -71,19 +71,22 @@ final class MathLowerings {
     }
 
     /** Output 0 = fn over every input, broadcast to the output shape. */
-    static void map(NodeLowering n, MapFn fn, float... params) {
+    static void map(NodeLowering n, MapFn fn, float... params) { map(n, n.inputCount(), fn, params); }
+
+    /** Output 0 = fn over the first {@code operands} inputs, broadcast to the output shape. */
+    static void map(NodeLowering n, int operands, MapFn fn, float... params) {
         int[] out = n.outShape(0);
         if (Wgsl.product(out) == 0) { n.out(0); return; }
         int[] o = Kernels.atLeast1d(out);
         List<ElementwiseInput> views = new ArrayList<>();
-        GpuTensor[] args = new GpuTensor[n.inputCount() + 1];
-        for (int i = 0; i < n.inputCount(); i++) {
+        GpuTensor[] args = new GpuTensor[operands + 1];
+        for (int i = 0; i < operands; i++) {
             GpuTensor x = n.in(i);
             if (x.isEmpty()) { n.out(0); return; }
             views.add(ElementwiseInput.broadcast(x.type(), Kernels.atLeast1d(x.shape()), o));
             args[i] = x;
         }
-        args[n.inputCount()] = n.out(0);
+        args[operands] = n.out(0);
         MapProblem p;
         try {
             p = new MapProblem(fn, o, views, params);
@@ -166,7 +169,7 @@ final class MathLowerings {
             DType to = n.outDType(0);
             int bits = narrowBits(to);
             if (bits > 0 && n.inDType(0) != DType.BOOL && !fitsIn(n.inDType(0), to)) {
-                map(n, MapFn.WRAP_INT, bits, to == DType.INT8 || to == DType.INT16 ? 1f : 0f);
+                map(n, 1, MapFn.WRAP_INT, bits, to == DType.INT8 || to == DType.INT16 ? 1f : 0f);
                 return;
             }
             if (to != DType.FLOAT16 && to != DType.BFLOAT16) {
