@@ -39,6 +39,7 @@ final class GpuCoverageOpCases {
         pools(l);
         norms(l);
         quant(l);
+        einsum(l);
         return l;
     }
 
@@ -287,6 +288,25 @@ final class GpuCoverageOpCases {
         l.add(c("LayerNormalization mean and inv std outputs").op("LayerNormalization").attr(attrInt("axis", 1))
                 .feed("x", 3, 4, 5).feed("s", 4, 5).feed("b", 5).out("y", DType.FLOAT).out("mean", DType.FLOAT)
                 .out("inv", DType.FLOAT).tol(Tol.ROWS).build());
+    }
+
+    private static void einsum(List<Case> l) {
+        l.add(c("Einsum matmul").op("Einsum").attr(attrString("equation", "ij,jk->ik")).feed("a", 5, 7).feed("b", 7, 3)
+                .out("y", DType.FLOAT).products(7).build());
+        l.add(c("Einsum batched, implicit output").op("Einsum").attr(attrString("equation", "bij,bjk"))
+                .feed("a", 2, 3, 4).feed("b", 2, 4, 5).out("y", DType.FLOAT).products(4).build());
+        l.add(c("Einsum ellipsis broadcast").op("Einsum").attr(attrString("equation", "...ij,...jk->...ik"))
+                .feed("a", 3, 1, 2, 4).feed("b", 5, 4, 3).out("y", DType.FLOAT).products(4).build());
+        l.add(c("Einsum diagonal").op("Einsum").attr(attrString("equation", "ii->i")).feed("a", 6, 6)
+                .out("y", DType.FLOAT).build());
+        l.add(c("Einsum trace to scalar").op("Einsum").attr(attrString("equation", "ii")).feed("a", 5, 5)
+                .out("y", DType.FLOAT).products(5).build());
+        l.add(c("Einsum three operands").op("Einsum").attr(attrString("equation", "ij,jk,kl->il")).feed("a", 2, 3)
+                .feed("b", 3, 4).feed("c", 4, 5).out("y", DType.FLOAT).products(12).build());
+        l.add(c("Einsum outer product").op("Einsum").attr(attrString("equation", "i,j->ij")).feed("a", 4).feed("b", 3)
+                .out("y", DType.FLOAT).tol(Tol.ARITH).build());
+        l.add(c("Einsum int32 transpose-sum").op("Einsum").attr(attrString("equation", "ijk->kj"))
+                .feedInts("a", DType.INT32, -50, 50, 3, 4, 5).out("y", DType.INT32).build());
     }
 
     private static void quant(List<Case> l) {

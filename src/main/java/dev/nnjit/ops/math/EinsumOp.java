@@ -149,17 +149,26 @@ public final class EinsumOp implements OpDef {
         return new TensorType[] {new TensorType(t, Shape.of(out))};
     }
 
-    @Override public Tensor[] compute(OpContext ctx, Tensor[] inputs) {
-        inferTypes(ctx);
-        int n = inputs.length;
+    /**
+     * The reference's loop nest, for other backends: loop labels in order (output labels first, then summed ones)
+     * with their sizes, and per operand the offset step of each loop label (0 along broadcast size-1 dims, summed
+     * strides for repeated labels).
+     *
+     * @param outputRank the first outputRank loop labels are the output's dims, in order
+     */
+    public record Loops(int[] dims, int[][] strides, int outputRank) {}
+
+    /** The loop nest of this node's equation for operands of the given shapes. */
+    public static Loops loops(OpContext ctx, int[][] shapes) {
+        int n = shapes.length;
         int[] ranks = new int[n];
-        for (int i = 0; i < n; i++) ranks[i] = inputs[i].rank();
+        for (int i = 0; i < n; i++) ranks[i] = shapes[i].length;
         Equation e = parse(ctx, ranks);
         int labels = ELLIPSIS + e.ellipsisRank;
         int[] size = new int[labels];
         Arrays.fill(size, -1);
         for (int i = 0; i < n; i++) {
-            int[] s = inputs[i].shape();
+            int[] s = shapes[i];
             for (int d = 0; d < s.length; d++) {
                 int l = e.inputs[i][d];
                 if (size[l] < 0 || (l >= ELLIPSIS && size[l] == 1)) size[l] = s[d];
@@ -178,7 +187,7 @@ public final class EinsumOp implements OpDef {
         // strides[i][k]: how far operand i's offset moves when loop label k advances (0 for broadcast size-1 dims).
         int[][] strides = new int[n][depth];
         for (int i = 0; i < n; i++) {
-            int[] s = inputs[i].shape();
+            int[] s = shapes[i];
             int stride = 1;
             for (int d = s.length - 1; d >= 0; d--) {
                 int k = order.indexOf(e.inputs[i][d]);
@@ -186,13 +195,24 @@ public final class EinsumOp implements OpDef {
                 stride *= s[d];
             }
         }
-        int[] outShape = new int[e.output.length];
-        for (int i = 0; i < outShape.length; i++) outShape[i] = size[e.output[i]];
+        return new Loops(dims, strides, e.output.length);
+    }
+
+    @Override public Tensor[] compute(OpContext ctx, Tensor[] inputs) {
+        inferTypes(ctx);
+        int n = inputs.length;
+        int[][] shapes = new int[n][];
+        for (int i = 0; i < n; i++) shapes[i] = inputs[i].shape();
+        Loops loops = loops(ctx, shapes);
+        int[] dims = loops.dims();
+        int[][] strides = loops.strides();
+        int depth = dims.length;
+        int[] outShape = java.util.Arrays.copyOf(dims, loops.outputRank());
         int outSize = Tensor.checkedSize(outShape, "output");
         long total = 1;
         for (int d : dims) total *= d;
         int inner = 1; // iterations per output element
-        for (int k = e.output.length; k < depth; k++) inner *= dims[k];
+        for (int k = loops.outputRank(); k < depth; k++) inner *= dims[k];
         boolean floats = inputs[0].dtype().isFloating();
         double[] acc = new double[outSize];
         long[] accL = floats ? null : new long[outSize];

@@ -44,6 +44,7 @@ public final class LoweringTable {
         PoolLowerings.register(t);
         NormLowerings.register(t);
         QuantLowerings.register(t);
+        EinsumLowerings.register(t);
         return t;
     }
 }
