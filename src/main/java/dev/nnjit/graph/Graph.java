@@ -131,8 +131,8 @@ public final class Graph {
             order.add(n);
             for (Value out : n.outputs) {
                 for (Node c : out.consumers) {
-                    int left = pending.get(c) - countUses(c, out);
-                    // countUses makes a node reading the same value twice wait for it once
+                    // consumers lists c once per use, as deps counted: a node reading a value twice waits twice
+                    int left = pending.get(c) - 1;
                     pending.put(c, left);
                     if (left == 0) ready.add(c);
                 }
@@ -143,12 +143,6 @@ public final class Graph {
         }
         nodes.clear();
         nodes.addAll(order);
-    }
-
-    private static int countUses(Node c, Value v) {
-        int k = 0;
-        for (Value in : c.inputs) if (in == v) k++;
-        return k;
     }
 
     /** A deep copy of the structure (tensors are shared: they are immutable). */

@@ -293,6 +293,13 @@ public final class BrowserRunner implements AutoCloseable {
 
     /** A fresh tab on harness.html, ready when its module has installed window.nnjitHarness. */
     private void openHarness() {
+        if (page != null) {
+            try {
+                page.close();
+            } catch (PlaywrightException ignored) {
+                // a crashed tab may refuse to close politely; a new one replaces it either way
+            }
+        }
         page = browser.newPage();
         crashed = false;
         pageErrors.clear();

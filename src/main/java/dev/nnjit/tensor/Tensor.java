@@ -150,7 +150,7 @@ public final class Tensor {
     /** Element i as a long, whatever the storage (floats truncate toward zero). */
     public long getLong(int i) {
         switch (dtype.storage) {
-            case FLOAT: return (long) ((float[]) data())[i];
+            case FLOAT: return PortableCasts.toLong(((float[]) data())[i]);
             case LONG: return ((long[]) data())[i];
             default: return ((boolean[]) data())[i] ? 1 : 0;
         }

@@ -2,6 +2,7 @@ package dev.nnjit.web;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.teavm.classlib.PlatformDetector;
 import org.teavm.jso.typedarrays.ArrayBufferView;
 import org.teavm.jso.typedarrays.Int8Array;
 
@@ -19,6 +20,20 @@ import org.teavm.jso.typedarrays.Int8Array;
  */
 final class BulkCopy {
     private BulkCopy() {}
+
+    /**
+     * A file (model, external data) for the loader. Wasm GC: {@link #copyIn}. JS target: a heap buffer over a
+     * private copy, because the loader takes views at arbitrary offsets and TeaVM's JS direct buffers back them
+     * with typed-array views, which must be aligned (an int64 initializer at an odd offset throws "start offset of
+     * BigInt64Array should be a multiple of 8"); heap buffers have no such limit. ({@code copyToJavaArray} shares
+     * the private copy there, so it is still one copy.)
+     */
+    static ByteBuffer fileBytes(ArrayBufferView data) {
+        if (PlatformDetector.isWebAssemblyGC()) return copyIn(data);
+        Int8Array copy = new Int8Array(data.getByteLength());
+        copy.set(new Int8Array(data.getBuffer(), data.getByteOffset(), data.getByteLength()));
+        return ByteBuffer.wrap(copy.copyToJavaArray()).order(ByteOrder.LITTLE_ENDIAN);
+    }
 
     /** A little-endian direct buffer holding a copy of {@code data}'s bytes (position 0, limit = byte length). */
     static ByteBuffer copyIn(ArrayBufferView data) {

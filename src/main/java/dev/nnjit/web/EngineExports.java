@@ -84,7 +84,7 @@ public final class EngineExports {
 
     private static JSObject load(Int8Array modelBytes, JSObject externalFiles, JSObject options) {
         long t0 = System.nanoTime();
-        ByteBuffer bytes = BulkCopy.copyIn(modelBytes);
+        ByteBuffer bytes = BulkCopy.fileBytes(modelBytes);
         long t1 = System.nanoTime();
         OnnxModel model = OnnxModelReader.read(bytes, new ExternalFiles(externalFiles));
         long t2 = System.nanoTime();
@@ -283,13 +283,17 @@ public final class EngineExports {
     /** The message the JVM would show (never null), and the exception's simple class name. */
     private static JSObject failure(Throwable e) {
         JSObject r = JsObjects.newObject();
-        String message = e.getMessage() != null ? e.getMessage() : e.toString();
-        JsObjects.setString(r, "error", message);
-        JsObjects.setString(r, "errorType", simpleName(e.getClass().getName()));
+        String type = simpleName(e);
+        String message = e.getMessage();
+        JsObjects.setString(r, "error", message != null ? message : type);
+        JsObjects.setString(r, "errorType", type);
         return r;
     }
 
-    private static String simpleName(String className) {
+    /** The exception's simple class name; TeaVM may not keep names of classes never asked for by name. */
+    private static String simpleName(Throwable e) {
+        String className = e.getClass().getName();
+        if (className == null) return "Error";
         int dot = className.lastIndexOf('.');
         return dot < 0 ? className : className.substring(dot + 1);
     }

@@ -32,7 +32,7 @@ final class ExternalFiles implements ExternalDataResolver {
             throw new ModelFormatException("external data file '" + location + "' must be an Int8Array, got "
                     + JsObjects.describe(data));
         }
-        b = BulkCopy.copyIn((Int8Array) data);
+        b = BulkCopy.fileBytes((Int8Array) data);
         opened.put(location, b);
         return b.duplicate();
     }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.nnjit.host.BrowserException;
 import dev.nnjit.host.BrowserRunner;
+import dev.nnjit.model.OnnxBuilder;
+import dev.nnjit.model.ProtoWriter;
+import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -150,6 +153,30 @@ class BrowserEngineIT {
         Path model = E2eModels.workDir().resolve("truncated").resolve("model.onnx");
         TestModels.write(model, Arrays.copyOf(bytes, bytes.length / 2));
         assertSameError(model, Map.of(), backend, "ModelFormatException");
+    }
+
+    /**
+     * Malformed weights and protobuf fields: each gives the JVM's exact message (byte offset or tensor name) in the
+     * browser, on both builds, and nothing is allocated before sizes are checked (the 2^40-element case).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"browser-wasm-gc", "browser-js"})
+    void malformedModelsGiveTheJvmError(String backend) throws IOException {
+        Map<String, ProtoWriter> cases = new LinkedHashMap<>();
+        cases.put("absurd-dims", OnnxBuilder.singleInitializerModel(
+                OnnxBuilder.tensorRaw("w", DType.FLOAT, OnnxBuilder.dims(1L << 20, 1L << 20), new byte[8])));
+        cases.put("negative-dim", OnnxBuilder.singleInitializerModel(
+                OnnxBuilder.tensorRaw("w", DType.FLOAT, OnnxBuilder.dims(-2), new byte[8])));
+        cases.put("short-initializer", OnnxBuilder.singleInitializerModel(
+                OnnxBuilder.tensorRaw("w", DType.FLOAT, OnnxBuilder.dims(2), new byte[4])));
+        // ModelProto.ir_version (field 1) must be a varint; here it is a fixed32
+        cases.put("wrong-wire-type", new ProtoWriter().fixed32(1, 8));
+        for (Map.Entry<String, ProtoWriter> c : cases.entrySet()) {
+            Path model = E2eModels.workDir().resolve("malformed-" + c.getKey()).resolve("model.onnx");
+            TestModels.write(model, c.getValue().toByteArray());
+            assertSameError(model, Map.of("x", Tensor.ofFloats(new int[] {2}, new float[2])), backend,
+                    "ModelFormatException");
+        }
     }
 
     @ParameterizedTest

@@ -24,6 +24,13 @@ class BrowserFailureIT {
 
     /** A copy of target/webapp whose harness.js ends with {@code extraJs}. */
     private Path sabotagedWebapp(String extraJs) throws IOException {
+        Path app = copyOfWebapp();
+        Path harness = app.resolve("harness.js");
+        Files.writeString(harness, Files.readString(harness) + "\n" + extraJs + "\n");
+        return app;
+    }
+
+    private Path copyOfWebapp() throws IOException {
         Path built = Paths.get(System.getProperty("nnjit.webapp", "target/webapp"));
         try (Stream<Path> files = Files.walk(built)) {
             for (Path f : (Iterable<Path>) files::iterator) {
@@ -32,9 +39,22 @@ class BrowserFailureIT {
                 else Files.copy(f, target);
             }
         }
-        Path harness = webapp.resolve("harness.js");
-        Files.writeString(harness, Files.readString(harness) + "\n" + extraJs + "\n");
         return webapp;
+    }
+
+    @Test void withoutAWorkingWasmGcBuildTheBrowserBackendFallsBackToJs() throws IOException {
+        Path app = copyOfWebapp();
+        Files.write(app.resolve("wasm-gc/nnjit.wasm"), new byte[] {0, 'a', 's', 'm', 9, 9, 9, 9});
+        TestModels.Case c = TestModels.mlp();
+        try (BrowserRunner runner = BrowserRunner.start(null, app, Duration.ofSeconds(60))) {
+            BrowserRunner.Result r = runner.run(c.model(), c.feeds(), "browser");
+            assertEquals("js", runner.lastEngine());
+            TensorAsserts.assertOutputsMatch("fallback", E2eModels.runOnJvm(c.model(), c.feeds()), r.outputs(),
+                    BrowserEngineIT.JS_TOLERANCE);
+            BrowserException e = assertThrows(BrowserException.class,
+                    () -> runner.run(c.model(), c.feeds(), "browser-wasm-gc"));
+            assertTrue(e.getMessage().startsWith("cannot load the Wasm GC engine: "), e.getMessage());
+        }
     }
 
     @Test void consoleErrorsBecomeExceptionsWithTheirText() throws IOException {

@@ -61,6 +61,7 @@ class DemoPageIT {
             page.onPageError(pageErrors::add);
             page.onConsoleMessage(m -> { if (m.type().equals("error")) pageErrors.add(m.text()); });
             page.navigate(runner.baseUrl() + "index.html");
+            assertEquals(true, page.evaluate("() => self.crossOriginIsolated"), "COOP/COEP headers in effect");
             page.selectOption("#engine-choice", engine);
             page.waitForFunction("k => document.getElementById('engine').dataset.kind === k", engine);
             page.setInputFiles("#model-file", c.model());
@@ -88,6 +89,30 @@ class DemoPageIT {
             assertTrue(page.locator("#inputs").textContent().contains("[N, 16]"), page.locator("#inputs").textContent());
         }
         assertEquals(List.of(), pageErrors);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm-gc"})
+    void loadsExternalDataFilesPickedAlongTheModel(String engine) {
+        TestModels.Case c = TestModels.externalWeights();
+        Path feedsFile = c.model().resolveSibling("feeds.json");
+        TestModels.write(feedsFile, goldenFeeds(c.feeds()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        float[] expected = E2eModels.runOnJvm(c.model(), c.feeds()).get("y").floats();
+        try (Page page = runner.browser().newPage()) {
+            page.navigate(runner.baseUrl() + "index.html");
+            page.selectOption("#engine-choice", engine);
+            page.waitForFunction("k => document.getElementById('engine').dataset.kind === k", engine);
+            page.setInputFiles("#model-file", c.model());
+            page.setInputFiles("#external-files", c.model().resolveSibling("weights.bin"));
+            page.setInputFiles("#feeds-file", feedsFile);
+            page.click("#run");
+            page.waitForFunction("() => /^(done|.*Exception|Error)/.test(document.getElementById('status').textContent)");
+            assertEquals("done on " + engine, page.textContent("#status"));
+            String[] shown = page.locator("#outputs tr").nth(1).locator("td").nth(3).textContent().split(", ");
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], (float) Double.parseDouble(shown[i]), 0f, "value " + i + " shown on the page");
+            }
+        }
     }
 
     @ParameterizedTest

@@ -38,7 +38,7 @@ final class TestModels {
     }
 
     static List<Case> all() {
-        return List.of(mlp(), integerAndBool(), externalWeights(), passThrough());
+        return List.of(mlp(), integerAndBool(), externalWeights(), passThrough(), floatToIntCasts());
     }
 
     /**
@@ -157,6 +157,25 @@ final class TestModels {
         feeds.put("l", Tensor.ofLongs(new int[] {3}, new long[] {Long.MIN_VALUE, Long.MAX_VALUE, (1L << 53) + 1}));
         feeds.put("i", Tensor.ofLongs(DType.INT32, new int[] {2}, new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE}));
         feeds.put("b", Tensor.ofBools(new int[] {3}, new boolean[] {true, false, true}));
+        return new Case(c.name(), c.model(), feeds);
+    }
+
+    /**
+     * Cast float32 → int64 / int32 / bool on values where targets disagree unless the engine is careful: NaN,
+     * infinities, beyond 2^63, halves and negative fractions (truncation toward zero).
+     */
+    static Case floatToIntCasts() {
+        OnnxBuilder.Graph g = new OnnxBuilder.Graph("casts")
+                .input(valueInfo("x", DType.FLOAT, 8))
+                .node(node("Cast", List.of("x"), List.of("as_int64"), attrInt("to", DType.INT64.onnxCode)))
+                .node(node("Cast", List.of("x"), List.of("as_int32"), attrInt("to", DType.INT32.onnxCode)))
+                .node(node("Cast", List.of("x"), List.of("as_bool"), attrInt("to", DType.BOOL.onnxCode)))
+                .output(valueInfo("as_int64", DType.INT64, 8))
+                .output(valueInfo("as_int32", DType.INT32, 8))
+                .output(valueInfo("as_bool", DType.BOOL, 8));
+        Case c = save("casts", g);
+        Map<String, Tensor> feeds = Map.of("x", Tensor.ofFloats(new int[] {8}, new float[] {Float.NaN,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1e30f, -1e30f, 2.5f, -2.5f, 3e9f}));
         return new Case(c.name(), c.model(), feeds);
     }
 

@@ -6,12 +6,14 @@ import dev.nnjit.ops.math.Erf;
 /**
  * Activations a fused op may apply to its result, named as in the {@code activation} attribute.
  *
- * <p>Contract: each function is bit-identical to the unfused graph it replaces: Relu, Tanh and Sigmoid as the ONNX ops
- * compute them (double, rounded once), GELU and GELU_TANH as ONNX Gelu (approximate "none" / "tanh"), and SILU as
- * the exported pair {@code Mul(x, Sigmoid(x))}, i.e. x times the float-rounded sigmoid.
+ * The set is the matmul kernels' ({@code dev.nnjit.codegen.Activation}, same names), so every FusedMatMul has a kernel.
+ *
+ * <p>Contract: each function is bit-identical to the unfused graph it replaces: Relu as the ONNX op, GELU and
+ * GELU_TANH as ONNX Gelu (approximate "none" / "tanh", double, rounded once), and SILU as the exported pair
+ * {@code Mul(x, Sigmoid(x))}, i.e. x times the float-rounded sigmoid.
  */
 public enum Activation {
-    NONE("none"), RELU("relu"), GELU("gelu"), GELU_TANH("gelu_tanh"), SILU("silu"), SIGMOID("sigmoid"), TANH("tanh");
+    NONE("none"), RELU("relu"), GELU("gelu"), GELU_TANH("gelu_tanh"), SILU("silu");
 
     private static final double SQRT_2_OVER_PI = 0.7978845608028654;
     private static final double SQRT_HALF = 0.7071067811865476;
@@ -25,7 +27,7 @@ public enum Activation {
     public static Activation of(OpContext ctx) {
         String name = ctx.attrString("activation", "none");
         for (Activation a : values()) if (a.attr.equals(name)) return a;
-        throw ctx.error("unknown activation \"" + name + "\" (expected none, relu, gelu, gelu_tanh, silu, sigmoid or tanh)");
+        throw ctx.error("unknown activation \"" + name + "\" (expected none, relu, gelu, gelu_tanh or silu)");
     }
 
     public float apply(float x) {
@@ -35,8 +37,6 @@ public enum Activation {
             case GELU: return (float) (0.5 * x * (1 + Erf.erf(x * SQRT_HALF)));
             case GELU_TANH: return (float) (0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x))));
             case SILU: return x * sigmoid(x);
-            case SIGMOID: return sigmoid(x);
-            case TANH: return (float) Math.tanh(x);
             default: throw new IllegalStateException();
         }
     }

@@ -1,5 +1,6 @@
 package dev.nnjit.ops.math;
 
+import dev.nnjit.tensor.PortableCasts;
 import dev.nnjit.ops.OpContext;
 import dev.nnjit.ops.OpDef;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class Activations {
                     return x -> (float) (x < -lambd ? x + bias : x > lambd ? x - bias : 0);
                 }, ctx -> {
                     double bias = ctx.attrFloat("bias", 0f), lambd = ctx.attrFloat("lambd", 0.5f);
-                    return x -> (long) (x < -lambd ? x + bias : x > lambd ? x - bias : 0);
+                    return x -> PortableCasts.toLong(x < -lambd ? x + bias : x > lambd ? x - bias : 0);
                 }),
                 // Gelu is opset 20 in the default domain; registered for every opset because exporters emit it
                 // into older-opset models too, with the same definition.

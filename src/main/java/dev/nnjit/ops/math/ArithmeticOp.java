@@ -1,5 +1,6 @@
 package dev.nnjit.ops.math;
 
+import dev.nnjit.tensor.PortableCasts;
 import dev.nnjit.ops.OpContext;
 import dev.nnjit.ops.OpDef;
 import dev.nnjit.ops.math.TypeChecks.Kinds;
@@ -82,7 +83,7 @@ public final class ArithmeticOp implements OpDef {
         if (b.dtype().isFloating()) { // Pow: integer base, float exponent; the result truncates like a C cast
             float[] y = b.floats();
             for (int i = 0; i < n; i++) {
-                out[i] = t.wrap((long) Math.pow(x[ia == null ? i : ia[i]], y[ib == null ? i : ib[i]]));
+                out[i] = t.wrap(PortableCasts.toLong(Math.pow(x[ia == null ? i : ia[i]], y[ib == null ? i : ib[i]])));
             }
         } else {
             longLoop(ctx, t, x, ia, b.longs(), ib, out);

@@ -1,5 +1,6 @@
 package dev.nnjit.ops.nn;
 
+import dev.nnjit.tensor.PortableCasts;
 import dev.nnjit.ops.OpContext;
 import dev.nnjit.ops.OpDef;
 import dev.nnjit.ops.math.TypeChecks;
@@ -118,7 +119,7 @@ public final class PoolOp implements OpDef {
             out = Tensor.ofFloats(tx.dtype(), outShape, f);
         } else {
             long[] l = new long[y.length];
-            for (int i = 0; i < l.length; i++) l[i] = (long) y[i];
+            for (int i = 0; i < l.length; i++) l[i] = PortableCasts.toLong(y[i]);
             out = Tensor.ofLongs(tx.dtype(), outShape, l);
         }
         return wantIndices ? new Tensor[] {out, Tensor.ofLongs(outShape, indices)} : new Tensor[] {out};

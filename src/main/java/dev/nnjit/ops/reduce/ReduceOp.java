@@ -1,5 +1,6 @@
 package dev.nnjit.ops.reduce;
 
+import dev.nnjit.tensor.PortableCasts;
 import dev.nnjit.ops.Broadcasting;
 import dev.nnjit.ops.OpContext;
 import dev.nnjit.ops.OpDef;
@@ -79,7 +80,7 @@ public final class ReduceOp implements OpDef {
                 return new Tensor[] {Tensor.ofFloats(t, outShape, out)};
             }
             long[] out = new long[outSize];
-            for (int i = 0; i < outSize; i++) out[i] = t.wrap((long) r[i]);
+            for (int i = 0; i < outSize; i++) out[i] = t.wrap(PortableCasts.toLong(r[i]));
             return new Tensor[] {Tensor.ofLongs(t, outShape, out)};
         }
         long[] out = reduceLong(x.longs(), target, outSize, count);

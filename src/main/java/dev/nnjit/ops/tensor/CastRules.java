@@ -2,6 +2,7 @@ package dev.nnjit.ops.tensor;
 
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Float16;
+import dev.nnjit.tensor.PortableCasts;
 import dev.nnjit.tensor.Tensor;
 
 /**
@@ -51,7 +52,7 @@ public final class CastRules {
                 long[] o = new long[n];
                 if (from.storage == DType.Storage.FLOAT) {
                     float[] s = x.floats();
-                    for (int i = 0; i < n; i++) o[i] = to.wrap((long) s[i]);
+                    for (int i = 0; i < n; i++) o[i] = to.wrap(PortableCasts.toLong(s[i])); // JS-target safe
                 } else if (from.storage == DType.Storage.LONG) {
                     long[] s = x.longs();
                     for (int i = 0; i < n; i++) o[i] = to.wrap(s[i]);

@@ -1,5 +1,6 @@
 package dev.nnjit.ops.tensor;
 
+import dev.nnjit.tensor.PortableCasts;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
 
@@ -88,7 +89,7 @@ public final class Elements {
     public static Tensor scalarOf(DType dtype, double v) {
         switch (dtype.storage) {
             case FLOAT: return Tensor.of(dtype, new int[0], new float[] {CastRules.toFloatType(dtype, (float) v)});
-            case LONG: return Tensor.of(dtype, new int[0], new long[] {dtype.wrap((long) v)});
+            case LONG: return Tensor.of(dtype, new int[0], new long[] {dtype.wrap(PortableCasts.toLong(v))});
             case BOOL: return Tensor.of(dtype, new int[0], new boolean[] {v != 0});
             default: throw new IllegalArgumentException("dtype " + dtype + " is not supported");
         }

@@ -28,10 +28,8 @@ abstract class FusionPass implements GraphPass {
         for (Node n : new ArrayList<>(graph.nodes())) {
             if (Rewrite.alive(n) && rewriteAt(graph, n)) rewrites++;
         }
-        if (rewrites > 0) {
-            graph.sortTopologically();
-            graph.pruneValues();
-        }
+        if (rewrites > 0) graph.sortTopologically();
+        graph.pruneValues(); // also drops constants and fresh values of rewrites whose check failed
     }
 
     protected Rewrite rewrite(Graph g) { return new Rewrite(g, registry); }

@@ -18,7 +18,7 @@ import java.util.Map;
  * <pre>
  * MatMul(A, B) | Gemm(A, B, C; transA=0, alpha=1, beta=1)
  *   -> Add(., bias) (either order; bias a constant of N elements shaped [N] or [1,...,1,N]; Gemm: its C)
- *   -> activation: Relu, Gelu (none / tanh), nnjit.SiLU, Sigmoid or Tanh, optionally behind a Reshape
+ *   -> activation: Relu, Gelu (none / tanh) or nnjit.SiLU (the matmul kernels' set), optionally behind a Reshape
  *      (GPT-2's Gemm -> Reshape -> gelu: FusedMatMul then Reshape, since an elementwise op commutes with it)
  * </pre>
  * A Transpose of a constant B swapping its last two dims becomes transB=1 on the constant itself (no copy), and a
@@ -135,8 +135,6 @@ public final class MatMulEpilogueFusion extends FusionPass {
         if (!n.domain().isEmpty()) return Activation.NONE;
         switch (n.opType()) {
             case "Relu": return Activation.RELU;
-            case "Sigmoid": return Activation.SIGMOID;
-            case "Tanh": return Activation.TANH;
             case "Gelu": {
                 String approx = Match.stringAttr(n, "approximate", "none");
                 return approx.equals("none") ? Activation.GELU : approx.equals("tanh") ? Activation.GELU_TANH
