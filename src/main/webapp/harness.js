@@ -6,7 +6,7 @@
 //   await nnjitHarness.init(engine)                  engine: "wasm-gc" | "js" | "auto" -> {kind, fallbackReason}
 //   await nnjitHarness.load(engine, modelUrl, externalFiles, options)
 //        externalFiles: names relative to the model URL; options (optional): {backend: "cpu" | "webgpu", ...}
-//        -> {modelId, kind, backend, adapter?, inputs, outputs, loadTimings: {fetchMs, copyInMs, decodeMs, sessionMs, loadMs}}
+//        -> {modelId, kind, backend, adapter?, limits?, inputs, outputs, loadTimings: {fetchMs, copyInMs, decodeMs, sessionMs, loadMs}}
 //   await nnjitHarness.run(modelId, {NAME: {dtype, shape, b64}}, options)
 //        options (optional): {profile: true} -> {outputs: {NAME: {dtype, shape, b64}}, timings, gpu?}
 //   nnjitHarness.dispose(modelId)
@@ -91,6 +91,7 @@ window.nnjitHarness = {
       const reply = { ok: true, modelId, kind: engine.kind, backend: model.backend, inputs: model.inputs,
         outputs: model.outputs, loadTimings: { fetchMs, ...model.loadTimings } };
       if (model.adapter !== undefined) reply.adapter = model.adapter;
+      if (model.limits !== undefined) reply.limits = model.limits;
       return reply;
     } catch (e) {
       return failure(e);

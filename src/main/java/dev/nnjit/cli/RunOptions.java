@@ -5,7 +5,7 @@ import java.nio.file.Paths;
 import java.util.List;
 
 /**
- * The arguments of {@code nnjit run MODEL.onnx --inputs FEEDS.json [--backend cpu|browser] [--output OUT.json]
+ * The arguments of {@code nnjit run MODEL.onnx --inputs FEEDS.json [--backend cpu|browser|webgpu] [--output OUT.json]
  * [--chromium PATH] [--verbose]}.
  *
  * @param output null: write the result to stdout
@@ -22,7 +22,11 @@ public record RunOptions(Path model, Path inputs, Backend backend, Path output, 
         /** As BROWSER, Wasm GC build only. */
         BROWSER_WASM_GC("browser-wasm-gc"),
         /** As BROWSER, JavaScript build only. */
-        BROWSER_JS("browser-js");
+        BROWSER_JS("browser-js"),
+        /** In headless Chromium on WebGPU: every op runs as a kernel nnjit generates (Wasm GC build drives it). */
+        WEBGPU("webgpu"),
+        /** As WEBGPU, driven by the JavaScript build. */
+        WEBGPU_JS("webgpu-js");
 
         /** The name on the command line, also the backend name {@code BrowserRunner.run} takes. */
         public final String cliName;
@@ -91,6 +95,7 @@ public record RunOptions(Path model, Path inputs, Backend backend, Path output, 
 
     private static Backend backend(String name) {
         for (Backend b : Backend.values()) if (b.cliName.equals(name)) return b;
-        throw new UsageException("unknown backend '" + name + "' (choose cpu, browser, browser-wasm-gc or browser-js)");
+        throw new UsageException("unknown backend '" + name
+                + "' (choose cpu, browser, browser-wasm-gc, browser-js, webgpu or webgpu-js)");
     }
 }

@@ -49,13 +49,14 @@ public final class BrowserRunner implements AutoCloseable {
      * What the page reported about the last run on the webgpu backend.
      *
      * @param adapter the WebGPU adapter, e.g. "google swiftshader"
+     * @param limits the limits the program was planned against (maxStorageBufferBindingSize, maxBufferSize, ...)
      * @param timing how kernels were timed: "timestamp-query", "per-dispatch submission" or "off"
      * @param phasesMs "uploadMs", "encodeMs", "gpuMs", "readbackMs"
      * @param plan "kernels", "pipelines", "constantBytes", "pooledBytes", "peakLiveBytes", "unpooledBytes", "slots"
      * @param kernels per dispatch (when profiling): node, op type, kernel family, ms
      */
-    public record GpuStats(String adapter, String timing, Map<String, Double> phasesMs, Map<String, Double> plan,
-                           List<KernelTime> kernels) {}
+    public record GpuStats(String adapter, Map<String, Double> limits, String timing, Map<String, Double> phasesMs,
+                           Map<String, Double> plan, List<KernelTime> kernels) {}
 
     /** One profiled dispatch. */
     public record KernelTime(String node, String op, String family, double ms) {}
@@ -88,13 +89,14 @@ public final class BrowserRunner implements AutoCloseable {
     private final List<ProcessHandle> chromiumProcesses = new ArrayList<>();
 
     /** A model loaded in the page; loadTimings is null once reported (on the first run after loading). */
-    private record LoadedModel(int id, String engine, String adapter, List<String> outputNames,
-                               Map<String, Double> loadTimings) {}
+    private record LoadedModel(int id, String engine, String adapter, Map<String, Double> limits,
+                               List<String> outputNames, Map<String, Double> loadTimings) {}
 
     /** Which engine build and which backend inside it ("cpu" or "webgpu"). */
     private record Target(String engine, String backend) {}
 
     private boolean gpuProfiling;
+    private boolean gpuFusion = true;
     private long gpuBindingLimitCap;
     private long gpuBufferLimitCap;
     private GpuStats lastGpuStats;
@@ -149,7 +151,7 @@ public final class BrowserRunner implements AutoCloseable {
         Target target = target(backend);
         LoadedModel m = load(model, target);
         if (m.loadTimings != null) {
-            models.put(key(model, target), new LoadedModel(m.id, m.engine, m.adapter, m.outputNames, null));
+            models.put(key(model, target), new LoadedModel(m.id, m.engine, m.adapter, m.limits, m.outputNames, null));
         }
 
         JsonObject feedsJson = new JsonObject();
@@ -185,7 +187,7 @@ public final class BrowserRunner implements AutoCloseable {
         }
         timings.put("roundTripMs", (System.nanoTime() - t0) / 1e6);
         lastEngine = m.engine;
-        lastGpuStats = reply.has("gpu") ? gpuStats(m.adapter, reply.getAsJsonObject("gpu")) : null;
+        lastGpuStats = reply.has("gpu") ? gpuStats(m.adapter, m.limits, reply.getAsJsonObject("gpu")) : null;
         return new Result(outputs, timings);
     }
 
@@ -201,10 +203,16 @@ public final class BrowserRunner implements AutoCloseable {
         gpuBufferLimitCap = maxBufferSize;
     }
 
+    /**
+     * Whether models loaded afterwards on the webgpu backend run the GPU fusion passes (default true); op tests turn
+     * it off to test each op's own lowering.
+     */
+    public void setGpuFusion(boolean on) { gpuFusion = on; }
+
     /** The page's report on the last run, when it ran on the webgpu backend; else null. */
     public GpuStats lastGpuStats() { return lastGpuStats; }
 
-    private static GpuStats gpuStats(String adapter, JsonObject gpu) {
+    private static GpuStats gpuStats(String adapter, Map<String, Double> limits, JsonObject gpu) {
         Map<String, Double> phases = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> e : gpu.getAsJsonObject("phases").entrySet()) {
             phases.put(e.getKey(), e.getValue().getAsDouble());
@@ -219,7 +227,7 @@ public final class BrowserRunner implements AutoCloseable {
             kernels.add(new KernelTime(o.get("node").getAsString(), o.get("op").getAsString(),
                     o.get("family").getAsString(), o.get("ms").getAsDouble()));
         }
-        return new GpuStats(adapter, gpu.get("timing").getAsString(), phases, plan, kernels);
+        return new GpuStats(adapter, limits, gpu.get("timing").getAsString(), phases, plan, kernels);
     }
 
     /** Which engine build ran the last {@link #run}: "wasm-gc" or "js". */
@@ -336,7 +344,8 @@ public final class BrowserRunner implements AutoCloseable {
     private String key(Path model, Target target) {
         try {
             Path real = model.toRealPath();
-            String caps = target.backend.equals("webgpu") ? "|" + gpuBindingLimitCap + "," + gpuBufferLimitCap : "";
+            String caps = target.backend.equals("webgpu")
+                    ? "|" + gpuBindingLimitCap + "," + gpuBufferLimitCap + "," + gpuFusion : "";
             return real + "|" + Files.size(real) + "|" + Files.getLastModifiedTime(real).toMillis() + "|"
                     + target.engine + "|" + target.backend + caps;
         } catch (IOException e) {
@@ -362,6 +371,7 @@ public final class BrowserRunner implements AutoCloseable {
         List<String> external = ExternalDataScan.find(real);
         JsonObject options = new JsonObject();
         options.addProperty("backend", target.backend);
+        if (target.backend.equals("webgpu")) options.addProperty("fusion", gpuFusion);
         if (gpuBindingLimitCap > 0) options.addProperty("maxStorageBufferBindingSize", gpuBindingLimitCap);
         if (gpuBufferLimitCap > 0) options.addProperty("maxBufferSize", gpuBufferLimitCap);
         JsonObject reply = call("loading " + model.getFileName(), "load", target.engine,
@@ -373,8 +383,14 @@ public final class BrowserRunner implements AutoCloseable {
             loadTimings.put(e.getKey(), e.getValue().getAsDouble());
         }
         String adapter = reply.has("adapter") ? reply.get("adapter").getAsString() : null;
+        Map<String, Double> limits = new LinkedHashMap<>();
+        if (reply.has("limits")) {
+            for (Map.Entry<String, JsonElement> e : reply.getAsJsonObject("limits").entrySet()) {
+                limits.put(e.getKey(), e.getValue().getAsDouble());
+            }
+        }
         LoadedModel m = new LoadedModel(reply.get("modelId").getAsInt(), reply.get("kind").getAsString(), adapter,
-                outputNames, loadTimings);
+                limits, outputNames, loadTimings);
         models.put(key, m);
         evictOldModels();
         return m;

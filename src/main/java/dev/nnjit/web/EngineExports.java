@@ -67,9 +67,10 @@ public final class EngineExports {
      * As {@link #loadModel}, with options, as a promise (the webgpu backend acquires its device asynchronously).
      *
      * @param options plain object or null: {@code backend} "cpu" (default) or "webgpu"; for webgpu, optional
-     *     {@code maxStorageBufferBindingSize} and {@code maxBufferSize} (bytes) to plan against limits tighter than
-     *     the adapter's
+     *     {@code fusion} (default true: run the GPU fusion passes), {@code maxStorageBufferBindingSize} and
+     *     {@code maxBufferSize} (bytes) to plan against limits tighter than the adapter's
      * @return promise of a reply; its value adds {@code backend} and, for webgpu, {@code adapter} (a description)
+     *     and {@code limits} (the limits programs are planned against: name → number)
      */
     @JSExport
     public static JSPromise<JSObject> loadModelAsync(Int8Array modelBytes, JSObject externalFiles, JSObject options) {
@@ -98,6 +99,7 @@ public final class EngineExports {
         } else if (backendName.equals("webgpu")) {
             gpu = GpuBackends.create(registry, JsObjects.getNumber(options, "maxStorageBufferBindingSize"),
                     JsObjects.getNumber(options, "maxBufferSize"));
+            gpu.setFusion(JsObjects.isNullish(JsObjects.get(options, "fusion")) || JsObjects.getBoolean(options, "fusion"));
             backend = gpu;
         } else {
             throw new IllegalArgumentException("unknown backend '" + backendName + "' (expected cpu or webgpu)");
@@ -110,7 +112,17 @@ public final class EngineExports {
         JSObject value = JsObjects.newObject();
         JsObjects.setNumber(value, "handle", sessions.size() - 1);
         JsObjects.setString(value, "backend", backendName);
-        if (gpu != null) JsObjects.setString(value, "adapter", gpu.device().description());
+        if (gpu != null) {
+            JsObjects.setString(value, "adapter", gpu.device().description());
+            JSObject limits = JsObjects.newObject();
+            JsObjects.setNumber(limits, "maxStorageBufferBindingSize", gpu.limits().maxStorageBufferBindingSize());
+            JsObjects.setNumber(limits, "maxBufferSize", gpu.limits().maxBufferSize());
+            JsObjects.setNumber(limits, "maxComputeWorkgroupStorageSize", gpu.limits().maxComputeWorkgroupStorageSize());
+            JsObjects.setNumber(limits, "maxComputeInvocationsPerWorkgroup",
+                    gpu.limits().maxComputeInvocationsPerWorkgroup());
+            JsObjects.setNumber(limits, "maxStorageBuffersPerShaderStage", gpu.limits().maxStorageBuffersPerShaderStage());
+            JsObjects.set(value, "limits", limits);
+        }
         JsObjects.setNumber(value, "copyInMs", (t1 - t0) / 1e6);
         JsObjects.setNumber(value, "decodeMs", (t2 - t1) / 1e6);
         if (gpu != null) JsObjects.setNumber(value, "deviceMs", (t3 - t2) / 1e6);

@@ -8,14 +8,12 @@ import java.util.List;
  * Assigns inputs and intermediates to reusable buffers by liveness, so that peak GPU memory is about the weights
  * plus the largest set of tensors alive at once.
  *
- * <p>Lifetimes are counted in steps: an input is born before step 0, an intermediate at the first step that writes
- * it; a tensor dies after the last step reading it or any view of it, and graph outputs (and their bases) never die,
- * since they are copied out after the last step. At each step, the outputs it creates take buffers first and only
- * then do the tensors whose last read is this step give theirs back, so a kernel never writes a buffer it reads.
- * Reuse is safe inside one command buffer because WebGPU orders dispatches that share a writable buffer.
- *
- * <p>Choice of buffer: the smallest free one that is large enough; else the largest free one, grown to fit
- * (buffers are created after planning, at their final size); else a new one.
+ * <p>Lifetimes are closed intervals of steps: an input is born at step -1 (written before the first dispatch), an
+ * intermediate at the first step that writes it; a tensor lives through the last step reading it or any view of it,
+ * and graph outputs (and their bases) to the end, since they are copied out after the last step. Tensors whose
+ * intervals intersect never share a buffer, so a kernel never writes a buffer it reads (its inputs and outputs are
+ * alive at the same step). Reuse is safe inside one command buffer because WebGPU orders dispatches that share a
+ * writable buffer.
  */
 public final class BufferPlanner {
     private BufferPlanner() {}
@@ -46,43 +44,48 @@ public final class BufferPlanner {
             if (pooled(root)) death[root.id()] = Integer.MAX_VALUE;
         }
 
-        // Events in step order: at step s, births first, then deaths of tensors last read at s.
-        List<List<GpuTensor>> born = new ArrayList<>();
-        List<List<GpuTensor>> dies = new ArrayList<>();
-        for (int s = 0; s <= steps; s++) { born.add(new ArrayList<>()); dies.add(new ArrayList<>()); }
+        // Interval colouring, greedy by size (largest tensors first), as TFLite's arena planner does: each tensor
+        // takes the smallest existing buffer none of whose tensors' lifetimes overlaps its own, else a new one of
+        // its size. Sorted by size, a buffer never needs to grow.
+        List<GpuTensor> order = new ArrayList<>();
         long unpooled = 0;
         for (GpuTensor t : tensors) {
             if (!pooled(t) || birth[t.id()] == Integer.MAX_VALUE) continue; // never written nor read: no buffer
+            death[t.id()] = Math.max(death[t.id()], birth[t.id()]);
+            order.add(t);
             unpooled += t.bytes();
-            born.get(birth[t.id()] + 1).add(t);
-            int d = death[t.id()];
-            if (d != Integer.MAX_VALUE) dies.get(Math.max(d, birth[t.id()]) + 1).add(t);
         }
-
+        order.sort((a, b) -> a.bytes() != b.bytes() ? Long.compare(b.bytes(), a.bytes())
+                : Integer.compare(birth[a.id()], birth[b.id()]));
         int[] slotOf = new int[n];
         Arrays.fill(slotOf, -1);
         List<Long> slotBytes = new ArrayList<>();
-        List<Integer> free = new ArrayList<>();
-        long live = 0;
-        long peak = 0;
-        for (int e = 0; e <= steps; e++) {
-            for (GpuTensor t : born.get(e)) {
-                int slot = pick(free, slotBytes, t.bytes());
-                if (slot < 0) {
-                    slot = slotBytes.size();
-                    slotBytes.add(t.bytes());
-                } else {
-                    free.remove(Integer.valueOf(slot));
-                    if (slotBytes.get(slot) < t.bytes()) slotBytes.set(slot, t.bytes());
+        List<List<GpuTensor>> occupants = new ArrayList<>();
+        for (GpuTensor t : order) {
+            int best = -1;
+            for (int s = 0; s < occupants.size(); s++) {
+                if (best >= 0 && slotBytes.get(s) >= slotBytes.get(best)) continue;
+                boolean free = true;
+                for (GpuTensor o : occupants.get(s)) {
+                    if (birth[o.id()] <= death[t.id()] && birth[t.id()] <= death[o.id()]) { free = false; break; }
                 }
-                slotOf[t.id()] = slot;
-                live += t.bytes();
+                if (free) best = s;
             }
+            if (best < 0) {
+                best = slotBytes.size();
+                slotBytes.add(t.bytes());
+                occupants.add(new ArrayList<>());
+            }
+            occupants.get(best).add(t);
+            slotOf[t.id()] = best;
+        }
+
+        // The peak: the largest total of tensors alive at one step (a lower bound for any plan).
+        long peak = 0;
+        for (int s = -1; s < Math.max(steps, 0); s++) {
+            long live = 0;
+            for (GpuTensor t : order) if (birth[t.id()] <= s && s <= death[t.id()]) live += t.bytes();
             peak = Math.max(peak, live);
-            for (GpuTensor t : dies.get(e)) {
-                free.add(slotOf[t.id()]);
-                live -= t.bytes();
-            }
         }
         long[] sizes = new long[slotBytes.size()];
         for (int i = 0; i < sizes.length; i++) sizes[i] = slotBytes.get(i);
@@ -91,17 +94,5 @@ public final class BufferPlanner {
 
     private static boolean pooled(GpuTensor t) {
         return (t.kind() == GpuTensor.Kind.INPUT || t.kind() == GpuTensor.Kind.INTERMEDIATE) && !t.isEmpty();
-    }
-
-    /** Smallest free slot of at least {@code bytes}; else the largest free slot (to grow); else -1. */
-    private static int pick(List<Integer> free, List<Long> slotBytes, long bytes) {
-        int best = -1;
-        int largest = -1;
-        for (int s : free) {
-            long size = slotBytes.get(s);
-            if (size >= bytes && (best < 0 || size < slotBytes.get(best))) best = s;
-            if (largest < 0 || size > slotBytes.get(largest)) largest = s;
-        }
-        return best >= 0 ? best : largest;
     }
 }

@@ -1,0 +1,247 @@
+package dev.nnjit.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.nnjit.host.BrowserRunner;
+import dev.nnjit.tensor.Tensor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Whole models on the webgpu backend (generated kernels, fusion on) in headless Chromium: the five PyTorch fixtures
+ * against their golden outputs and all-MiniLM-L6-v2 against ONNX Runtime's (models/minilm/reference.json), each
+ * output within {@value #RELATIVE_TOLERANCE} x max|golden| (the bound the CPU engine is held to). Also prints the
+ * plan's memory numbers and MiniLM's run time on webgpu next to the CPU engine in the same browser.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebGpuModelsIT {
+    static final double RELATIVE_TOLERANCE = 1e-4;
+
+    private BrowserRunner runner;
+
+    @BeforeAll void startBrowser() { runner = BrowserRunner.start(null); }
+
+    @AfterAll void stopBrowser() { if (runner != null) runner.close(); }
+
+    @TestFactory Stream<DynamicTest> fixturesMatchPyTorch() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path dir : E2eModels.fixtures()) {
+            tests.add(DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+                JsonObject golden = readJson(dir.resolve("golden.json"));
+                Map<String, Tensor> feeds = tensors(golden.getAsJsonObject("inputs"));
+                Map<String, Tensor> expected = tensors(golden.getAsJsonObject("outputs"));
+                BrowserRunner.Result r = runner.run(dir.resolve("model.onnx"), feeds, "webgpu");
+                for (Map.Entry<String, Tensor> e : expected.entrySet()) {
+                    assertClose(dir.getFileName() + "/" + e.getKey(), e.getValue(), r.outputs().get(e.getKey()));
+                }
+                printPlan(dir.getFileName().toString(), r);
+            }));
+        }
+        assertEquals(5, tests.size(), "fixtures under models/fixtures");
+        return tests.stream();
+    }
+
+    /**
+     * The JavaScript build drives WebGPU too (same kernels, JS instead of Wasm GC around them): the MLP test model
+     * (MatMul, GELU, a hand-written layer norm, Sigmoid) against the JVM engine.
+     */
+    @Test void mlpOnTheJavaScriptBuild() {
+        TestModels.Case c = TestModels.mlp();
+        Map<String, Tensor> expected = E2eModels.runOnJvm(c.model(), c.feeds());
+        BrowserRunner.Result r = runner.run(c.model(), c.feeds(), "webgpu-js");
+        assertEquals("js", runner.lastEngine());
+        for (Map.Entry<String, Tensor> e : expected.entrySet()) {
+            assertClose("mlp (js build)/" + e.getKey(), e.getValue(), r.outputs().get(e.getKey()));
+        }
+    }
+
+    /** The demo page on the webgpu backend: outputs, the GPU memory plan and one row per kernel with its time. */
+    @Test void demoPageShowsPerKernelTimes() {
+        TestModels.Case c = TestModels.mlp();
+        Path feedsFile = c.model().resolveSibling("feeds.json");
+        TestModels.write(feedsFile, DemoPageIT.goldenFeeds(c.feeds()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        float[] expected = E2eModels.runOnJvm(c.model(), c.feeds()).get("y").floats();
+        List<String> pageErrors = new ArrayList<>();
+        try (com.microsoft.playwright.Page page = runner.browser().newPage()) {
+            page.onPageError(pageErrors::add);
+            page.navigate(runner.baseUrl() + "index.html");
+            page.selectOption("#engine-choice", "wasm-gc");
+            page.waitForFunction("() => document.getElementById('engine').dataset.kind === 'wasm-gc'");
+            page.selectOption("#backend-choice", "webgpu");
+            page.setInputFiles("#model-file", c.model());
+            page.setInputFiles("#feeds-file", feedsFile);
+            page.click("#run");
+            page.waitForFunction("() => /^(done|.*Exception|Error)/.test(document.getElementById('status').textContent)");
+            assertTrue(page.textContent("#status").startsWith("done on wasm-gc + webgpu ("), page.textContent("#status"));
+            String[] shown = page.locator("#outputs tr").nth(1).locator("td").nth(3).textContent().split(", ");
+            for (int i = 0; i < 8; i++) {
+                assertEquals(expected[i], (float) Double.parseDouble(shown[i]), 1e-5f * Math.max(1, Math.abs(expected[i])),
+                        "value " + i + " shown on the page");
+            }
+            int kernels = page.locator("#kernels tr").count() - 1;
+            assertTrue(kernels >= 5, "one row per kernel, got " + kernels);
+            assertTrue(page.locator("#kernel-ops").textContent().contains("MatMul"), page.locator("#kernel-ops").textContent());
+            assertTrue(page.locator("#gpu").textContent().contains("peak live"), page.locator("#gpu").textContent());
+            page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(E2eModels.workDir().resolveSibling("e2e-screenshots").resolve("demo-webgpu.png")));
+        }
+        assertEquals(List.of(), pageErrors);
+    }
+
+    @Test void miniLmMatchesOnnxRuntime() {
+        JsonObject reference = readJson(Paths.get("models", "minilm", "reference.json"));
+        Path model = E2eModels.miniLm();
+        for (JsonElement el : reference.getAsJsonArray("cases")) {
+            JsonObject c = el.getAsJsonObject();
+            String name = c.get("name").getAsString();
+            Map<String, Tensor> feeds = tensors(c.getAsJsonObject("inputs"));
+            BrowserRunner.Result r = runner.run(model, feeds, "webgpu");
+            Tensor got = r.outputs().get("last_hidden_state");
+            assertNotNull(got, "no last_hidden_state");
+            if (c.has("outputs")) {
+                assertClose("MiniLM " + name, tensors(c.getAsJsonObject("outputs")).get("last_hidden_state"), got);
+            } else {
+                // Long inputs: the reference keeps the first rows and every row's sum.
+                JsonObject s = c.getAsJsonObject("output_summary").getAsJsonObject("last_hidden_state");
+                assertArrayEquals(ints(s.getAsJsonArray("shape")), got.shape(), name + " shape");
+                float[] first = floats(s.getAsJsonArray("first_rows"));
+                Tensor firstRows = Tensor.ofFloats(new int[] {first.length}, first);
+                Tensor gotFirst = Tensor.ofFloats(new int[] {first.length}, Arrays.copyOf(got.floats(), first.length));
+                double maxAbs = assertClose("MiniLM " + name + " first rows", firstRows, gotFirst);
+                int dim = got.dim(2);
+                double tol = dim * RELATIVE_TOLERANCE * maxAbs;
+                JsonArray sums = s.getAsJsonArray("row_sums");
+                float[] g = got.floats();
+                for (int row = 0; row < sums.size(); row++) {
+                    double sum = 0;
+                    for (int d = 0; d < dim; d++) sum += g[row * dim + d];
+                    double want = sums.get(row).getAsDouble();
+                    assertTrue(Math.abs(sum - want) <= tol, name + " row " + row + " sum " + sum + " vs ORT " + want);
+                }
+                printPlan("MiniLM " + name, r);
+            }
+        }
+    }
+
+    /** Median of 3 warm runs of MiniLM at 128 tokens, webgpu and the CPU engine (Wasm GC): printed, not asserted. */
+    @Test void miniLmTimingWebGpuVersusCpu() {
+        Path model = E2eModels.miniLm();
+        Map<String, Tensor> feeds = E2eModels.miniLmFeeds(128);
+        double gpu = medianRunMs(model, feeds, "webgpu");
+        BrowserRunner.GpuStats stats = runner.lastGpuStats();
+        double cpu = medianRunMs(model, feeds, "browser-wasm-gc");
+        System.out.printf("[webgpu timing] MiniLM seq 128 on %s: webgpu %.1f ms, browser CPU (wasm-gc) %.1f ms"
+                + " (median of 3 warm runs); GPU phases %s%n", stats.adapter(), gpu, cpu, stats.phasesMs());
+        runner.setGpuProfiling(true);
+        try {
+            runner.run(model, feeds, "webgpu");
+            Map<String, Double> byOp = new java.util.TreeMap<>();
+            for (BrowserRunner.KernelTime k : runner.lastGpuStats().kernels()) {
+                byOp.merge(k.op() + "/" + k.family(), k.ms(), Double::sum);
+            }
+            System.out.println("[webgpu timing] MiniLM per-kernel ms by op/family (" + runner.lastGpuStats().timing()
+                    + "): " + byOp);
+            assertEquals(stats.plan().get("kernels").intValue(), runner.lastGpuStats().kernels().size(),
+                    "one time per dispatch");
+        } finally {
+            runner.setGpuProfiling(false);
+        }
+    }
+
+    private double medianRunMs(Path model, Map<String, Tensor> feeds, String backend) {
+        runner.run(model, feeds, backend); // compile and warm up
+        double[] t = new double[3];
+        for (int i = 0; i < t.length; i++) t[i] = runner.run(model, feeds, backend).timings().get("runMs");
+        Arrays.sort(t);
+        return t[1];
+    }
+
+    private void printPlan(String what, BrowserRunner.Result r) {
+        BrowserRunner.GpuStats s = runner.lastGpuStats();
+        assertNotNull(s, "the page reports GPU stats for webgpu runs");
+        Map<String, Double> p = s.plan();
+        System.out.printf("[webgpu plan] %s: %d kernels, weights %.0f B, intermediates pooled %.0f B in %d buffers"
+                        + " (peak live %.0f B, one buffer each would be %.0f B); runMs %.1f%n", what,
+                p.get("kernels").intValue(), p.get("constantBytes"), p.get("pooledBytes"), p.get("slots").intValue(),
+                p.get("peakLiveBytes"), p.get("unpooledBytes"), r.timings().get("runMs"));
+        assertTrue(p.get("pooledBytes") >= p.get("peakLiveBytes"), "a plan cannot use less than the peak");
+    }
+
+    /** Every element within RELATIVE_TOLERANCE x max|expected|; returns max|expected|. */
+    private static double assertClose(String what, Tensor expected, Tensor got) {
+        assertNotNull(got, what + ": missing output");
+        assertArrayEquals(expected.shape(), got.shape(), what + " shape");
+        float[] e = expected.floats();
+        float[] g = got.floats();
+        double maxAbs = 0;
+        for (float v : e) maxAbs = Math.max(maxAbs, Math.abs(v));
+        double worst = 0;
+        int at = -1;
+        for (int i = 0; i < e.length; i++) {
+            double d = Math.abs((double) e[i] - g[i]);
+            if (!(d <= worst)) { worst = d; at = i; }
+        }
+        System.out.printf("[webgpu model] %s: max |diff| %.3g = %.3g x max|golden| (%.3g)%n", what, worst,
+                worst / maxAbs, maxAbs);
+        assertTrue(worst <= RELATIVE_TOLERANCE * maxAbs, what + ": element " + at + " golden " + (at < 0 ? "?" : e[at])
+                + ", webgpu " + (at < 0 ? "?" : g[at]) + " differs by more than " + RELATIVE_TOLERANCE + " x " + maxAbs);
+        return maxAbs;
+    }
+
+    private static JsonObject readJson(Path p) {
+        try {
+            return JsonParser.parseString(Files.readString(p)).getAsJsonObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Tensor> tensors(JsonObject o) {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+            m.put(e.getKey(), E2eModels.jsonTensor(e.getKey(), e.getValue().getAsJsonObject()));
+        }
+        return m;
+    }
+
+    private static int[] ints(JsonArray a) {
+        int[] r = new int[a.size()];
+        for (int i = 0; i < r.length; i++) r[i] = a.get(i).getAsInt();
+        return r;
+    }
+
+    private static float[] floats(JsonArray a) {
+        List<Float> l = new ArrayList<>();
+        flatten(a, l);
+        float[] r = new float[l.size()];
+        for (int i = 0; i < r.length; i++) r[i] = l.get(i);
+        return r;
+    }
+
+    private static void flatten(JsonElement e, List<Float> out) {
+        if (e.isJsonArray()) for (JsonElement x : e.getAsJsonArray()) flatten(x, out);
+        else out.add(e.getAsFloat());
+    }
+}
