@@ -26,6 +26,7 @@ public final class Main {
             "                       [--output OUT.json] [--chromium PATH] [--verbose]",
             "  nnjit ops",
             "  nnjit serve",
+            WorkbenchCommand.USAGE,
             "  nnjit --help",
             "",
             "run    Runs MODEL.onnx (external data files next to it) on the feeds and prints",
@@ -45,6 +46,7 @@ public final class Main {
             "ops    Lists the supported ONNX ops and the lowest opset implemented for each.",
             "serve  Serves the demo page and the compiled engine (target/webapp) on 127.0.0.1 and prints",
             "       its address; open it in Chromium, pick a model and a feeds file. Ctrl-C stops it.",
+            WorkbenchCommand.HELP,
             "",
             "Exit codes: 0 success, 1 model/feeds/runtime error (message on stderr), 2 usage error.",
             "");
@@ -89,6 +91,8 @@ public final class Main {
             case "ops":
                 if (!rest.isEmpty()) return usageError("ops takes no arguments (got '" + rest.get(0) + "')");
                 return listOps();
+            case "workbench":
+                return WorkbenchCommand.run(rest, out, err, debugEnv);
             case "serve":
                 if (!rest.isEmpty()) return usageError("serve takes no arguments (got '" + rest.get(0) + "')");
                 return serve();

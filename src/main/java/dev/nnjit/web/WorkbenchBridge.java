@@ -13,8 +13,10 @@ import org.teavm.jso.JSObject;
  * The kernel workbench ({@link Workbench}) across the JS boundary: a plain request object in, a plain report out.
  *
  * <p>Request: {@code {family, shape, transB?, operator?, axes? ("0,2"), epsilon?, candidates? ("all" | "0,3,5" |
- * "0-7"), runs? (10), seed? (1), timing? ("auto" | "submit"), dryRun?, onProgress? (function(done, total, result))}}.
- * Report: see {@link #toJs}; numbers that were not measured are null.
+ * "0-7"), runs? (10), seed? (1), timing? ("auto" | "submit"), dryRun?, onProgress? (function(stage, done, total,
+ * detail))}}.
+ * Report: see {@link #toJs}; numbers that were not measured are null. Each result's {@code vsDefault} is the
+ * default's median time over its own (above 1: faster than the default), null when either was not measured.
  */
 final class WorkbenchBridge {
     private WorkbenchBridge() {}
@@ -23,7 +25,7 @@ final class WorkbenchBridge {
         WorkbenchRequest r = parse(request);
         JSObject onProgress = JsObjects.get(request, "onProgress");
         Workbench.Progress progress = JsObjects.isNullish(onProgress) ? null
-                : (done, total, last) -> callProgress(onProgress, done, total, result(last));
+                : (stage, done, total, detail) -> callProgress(onProgress, stage, done, total, detail);
         return toJs(Workbench.run(r, progress));
     }
 
@@ -72,8 +74,14 @@ final class WorkbenchBridge {
         JsObjects.setNumber(o, "bytes", r.bytes());
         CandidateResult best = r.best();
         number(o, "best", best == null ? Double.NaN : best.index());
+        double defaultMs = Double.NaN;
+        for (CandidateResult c : r.results()) if (c.isDefault()) defaultMs = c.medianMs();
         JSObject list = JsObjects.newArray();
-        for (CandidateResult c : r.results()) JsObjects.push(list, result(c));
+        for (CandidateResult c : r.results()) {
+            JSObject rc = result(c);
+            number(rc, "vsDefault", defaultMs / c.medianMs());
+            JsObjects.push(list, rc);
+        }
         JsObjects.set(o, "results", list);
         return o;
     }
@@ -116,7 +124,7 @@ final class WorkbenchBridge {
     @JSBody(params = {"object", "key", "value"}, script = "object[key] = value;")
     private static native void setBoolean(JSObject object, String key, boolean value);
 
-    @JSBody(params = {"fn", "done", "total", "result"}, script = "try { fn(done, total, result); } catch (e) {"
-            + " console.warn('workbench progress callback failed', e); }")
-    private static native void callProgress(JSObject fn, int done, int total, JSObject result);
+    @JSBody(params = {"fn", "stage", "done", "total", "detail"}, script = "try { fn(stage, done, total, detail); }"
+            + " catch (e) { console.warn('workbench progress callback failed', e); }")
+    private static native void callProgress(JSObject fn, String stage, int done, int total, String detail);
 }

@@ -25,13 +25,14 @@ import org.teavm.jso.webgpu.GPUPipeline;
  * once into buffers every candidate binds; each candidate is compiled, run once on an output buffer filled with NaN
  * (so an element a kernel forgets to write fails the comparison), read back and compared, then timed.
  *
- * <p>Timing: a sample is {@code repeat} dispatches of the kernel in one compute pass, {@code repeat} chosen after a
- * one-dispatch calibration sample so that a sample lasts at least {@value #TARGET_TIMESTAMP_MS} ms with timestamps
- * (Chromium rounds timestamps to 100 us unless started with --enable-webgpu-developer-features) or
- * {@value #TARGET_SUBMIT_MS} ms by wall time (submit and onSubmittedWorkDone cost a round trip to the GPU process).
- * With timestamp-query all samples are passes of one command buffer, each with begin/end timestamps; without it,
- * each sample is submitted alone and timed from submit until onSubmittedWorkDone resolves. Dispatches of a sample
- * rewrite the same output, so caches are warm: this measures the kernel, not the first touch of its data.
+ * <p>Timing: a sample is {@code repeat} dispatches of the kernel in one compute pass, submitted alone;
+ * {@code repeat} is chosen after a one-dispatch calibration sample so that a sample lasts at least
+ * {@value #TARGET_TIMESTAMP_MS} ms with timestamps (Chromium rounds timestamps to 100 us unless started with
+ * --enable-webgpu-developer-features) or {@value #TARGET_SUBMIT_MS} ms by wall time (submit and
+ * onSubmittedWorkDone cost a round trip to the GPU process). With timestamp-query the sample's time is the pass's
+ * end minus begin timestamp; without it, the wall time from submit until onSubmittedWorkDone resolves. Dispatches
+ * of a sample rewrite the same output, so caches are warm: this measures the kernel, not the first touch of its
+ * data. The caller decides the order of samples ({@link Workbench} interleaves candidates).
  */
 final class GpuBench {
     static final double TARGET_TIMESTAMP_MS = 1.0;
@@ -45,6 +46,8 @@ final class GpuBench {
     private final GPUBuffer[] buffers;
     private final GPUBuffer readback;
     private final long outputElements;
+    private GPUDevice.QuerySet querySet;
+    private GPUBuffer resolve, resolveRead;
 
     GpuBench(GpuDevice gpu, BenchCase bench) {
         this.gpu = gpu;
@@ -67,10 +70,44 @@ final class GpuBench {
     void destroy() {
         for (GPUBuffer b : buffers) if (b != null) b.destroy();
         readback.destroy();
+        if (querySet != null) {
+            querySet.destroy();
+            resolve.destroy();
+            resolveRead.destroy();
+        }
     }
 
-    /** Compiles, checks and times one candidate; failures are reported in the result, not thrown. */
-    CandidateResult measure(BenchCase.Candidate c, int runs, boolean timestamps) {
+    /** A candidate compiled, checked and calibrated, collecting timed samples. */
+    static final class Prepared {
+        final BenchCase.Candidate candidate;
+        final String workgroup, dispatch;
+        final double compileMs;
+        final ErrorStats error;
+        final int repeat;
+        private final GPUPipeline.Compute pipeline;
+        private final GPUBindGroup group;
+        private final double[] samples;
+        private int count;
+
+        Prepared(BenchCase.Candidate candidate, String workgroup, String dispatch, double compileMs, ErrorStats error,
+                 int repeat, GPUPipeline.Compute pipeline, GPUBindGroup group, int runs) {
+            this.candidate = candidate;
+            this.workgroup = workgroup;
+            this.dispatch = dispatch;
+            this.compileMs = compileMs;
+            this.error = error;
+            this.repeat = repeat;
+            this.pipeline = pipeline;
+            this.group = group;
+            this.samples = new double[runs];
+        }
+    }
+
+    /**
+     * Compiles a candidate, runs it once and compares its output, and picks its repeat count from one calibration
+     * sample. Returns a {@link Prepared}, or a failed {@link CandidateResult} when it cannot compile or run.
+     */
+    Object prepare(BenchCase.Candidate c, int runs, boolean timestamps) {
         KernelInstance k = c.kernel();
         String wg = k.workgroupSizeX() + "x" + k.workgroupSizeY() + "x" + k.workgroupSizeZ();
         DispatchSize d = k.dispatch();
@@ -92,25 +129,34 @@ final class GpuBench {
             GPUBindGroup group = pipelines.bindGroup(k, buffers, c.configKey());
             float[] out = runOnce(pipeline, group, d, "running candidate " + c.index() + " (" + c.configKey() + ")");
             ErrorStats error = bench.tolerance().compare(out, bench.reference());
-
-            double[] calibration = timestamps ? sampleTimestamps(pipeline, group, d, 1, 1) : sampleSubmit(pipeline, group, d, 1, 1);
+            double calibration = timestamps ? sampleTimestamps(pipeline, group, d, 1) : sampleSubmit(pipeline, group, d, 1);
             double target = timestamps ? TARGET_TIMESTAMP_MS : TARGET_SUBMIT_MS;
-            int repeat = calibration[0] >= target ? 1
-                    : (int) Math.min(MAX_REPEAT, Math.ceil(target / Math.max(calibration[0], 1e-3)));
-            double[] ms = timestamps ? sampleTimestamps(pipeline, group, d, runs, repeat)
-                    : sampleSubmit(pipeline, group, d, runs, repeat);
-            gpu.checkHealthy("timing candidate " + c.index());
-            double[] sorted = ms.clone();
-            Arrays.sort(sorted);
-            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                    : 0.5 * (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]);
-            double gflops = bench.flops() > 0 ? bench.flops() / (median * 1e6) : Double.NaN;
-            double gbps = bench.bytes() / (median * 1e6);
-            return new CandidateResult(c.index(), c.configKey(), wg, dispatch, compileMs, median, sorted[0],
-                    sorted[sorted.length - 1], repeat, runs, gflops, gbps, error, null);
+            int repeat = calibration >= target ? 1
+                    : (int) Math.min(MAX_REPEAT, Math.ceil(target / Math.max(calibration, 1e-3)));
+            return new Prepared(c, wg, dispatch, compileMs, error, repeat, pipeline, group, runs);
         } catch (RuntimeException e) {
             return CandidateResult.failed(c.index(), c.configKey(), wg, dispatch, compileMs, message(e));
         }
+    }
+
+    /** Takes one more timed sample of {@code p} (ms per dispatch). */
+    void sample(Prepared p, boolean timestamps) {
+        DispatchSize d = p.candidate.kernel().dispatch();
+        p.samples[p.count++] = timestamps ? sampleTimestamps(p.pipeline, p.group, d, p.repeat)
+                : sampleSubmit(p.pipeline, p.group, d, p.repeat);
+    }
+
+    /** The result of a prepared candidate from its samples: median, min, max and rates. */
+    CandidateResult result(Prepared p) {
+        double[] sorted = Arrays.copyOf(p.samples, p.count);
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        double median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+        double gflops = bench.flops() > 0 ? bench.flops() / (median * 1e6) : Double.NaN;
+        double gbps = bench.bytes() / (median * 1e6);
+        BenchCase.Candidate c = p.candidate;
+        return new CandidateResult(c.index(), c.configKey(), p.workgroup, p.dispatch, p.compileMs, median, sorted[0],
+                sorted[n - 1], p.repeat, n, gflops, gbps, p.error, null);
     }
 
     private static String message(RuntimeException e) {
@@ -163,67 +209,51 @@ final class GpuBench {
         for (int i = 0; i < repeat; i++) pass.dispatchWorkgroups(d.x(), d.y(), d.z());
     }
 
-    /** Per sample: ms per dispatch from the pass's begin/end timestamps; all samples in one submit. */
-    private double[] sampleTimestamps(GPUPipeline.Compute pipeline, GPUBindGroup group, DispatchSize d, int samples,
-                                      int repeat) {
-        GPUDescriptor.QuerySet qd = GPUDescriptor.create();
-        qd.setType("timestamp");
-        qd.setCount(2 * samples);
-        GPUDevice.QuerySet set = gpu.raw().createQuerySet(qd);
-        GPUBuffer resolve = gpu.createBuffer(16L * samples, GPUBuffer.Usage.QUERY_RESOLVE | GPUBuffer.Usage.COPY_SRC,
-                "timestamps");
-        GPUBuffer read = gpu.createBuffer(16L * samples, GPUBuffer.Usage.MAP_READ | GPUBuffer.Usage.COPY_DST,
-                "timestamps read");
-        try {
-            GPUCommandEncoder enc = gpu.createEncoder("workbench timing");
-            for (int s = 0; s < samples; s++) {
-                GPUDescriptor.ComputePassTimestampWrites w = GPUDescriptor.create();
-                w.setQuerySet(set);
-                w.setBeginningOfPassWriteIndex(2 * s);
-                w.setEndOfPassWriteIndex(2 * s + 1);
-                GPUDescriptor.ComputePass pd = GPUDescriptor.create();
-                pd.setTimestampWrites(w);
-                GPUComputePassEncoder pass = enc.beginComputePass(pd);
-                dispatch(pass, pipeline, group, d, repeat);
-                pass.end();
-            }
-            enc.resolveQuerySet(set, 0, 2 * samples, resolve, 0);
-            enc.copyBufferToBuffer(resolve, 0, read, 0, 16.0 * samples);
-            gpu.scoped("timing with timestamp queries", () -> gpu.submit(enc));
-            Settled.await(read.mapAsync(GPUBuffer.MapMode.READ), "reading timestamps");
-            double[] ms = durations(read.getMappedRange(), samples, repeat);
-            read.unmap();
-            return ms;
-        } finally {
-            resolve.destroy();
-            read.destroy();
-            set.destroy();
+    /** One sample: ms per dispatch from the begin/end timestamps of a pass of {@code repeat} dispatches. */
+    private double sampleTimestamps(GPUPipeline.Compute pipeline, GPUBindGroup group, DispatchSize d, int repeat) {
+        if (querySet == null) {
+            GPUDescriptor.QuerySet qd = GPUDescriptor.create();
+            qd.setType("timestamp");
+            qd.setCount(2);
+            querySet = gpu.raw().createQuerySet(qd);
+            resolve = gpu.createBuffer(16, GPUBuffer.Usage.QUERY_RESOLVE | GPUBuffer.Usage.COPY_SRC, "timestamps");
+            resolveRead = gpu.createBuffer(16, GPUBuffer.Usage.MAP_READ | GPUBuffer.Usage.COPY_DST, "timestamps read");
         }
-    }
-
-    /** Per sample: wall ms from submit to onSubmittedWorkDone, per dispatch. */
-    private double[] sampleSubmit(GPUPipeline.Compute pipeline, GPUBindGroup group, DispatchSize d, int samples,
-                                  int repeat) {
-        double[] ms = new double[samples];
-        for (int s = 0; s < samples; s++) {
-            GPUCommandEncoder enc = gpu.createEncoder("workbench timing");
-            GPUComputePassEncoder pass = enc.beginComputePass();
-            dispatch(pass, pipeline, group, d, repeat);
-            pass.end();
-            long t0 = System.nanoTime();
-            gpu.submit(enc);
-            gpu.awaitIdle("timing by submission");
-            ms[s] = (System.nanoTime() - t0) / 1e6 / repeat;
-        }
+        GPUCommandEncoder enc = gpu.createEncoder("workbench timing");
+        GPUDescriptor.ComputePassTimestampWrites w = GPUDescriptor.create();
+        w.setQuerySet(querySet);
+        w.setBeginningOfPassWriteIndex(0);
+        w.setEndOfPassWriteIndex(1);
+        GPUDescriptor.ComputePass pd = GPUDescriptor.create();
+        pd.setTimestampWrites(w);
+        GPUComputePassEncoder pass = enc.beginComputePass(pd);
+        dispatch(pass, pipeline, group, d, repeat);
+        pass.end();
+        enc.resolveQuerySet(querySet, 0, 2, resolve, 0);
+        enc.copyBufferToBuffer(resolve, 0, resolveRead, 0, 16);
+        gpu.submit(enc);
+        Settled.await(resolveRead.mapAsync(GPUBuffer.MapMode.READ), "reading timestamps");
+        double ms = duration(resolveRead.getMappedRange(), repeat);
+        resolveRead.unmap();
         return ms;
     }
 
-    /** (end - begin) / repeat in ms for each sample, from resolved 64-bit nanosecond timestamps (0 if it went back). */
-    @JSBody(params = {"buffer", "samples", "repeat"}, script = "var t = new BigUint64Array(buffer); var r = [];"
-            + " for (var i = 0; i < samples; i++) { var b = t[2 * i], e = t[2 * i + 1];"
-            + "   r.push(e > b ? Number(e - b) / 1e6 / repeat : 0); }"
-            + " return r;")
-    private static native double[] durations(ArrayBuffer buffer, int samples, int repeat);
+    /** One sample: wall ms from submit to onSubmittedWorkDone, per dispatch. */
+    private double sampleSubmit(GPUPipeline.Compute pipeline, GPUBindGroup group, DispatchSize d, int repeat) {
+        GPUCommandEncoder enc = gpu.createEncoder("workbench timing");
+        GPUComputePassEncoder pass = enc.beginComputePass();
+        dispatch(pass, pipeline, group, d, repeat);
+        pass.end();
+        long t0 = System.nanoTime();
+        gpu.submit(enc);
+        gpu.awaitIdle("timing by submission");
+        return (System.nanoTime() - t0) / 1e6 / repeat;
+    }
+
+    /** (end - begin) / repeat in ms from two resolved 64-bit nanosecond timestamps (0 if the clock went back). */
+    @JSBody(params = {"buffer", "repeat"}, script = "var t = new BigUint64Array(buffer);"
+            + " return t[1] > t[0] ? Number(t[1] - t[0]) / 1e6 / repeat : 0;")
+    private static native double duration(ArrayBuffer buffer, int repeat);
 
     private void upload(GPUBuffer target, float[] v) {
         int chunk = HostStaging.CHUNK_BYTES / 4;

@@ -14,9 +14,12 @@ import java.util.List;
  * and buffers never outlive the request.
  */
 public final class Workbench {
-    /** Called after each candidate (for a progress line in the page). */
+    /**
+     * Progress for a status line: stage "compile" after each candidate is compiled and checked (detail: its key and
+     * outcome), stage "time" after each round of samples (detail: rounds left).
+     */
     public interface Progress {
-        void update(int done, int total, CandidateResult last);
+        void update(String stage, int done, int total, String detail);
     }
 
     private Workbench() {}
@@ -30,18 +33,15 @@ public final class Workbench {
             List<BenchCase.Candidate> chosen = select(all, request.candidates());
             bench.reference();
             boolean timestamps = request.timing() == WorkbenchRequest.Timing.AUTO && gpu.hasTimestampQuery();
-            String timing = request.dryRun() ? "none (dry run)" : timestamps
-                    ? "timestamp-query: begin/end of one compute pass of R dispatches per sample, all samples in one submit"
-                    : "submit to onSubmittedWorkDone wall time, one submit of R dispatches per sample";
+            String timing = request.dryRun() ? "none (dry run)" : (timestamps
+                    ? "timestamp-query: begin/end of one compute pass of R dispatches per sample"
+                    : "submit to onSubmittedWorkDone wall time of one submit of R dispatches per sample")
+                    + ", candidates interleaved round by round";
             List<CandidateResult> results = new ArrayList<>();
             if (!request.dryRun()) {
                 GpuBench gb = new GpuBench(gpu, bench);
                 try {
-                    for (BenchCase.Candidate c : chosen) {
-                        CandidateResult r = gb.measure(c, request.runs(), timestamps);
-                        results.add(r);
-                        if (progress != null) progress.update(results.size(), chosen.size(), r);
-                    }
+                    results = measure(gb, chosen, request.runs(), timestamps, progress);
                 } finally {
                     gb.destroy();
                 }
@@ -49,7 +49,7 @@ public final class Workbench {
                 for (BenchCase.Candidate c : chosen) {
                     results.add(CandidateResult.failed(c.index(), c.configKey(), c.kernel().workgroupSizeX() + "x"
                             + c.kernel().workgroupSizeY() + "x" + c.kernel().workgroupSizeZ(), c.kernel().dispatch().x()
-                            + "x" + c.kernel().dispatch().y() + "x" + c.kernel().dispatch().z(), Double.NaN, "not run"));
+                            + "x" + c.kernel().dispatch().y() + "x" + c.kernel().dispatch().z(), Double.NaN, "not run (dry run)"));
                 }
             }
             return new WorkbenchReport(request.family(), request.shape(), bench.describe(), gpu.description(), timing,
@@ -58,6 +58,41 @@ public final class Workbench {
         } finally {
             gpu.destroy();
         }
+    }
+
+    /**
+     * Compiles and checks every candidate, then takes {@code runs} rounds of one sample per candidate. Interleaving
+     * rounds, rather than timing one candidate after another, spreads any slow period of a shared machine (the
+     * SwiftShader "GPU" is the CPU) over all candidates instead of penalizing whichever ran during it.
+     */
+    private static List<CandidateResult> measure(GpuBench gb, List<BenchCase.Candidate> chosen, int runs,
+                                                 boolean timestamps, Progress progress) {
+        CandidateResult[] done = new CandidateResult[chosen.size()];
+        List<GpuBench.Prepared> prepared = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            Object p = gb.prepare(chosen.get(i), runs, timestamps);
+            String detail;
+            if (p instanceof GpuBench.Prepared) {
+                GpuBench.Prepared pp = (GpuBench.Prepared) p;
+                prepared.add(pp);
+                slots.add(i);
+                detail = "#" + chosen.get(i).index() + " " + chosen.get(i).configKey() + " compiled in "
+                        + Math.round(pp.compileMs) + " ms, " + (pp.error.pass() ? "output ok" : "OUTPUT WRONG");
+            } else {
+                done[i] = (CandidateResult) p;
+                detail = "#" + chosen.get(i).index() + " " + chosen.get(i).configKey() + " failed: " + done[i].failure();
+            }
+            if (progress != null) progress.update("compile", i + 1, chosen.size(), detail);
+        }
+        for (int round = 0; round < runs; round++) {
+            for (GpuBench.Prepared p : prepared) gb.sample(p, timestamps);
+            if (progress != null) progress.update("time", round + 1, runs, prepared.size() + " candidates sampled");
+        }
+        for (int j = 0; j < prepared.size(); j++) done[slots.get(j)] = gb.result(prepared.get(j));
+        List<CandidateResult> out = new ArrayList<>();
+        for (CandidateResult r : done) out.add(r);
+        return out;
     }
 
     /** The candidates at {@code indices} (all when null), in the order given; an error names the valid range. */
