@@ -77,8 +77,12 @@ final class GpuBench {
         }
     }
 
-    /** A candidate compiled, checked and calibrated, collecting timed samples. */
+    /**
+     * A candidate compiled, checked and calibrated, collecting timed samples; or, when {@link #failed} is set, one
+     * that could not be compiled or run (then nothing else is).
+     */
     static final class Prepared {
+        final CandidateResult failed;
         final BenchCase.Candidate candidate;
         final String workgroup, dispatch;
         final double compileMs;
@@ -91,6 +95,7 @@ final class GpuBench {
 
         Prepared(BenchCase.Candidate candidate, String workgroup, String dispatch, double compileMs, ErrorStats error,
                  int repeat, GPUPipeline.Compute pipeline, GPUBindGroup group, int runs) {
+            this.failed = null;
             this.candidate = candidate;
             this.workgroup = workgroup;
             this.dispatch = dispatch;
@@ -101,19 +106,34 @@ final class GpuBench {
             this.group = group;
             this.samples = new double[runs];
         }
+
+        Prepared(BenchCase.Candidate candidate, CandidateResult failed) {
+            this.failed = failed;
+            this.candidate = candidate;
+            this.workgroup = failed.workgroup();
+            this.dispatch = failed.dispatch();
+            this.compileMs = failed.compileMs();
+            this.error = null;
+            this.repeat = 0;
+            this.pipeline = null;
+            this.group = null;
+            this.samples = new double[0];
+        }
     }
 
     /**
      * Compiles a candidate, runs it once and compares its output, and picks its repeat count from one calibration
-     * sample. Returns a {@link Prepared}, or a failed {@link CandidateResult} when it cannot compile or run.
+     * sample. Failures (compile errors, validation errors, a lost device) are recorded in the result, not thrown.
      */
-    Object prepare(BenchCase.Candidate c, int runs, boolean timestamps) {
+    Prepared prepare(BenchCase.Candidate c, int runs, boolean timestamps) {
         KernelInstance k = c.kernel();
         String wg = k.workgroupSizeX() + "x" + k.workgroupSizeY() + "x" + k.workgroupSizeZ();
         DispatchSize d = k.dispatch();
         String dispatch = d.x() + "x" + d.y() + "x" + d.z();
         String violation = k.violation(gpu.limits());
-        if (violation != null) return CandidateResult.failed(c.index(), c.configKey(), wg, dispatch, Double.NaN, violation);
+        if (violation != null) {
+            return new Prepared(c, CandidateResult.failed(c.index(), c.configKey(), wg, dispatch, Double.NaN, violation));
+        }
         checkBindings(k);
         double compileMs;
         try {
@@ -122,7 +142,7 @@ final class GpuBench {
                     () -> pipelines.prepare(List.of(k)));
             compileMs = (System.nanoTime() - t0) / 1e6;
         } catch (RuntimeException e) {
-            return CandidateResult.failed(c.index(), c.configKey(), wg, dispatch, Double.NaN, message(e));
+            return new Prepared(c, CandidateResult.failed(c.index(), c.configKey(), wg, dispatch, Double.NaN, message(e)));
         }
         try {
             GPUPipeline.Compute pipeline = pipelines.get(k).pipeline();
@@ -135,7 +155,7 @@ final class GpuBench {
                     : (int) Math.min(MAX_REPEAT, Math.ceil(target / Math.max(calibration, 1e-3)));
             return new Prepared(c, wg, dispatch, compileMs, error, repeat, pipeline, group, runs);
         } catch (RuntimeException e) {
-            return CandidateResult.failed(c.index(), c.configKey(), wg, dispatch, compileMs, message(e));
+            return new Prepared(c, CandidateResult.failed(c.index(), c.configKey(), wg, dispatch, compileMs, message(e)));
         }
     }
 
@@ -148,6 +168,7 @@ final class GpuBench {
 
     /** The result of a prepared candidate from its samples: median, min, max and rates. */
     CandidateResult result(Prepared p) {
+        if (p.failed != null) return p.failed;
         double[] sorted = Arrays.copyOf(p.samples, p.count);
         Arrays.sort(sorted);
         int n = sorted.length;

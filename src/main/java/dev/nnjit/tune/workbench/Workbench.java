@@ -67,31 +67,26 @@ public final class Workbench {
      */
     private static List<CandidateResult> measure(GpuBench gb, List<BenchCase.Candidate> chosen, int runs,
                                                  boolean timestamps, Progress progress) {
-        CandidateResult[] done = new CandidateResult[chosen.size()];
         List<GpuBench.Prepared> prepared = new ArrayList<>();
-        List<Integer> slots = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
-            Object p = gb.prepare(chosen.get(i), runs, timestamps);
-            String detail;
-            if (p instanceof GpuBench.Prepared) {
-                GpuBench.Prepared pp = (GpuBench.Prepared) p;
-                prepared.add(pp);
-                slots.add(i);
-                detail = "#" + chosen.get(i).index() + " " + chosen.get(i).configKey() + " compiled in "
-                        + Math.round(pp.compileMs) + " ms, " + (pp.error.pass() ? "output ok" : "OUTPUT WRONG");
-            } else {
-                done[i] = (CandidateResult) p;
-                detail = "#" + chosen.get(i).index() + " " + chosen.get(i).configKey() + " failed: " + done[i].failure();
-            }
+            GpuBench.Prepared p = gb.prepare(chosen.get(i), runs, timestamps);
+            prepared.add(p);
+            String name = "#" + p.candidate.index() + " " + p.candidate.configKey();
+            String detail = p.failed != null ? name + " failed: " + p.failed.failure() : name + " compiled in "
+                    + Math.round(p.compileMs) + " ms, " + (p.error.pass() ? "output ok" : "OUTPUT WRONG");
             if (progress != null) progress.update("compile", i + 1, chosen.size(), detail);
         }
         for (int round = 0; round < runs; round++) {
-            for (GpuBench.Prepared p : prepared) gb.sample(p, timestamps);
-            if (progress != null) progress.update("time", round + 1, runs, prepared.size() + " candidates sampled");
+            int sampled = 0;
+            for (GpuBench.Prepared p : prepared) {
+                if (p.failed != null) continue;
+                gb.sample(p, timestamps);
+                sampled++;
+            }
+            if (progress != null) progress.update("time", round + 1, runs, sampled + " candidates sampled");
         }
-        for (int j = 0; j < prepared.size(); j++) done[slots.get(j)] = gb.result(prepared.get(j));
         List<CandidateResult> out = new ArrayList<>();
-        for (CandidateResult r : done) out.add(r);
+        for (GpuBench.Prepared p : prepared) out.add(gb.result(p));
         return out;
     }
 
