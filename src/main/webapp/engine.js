@@ -15,7 +15,9 @@
 //   const {outputs, timings, gpu} = await model.runAsync(feeds, {profile: true});
 //   gpu -> {timing, phases: {uploadMs, encodeMs, gpuMs, readbackMs}, plan: {kernels, constantBytes, pooledBytes,
 //           peakLiveBytes, ...}, kernels: [{node, op, family, ms}] (when profiled)}
+//   await model.runAsync(feeds, {outputs: ["logits"]})   // webgpu: compute and read back only these outputs
 // runAsync works for every model; run (synchronous) only for CPU models.
+// engine.releaseGpuDevice() frees the page's WebGPU device; webgpu models then fail until loaded again.
 //
 // Tensors: dtype is an ONNX JSON name ("float32", "int64", "int32", "bool", ...); shape a number array.
 // Feed data may be a typed array or a plain array. Output data is:
@@ -64,6 +66,11 @@ class Engine {
     for (const [name, data] of Object.entries(externalFiles || {})) files[name] = toInt8(data, `external file '${name}'`);
     const { handle, backend, ...loadTimings } = unwrap(this.exports.loadModel(toInt8(bytes, "model"), files));
     return new Model(this, handle, loadTimings);
+  }
+
+  /** Destroys the page's WebGPU device (models on it fail until reloaded); returns whether there was one. */
+  releaseGpuDevice() {
+    return unwrap(this.exports.releaseGpuDevice());
   }
 
   /** As loadModel, with options {backend: "cpu" | "webgpu"}; resolves to a Model. */

@@ -10,6 +10,7 @@
 //   await nnjitHarness.run(modelId, {NAME: {dtype, shape, b64}}, options)
 //        options (optional): {profile: true} -> {outputs: {NAME: {dtype, shape, b64}}, timings, gpu?}
 //   nnjitHarness.dispose(modelId)
+//   await nnjitHarness.releaseGpuDevice(engine)     destroys the page's WebGPU device -> {released}
 
 import { createEngine } from "./engine.js";
 
@@ -116,6 +117,15 @@ window.nnjitHarness = {
       const reply = { ok: true, outputs: encoded, timings };
       if (gpu !== undefined) reply.gpu = gpu;
       return reply;
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  async releaseGpuDevice(choice) {
+    try {
+      const engine = await engineFor(choice);
+      return { ok: true, released: engine.releaseGpuDevice() };
     } catch (e) {
       return failure(e);
     }

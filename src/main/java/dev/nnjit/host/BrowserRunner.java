@@ -96,7 +96,9 @@ public final class BrowserRunner implements AutoCloseable {
     private record Target(String engine, String backend) {}
 
     private boolean gpuProfiling;
+    private boolean gpuSubmissionTiming;
     private boolean gpuFusion = true;
+    private List<String> gpuOutputs;
     private long gpuBindingLimitCap;
     private long gpuBufferLimitCap;
     private GpuStats lastGpuStats;
@@ -167,11 +169,18 @@ public final class BrowserRunner implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         JsonObject runOptions = new JsonObject();
-        runOptions.addProperty("profile", gpuProfiling);
+        if (gpuProfiling && gpuSubmissionTiming) runOptions.addProperty("profile", "submission");
+        else runOptions.addProperty("profile", gpuProfiling);
+        if (gpuOutputs != null && target.backend.equals("webgpu")) {
+            JsonArray names = new JsonArray();
+            for (String name : gpuOutputs) names.add(name);
+            runOptions.add("outputs", names);
+        }
         JsonObject reply = call("running " + model.getFileName(), "run", m.id, feedsJson, runOptions);
         JsonObject outs = reply.getAsJsonObject("outputs");
         Map<String, Tensor> outputs = new LinkedHashMap<>();
-        for (String name : m.outputNames) {
+        List<String> wanted = gpuOutputs != null && target.backend.equals("webgpu") ? gpuOutputs : m.outputNames;
+        for (String name : wanted) {
             JsonObject o = outs.getAsJsonObject(name);
             if (o == null) throw new BrowserException("PageError", "the page returned no output '" + name + "'");
             DType dtype = DType.fromJsonName(o.get("dtype").getAsString());
@@ -195,6 +204,12 @@ public final class BrowserRunner implements AutoCloseable {
     public void setGpuProfiling(boolean on) { gpuProfiling = on; }
 
     /**
+     * Profiled runs time each dispatch by submitting it alone (the path for adapters without timestamp queries)
+     * instead of with timestamp queries.
+     */
+    public void setGpuSubmissionTiming(boolean on) { gpuSubmissionTiming = on; }
+
+    /**
      * Plans webgpu programs against limits tighter than the adapter's (0 = the adapter's): lets tests reach the
      * limit errors without gigabyte tensors. Applies to models loaded afterwards.
      */
@@ -208,6 +223,34 @@ public final class BrowserRunner implements AutoCloseable {
      * it off to test each op's own lowering.
      */
     public void setGpuFusion(boolean on) { gpuFusion = on; }
+
+    /**
+     * On the webgpu backend, compute and read back only these outputs (null: all, the default); the result then
+     * holds just them, in this order.
+     */
+    public void setGpuOutputs(List<String> names) { gpuOutputs = names == null ? null : List.copyOf(names); }
+
+    /**
+     * Destroys the WebGPU device of the page's engine build for {@code backend} ("webgpu" or "webgpu-js"), freeing
+     * its memory. Models loaded on it then fail with a "device was lost" error until {@link #unloadGpuModels()}
+     * drops them, after which the next run loads them again on a new device. Returns whether a device existed.
+     */
+    public boolean releaseGpuDevice(String backend) {
+        Target target = target(backend);
+        JsonObject reply = call("releasing the WebGPU device", "releaseGpuDevice", target.engine);
+        return reply.get("released").getAsBoolean();
+    }
+
+    /** Forgets (disposes) every model loaded on the webgpu backend, so the next run loads it again. */
+    public void unloadGpuModels() {
+        Iterator<Map.Entry<String, LoadedModel>> it = models.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, LoadedModel> e = it.next();
+            if (e.getValue().adapter() == null) continue;
+            it.remove();
+            call("disposing a model", "dispose", e.getValue().id());
+        }
+    }
 
     /** The page's report on the last run, when it ran on the webgpu backend; else null. */
     public GpuStats lastGpuStats() { return lastGpuStats; }

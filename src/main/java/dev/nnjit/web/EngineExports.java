@@ -21,6 +21,7 @@ import java.util.Map;
 import org.teavm.classlib.PlatformDetector;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSBoolean;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -172,7 +173,9 @@ public final class EngineExports {
      * As {@link #run}, as a promise: required for models on the webgpu backend (compiling pipelines and reading
      * results back wait for the GPU), and works for every model.
      *
-     * @param options plain object or null: {@code profile} true to time every kernel (webgpu)
+     * @param options plain object or null: {@code profile} true to time every kernel (webgpu; "submission" to time
+     *     each dispatch submitted alone even where timestamp queries exist); {@code outputs} an
+     *     array of output names to compute and read back (webgpu; default all), the others are left out
      * @return promise of a reply; for webgpu models the value adds {@code gpu: {timing, phases: {name: ms},
      *     plan: {name: number}, kernels: [{node, op, family, ms}]}}
      */
@@ -190,7 +193,11 @@ public final class EngineExports {
     private static JSObject runSession(int handle, JSObject feeds, JSObject options) {
         Session session = session(handle);
         WebGpuBackend gpu = gpuBackends.get(handle);
-        if (gpu != null) gpu.setProfiling(options != null && JsObjects.getBoolean(options, "profile"));
+        if (gpu != null) {
+            gpu.setProfiling(options != null && JsObjects.getBoolean(options, "profile"));
+            gpu.setSubmissionTiming(options != null && JsObjects.isString(options, "profile", "submission"));
+            gpu.setRequestedOutputs(requestedOutputs(session, options));
+        }
         long t0 = System.nanoTime();
         Map<String, Tensor> in = new LinkedHashMap<>();
         for (String name : JsObjects.keys(feeds)) {
@@ -217,6 +224,20 @@ public final class EngineExports {
         return value;
     }
 
+    /** The names in {@code options.outputs}, checked against the model's outputs; null when absent (all). */
+    private static java.util.Set<String> requestedOutputs(Session session, JSObject options) {
+        if (options == null || JsObjects.isNullish(JsObjects.get(options, "outputs"))) return null;
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (String name : JsObjects.strings(JsObjects.get(options, "outputs"))) {
+            if (!session.outputs().containsKey(name)) {
+                throw new IllegalArgumentException("requested output '" + name + "' is not an output of the model"
+                        + " (outputs: " + session.outputs().keySet() + ")");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
     private static JSObject gpuStats(RunStats stats) {
         JSObject o = JsObjects.newObject();
         JsObjects.setString(o, "timing", stats.timing());
@@ -239,12 +260,27 @@ public final class EngineExports {
         return o;
     }
 
+    /**
+     * Destroys the page's WebGPU device, freeing its memory: models loaded on the webgpu backend then fail with a
+     * "device was lost" error until loaded again, and the next webgpu load acquires a new device (as after a real
+     * device loss). Reply value: whether a device existed.
+     */
+    @JSExport
+    public static JSObject releaseGpuDevice() {
+        try {
+            return ok(JSBoolean.valueOf(GpuBackends.release()));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
     /** Frees a session; its handle becomes invalid. */
     @JSExport
     public static JSObject dispose(int handle) {
         try {
             session(handle);
             sessions.set(handle, null);
+            if (gpuBackends.get(handle) != null) gpuBackends.get(handle).release();
             gpuBackends.set(handle, null);
             return ok(null);
         } catch (Throwable e) {

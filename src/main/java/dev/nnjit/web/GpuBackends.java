@@ -36,6 +36,18 @@ final class GpuBackends {
         return new WebGpuBackend(gpu, pipelines, registry, cap);
     }
 
+    /**
+     * Destroys the page's device (freeing its memory); models loaded on it fail with a "device was lost" error
+     * until loaded again, and the next webgpu load acquires a new device. Returns whether there was one.
+     */
+    static boolean release() {
+        if (device == null) return false;
+        device.destroy();
+        device = null;
+        pipelines = null;
+        return true;
+    }
+
     private static GpuDevice device() {
         if (device != null) {
             try {

@@ -40,6 +40,15 @@ final class JsObjects {
     @JSBody(params = {"object", "key"}, script = "return object != null && !!object[key];")
     static native boolean getBoolean(JSObject object, String key);
 
+    /** Whether {@code object[key]} is the string {@code value}. */
+    @JSBody(params = {"object", "key", "value"}, script = "return object != null && object[key] === value;")
+    static native boolean isString(JSObject object, String key, String value);
+
+    /** The elements of a JS array as strings (String(element)). */
+    @JSBody(params = "array", script = "var r = []; for (var i = 0; i < array.length; i++) r.push(String(array[i]));"
+            + " return r;")
+    static native String[] strings(JSObject array);
+
     /** Own enumerable keys in insertion order; none for null/undefined. */
     @JSBody(params = "object", script = "return object == null ? [] : Object.keys(object);")
     static native String[] keys(JSObject object);

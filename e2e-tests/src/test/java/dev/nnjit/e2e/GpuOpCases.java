@@ -397,8 +397,8 @@ final class GpuOpCases {
         l.add(c("nnjit.FusedMatMul transB silu").nnjit().op("FusedMatMul").attr(attrInt("transB", 1))
                 .attr(attrString("activation", "silu")).feed("a", 9, 16).feed("b", 5, 16).out("y", DType.FLOAT)
                 .products(16).build());
-        l.add(c("nnjit.FusedMatMul sigmoid (separate kernel)").nnjit().op("FusedMatMul")
-                .attr(attrString("activation", "sigmoid")).feed("a", 3, 8).feed("b", 8, 4).feed("bias", 4)
+        l.add(c("nnjit.FusedMatMul relu M=1 (gemv)").nnjit().op("FusedMatMul")
+                .attr(attrString("activation", "relu")).feed("a", 1, 8).feed("b", 8, 4).feed("bias", 4)
                 .out("y", DType.FLOAT).products(8).build());
         l.add(c("nnjit.Attention with mask").nnjit().op("Attention").feed("q", 2, 3, 5, 8).feed("k", 2, 3, 7, 8)
                 .feed("v", 2, 3, 7, 6).feed("mask", 2, 1, 1, 7).out("y", DType.FLOAT).tol(Tol.ROWS).build());

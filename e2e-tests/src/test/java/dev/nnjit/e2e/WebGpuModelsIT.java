@@ -63,6 +63,47 @@ class WebGpuModelsIT {
         return tests.stream();
     }
 
+    /** Both ways of timing kernels give one time per dispatch, and the outputs do not change. */
+    @Test void kernelTimesByTimestampsAndBySubmission() {
+        TestModels.Case c = TestModels.mlp();
+        runner.setGpuProfiling(true);
+        try {
+            Map<String, Tensor> stamped = runner.run(c.model(), c.feeds(), "webgpu").outputs();
+            BrowserRunner.GpuStats a = runner.lastGpuStats();
+            assertEquals("timestamp-query", a.timing(), "SwiftShader exposes timestamp-query");
+            runner.setGpuSubmissionTiming(true);
+            Map<String, Tensor> submitted = runner.run(c.model(), c.feeds(), "webgpu").outputs();
+            BrowserRunner.GpuStats b = runner.lastGpuStats();
+            assertEquals("per-dispatch submission", b.timing());
+            for (BrowserRunner.GpuStats s : List.of(a, b)) {
+                assertEquals(s.plan().get("kernels").intValue(), s.kernels().size(), s.timing());
+                for (BrowserRunner.KernelTime k : s.kernels()) assertTrue(k.ms() >= 0, k.toString());
+            }
+            TensorAsserts.assertOutputsMatch("mlp timed two ways", stamped, submitted, 0);
+            System.out.println("[webgpu timing] mlp kernels by timestamps " + a.kernels() + "; by submission "
+                    + b.kernels());
+        } finally {
+            runner.setGpuProfiling(false);
+            runner.setGpuSubmissionTiming(false);
+        }
+    }
+
+    /** Requested outputs only: T5 asked for logits alone returns logits alone, still matching PyTorch. */
+    @Test void onlyRequestedOutputsAreReadBack() {
+        Path dir = Paths.get("models", "fixtures", "t5").toAbsolutePath();
+        JsonObject golden = readJson(dir.resolve("golden.json"));
+        runner.setGpuOutputs(List.of("logits"));
+        try {
+            BrowserRunner.Result r = runner.run(dir.resolve("model.onnx"), tensors(golden.getAsJsonObject("inputs")),
+                    "webgpu");
+            assertEquals(List.of("logits"), new ArrayList<>(r.outputs().keySet()));
+            assertClose("t5/logits (requested alone)", tensors(golden.getAsJsonObject("outputs")).get("logits"),
+                    r.outputs().get("logits"));
+        } finally {
+            runner.setGpuOutputs(null);
+        }
+    }
+
     /**
      * The JavaScript build drives WebGPU too (same kernels, JS instead of Wasm GC around them): the MLP test model
      * (MatMul, GELU, a hand-written layer norm, Sigmoid) against the JVM engine.
@@ -101,7 +142,9 @@ class WebGpuModelsIT {
                         "value " + i + " shown on the page");
             }
             int kernels = page.locator("#kernels tr").count() - 1;
-            assertTrue(kernels >= 5, "one row per kernel, got " + kernels);
+            String planned = page.locator("#gpu tr").nth(2).locator("td").nth(1).textContent(); // "kernels / pipelines"
+            assertEquals(planned.split(" / ")[0], String.valueOf(kernels), "one row per kernel dispatched");
+            assertTrue(kernels >= 3, "MatMul, norm, MatMul at least: " + kernels);
             assertTrue(page.locator("#kernel-ops").textContent().contains("MatMul"), page.locator("#kernel-ops").textContent());
             assertTrue(page.locator("#gpu").textContent().contains("peak live"), page.locator("#gpu").textContent());
             page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(true)

@@ -128,6 +128,17 @@ class WebGpuOpsIT {
         return out;
     }
 
+    /**
+     * Outputs that are graph inputs (or views of them) come back from the CPU exactly, int64 extremes included:
+     * an input no kernel reads is never uploaded, so it is not range-checked either.
+     */
+    @Test void passThroughOutputsAreExact() {
+        TestModels.Case c = TestModels.passThrough();
+        BrowserRunner.Result r = runner.run(c.model(), c.feeds(), "webgpu");
+        TensorAsserts.assertOutputsMatch("identity on webgpu", E2eModels.runOnJvm(c.model(), c.feeds()), r.outputs(), 0);
+        assertEquals(0, runner.lastGpuStats().plan().get("kernels").intValue(), "Identity is a view: no kernel");
+    }
+
     // ---- failures ----
 
     @Test void int64ValueOutsideInt32FailsNamingTheFeed() {

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <p>Lifetimes are closed intervals of steps: an input is born at step -1 (written before the first dispatch), an
  * intermediate at the first step that writes it; a tensor lives through the last step reading it or any view of it,
- * and graph outputs (and their bases) to the end, since they are copied out after the last step. Tensors whose
+ * and graph outputs computed by kernels (and their bases) to the end, since they are copied out after the last step;
+ * an input no kernel reads gets no buffer (nor upload). Tensors whose
  * intervals intersect never share a buffer, so a kernel never writes a buffer it reads (its inputs and outputs are
  * alive at the same step). Reuse is safe inside one command buffer because WebGPU orders dispatches that share a
  * writable buffer.
@@ -41,7 +42,9 @@ public final class BufferPlanner {
         }
         for (GpuProgram.Output o : program.outputs()) {
             GpuTensor root = o.tensor().storage();
-            if (pooled(root)) death[root.id()] = Integer.MAX_VALUE;
+            // Outputs computed on the GPU are copied out after the last step; inputs and constants are answered from
+            // the CPU, so being an output does not keep them on the GPU.
+            if (pooled(root) && root.kind() == GpuTensor.Kind.INTERMEDIATE) death[root.id()] = Integer.MAX_VALUE;
         }
 
         // Interval colouring, greedy by size (largest tensors first), as TFLite's arena planner does: each tensor
@@ -51,6 +54,7 @@ public final class BufferPlanner {
         long unpooled = 0;
         for (GpuTensor t : tensors) {
             if (!pooled(t) || birth[t.id()] == Integer.MAX_VALUE) continue; // never written nor read: no buffer
+            if (t.kind() == GpuTensor.Kind.INPUT && death[t.id()] < 0) continue; // an input no kernel reads
             death[t.id()] = Math.max(death[t.id()], birth[t.id()]);
             order.add(t);
             unpooled += t.bytes();

@@ -15,6 +15,10 @@ import java.util.List;
  * translated instruction by instruction), SiLU, and Attention as scores = scale * Q @ K^T (+ mask), a softmax, and
  * probabilities @ V. Grouped-query attention needs no copies: Q's heads are seen as [B, Hk, G] batches and K's
  * group dim broadcast with stride 0. (FusedMatMul and RMSNormalization are lowered with their unfused families.)
+ *
+ * <p>The program translation goes through {@link ElementwiseBuilder} rather than the codegen's
+ * {@code FusedElementwiseLowering.problem}: single-element constant inputs become literals (so a fused x^2 stays
+ * x*x), and f32 constants WGSL cannot spell are bound as buffers.
  */
 final class FusedLowerings {
     private FusedLowerings() {}
@@ -56,9 +60,15 @@ final class FusedLowerings {
             default: {
                 ElementwiseExpr[] args = new ElementwiseExpr[in.args().size()];
                 for (int i = 0; i < args.length; i++) args[i] = values.get(in.arg(i));
-                return ElementwiseExpr.of(ElementwiseExpr.Op.valueOf(in.op().name()), args);
+                return ElementwiseExpr.of(kernelOp(in.op()), args);
             }
         }
+    }
+
+    /** The same-named kernel op (a loop, not Enum.valueOf, which needs enum metadata under TeaVM). */
+    private static ElementwiseExpr.Op kernelOp(ElementwiseProgram.Op op) {
+        for (ElementwiseExpr.Op o : ElementwiseExpr.Op.values()) if (o.name().equals(op.name())) return o;
+        throw new IllegalArgumentException("no elementwise kernel op for " + op);
     }
 
     /** See dev.nnjit.ops.fused.AttentionOp for the contract. */

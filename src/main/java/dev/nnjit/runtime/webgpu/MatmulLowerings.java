@@ -27,7 +27,7 @@ final class MatmulLowerings {
         int[] b = n.inShape(1);
         int[] pa = a.length == 1 ? new int[] {1, a[0]} : a;
         int[] pb = b.length == 1 ? new int[] {b[0], 1} : b;
-        emit(n, pa, pb, false, null, Activation.NONE, null);
+        emit(n, pa, pb, false, null, Activation.NONE);
     }
 
     /** nnjit.FusedMatMul(A, B, bias?), transB, activation: see dev.nnjit.ops.fused.FusedMatMulOp. */
@@ -36,31 +36,24 @@ final class MatmulLowerings {
         boolean transB = n.op().attrInt("transB", 0) == 1;
         String act = n.op().attrString("activation", "none");
         Activation kernelAct;
-        ElementwiseExpr.Op after = null;
         switch (act) {
             case "none": kernelAct = Activation.NONE; break;
             case "relu": kernelAct = Activation.RELU; break;
             case "gelu": kernelAct = Activation.GELU; break;
             case "gelu_tanh": kernelAct = Activation.GELU_TANH; break;
             case "silu": kernelAct = Activation.SILU; break;
-            case "sigmoid": kernelAct = Activation.NONE; after = ElementwiseExpr.Op.SIGMOID; break;
-            case "tanh": kernelAct = Activation.NONE; after = ElementwiseExpr.Op.TANH; break;
             default: throw n.error("unknown activation '" + act + "'");
         }
-        emit(n, n.inShape(0), n.inShape(1), transB, n.hasInput(2) ? n.in(2) : null, kernelAct, after);
+        emit(n, n.inShape(0), n.inShape(1), transB, n.hasInput(2) ? n.in(2) : null, kernelAct);
     }
 
-    /**
-     * C = act(A @ op(B) + bias) into output 0, then {@code after} applied elementwise when the generator has no such
-     * epilogue activation.
-     */
-    private static void emit(NodeLowering n, int[] pa, int[] pb, boolean transB, GpuTensor bias, Activation act,
-                             ElementwiseExpr.Op after) {
+    /** C = act(A @ op(B) + bias) into output 0 (the activation as the kernel's epilogue). */
+    private static void emit(NodeLowering n, int[] pa, int[] pb, boolean transB, GpuTensor bias, Activation act) {
         int[] out = n.outShape(0);
         if (Wgsl.product(out) == 0) { n.out(0); return; }
         int k = pa[pa.length - 1];
         if (k == 0) {
-            zeroK(n, bias, act, after);
+            zeroK(n, bias, act, 1f);
             return;
         }
         int[] pbUntransposed = pb;
@@ -77,13 +70,8 @@ final class MatmulLowerings {
         } catch (IllegalArgumentException e) {
             throw n.error(e.getMessage());
         }
-        GpuTensor target = after == null ? n.out(0) : n.scratch("pre_activation", n.outDType(0), out);
-        if (bias == null) n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), n.in(1), target);
-        else n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), n.in(1), bias, target);
-        if (after != null) {
-            ElementwiseBuilder b = new ElementwiseBuilder(n, out);
-            b.emit(ElementwiseExpr.unary(after, b.bind(target)), n.out(0));
-        }
+        if (bias == null) n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), n.in(1), n.out(0));
+        else n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), n.in(1), bias, n.out(0));
     }
 
     /** Gemm: Y = alpha * op(A) @ op(B) + beta * C, A and B 2-D, C broadcast to (M, N). */
@@ -103,7 +91,7 @@ final class MatmulLowerings {
         boolean hasC = n.hasInput(2) && beta != 0f;
         if ((long) m * nn == 0) { n.out(0); return; }
         if (k == 0) {
-            zeroK(n, hasC ? n.in(2) : null, Activation.NONE, null, beta);
+            zeroK(n, hasC ? n.in(2) : null, Activation.NONE, beta);
             return;
         }
         MatmulProblem p;
@@ -116,12 +104,8 @@ final class MatmulLowerings {
         else n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), n.in(1), n.out(0));
     }
 
-    private static void zeroK(NodeLowering n, GpuTensor bias, Activation act, ElementwiseExpr.Op after) {
-        zeroK(n, bias, act, after, 1f);
-    }
-
     /** The output of a product over an empty K: act(beta * bias), or 0 without bias, broadcast to the output. */
-    private static void zeroK(NodeLowering n, GpuTensor bias, Activation act, ElementwiseExpr.Op after, float beta) {
+    private static void zeroK(NodeLowering n, GpuTensor bias, Activation act, float beta) {
         ElementwiseBuilder b = new ElementwiseBuilder(n, n.outShape(0));
         ElementwiseExpr v = bias == null ? ElementwiseExpr.f32(0)
                 : ElementwiseExpr.mul(b.bind(bias), ElementwiseExpr.f32(beta));
@@ -133,7 +117,6 @@ final class MatmulLowerings {
             case SILU: v = ElementwiseExpr.unary(ElementwiseExpr.Op.SILU, v); break;
             default: throw new IllegalStateException(act.name());
         }
-        if (after != null) v = ElementwiseExpr.unary(after, v);
         b.emit(v, n.out(0));
     }
 

@@ -28,8 +28,9 @@ import org.teavm.jso.webgpu.GPUPipeline;
  * writes feeds, encodes and reads back).
  *
  * <p>A run: feeds are written to their buffers; all dispatches go into one compute pass of one command buffer,
- * followed by copies of the graph outputs (only those) into one mappable buffer; one submit, one map, one copy per
- * output. Outputs that are graph inputs or constants are answered from the CPU without a GPU round trip.
+ * followed by copies of the requested graph outputs (only those; by default all of them) into one mappable buffer;
+ * one submit, one map, one copy per output. Outputs that are graph inputs or constants are answered from the CPU
+ * without a GPU round trip. Constants are the backend's, uploaded once and shared by the programs it compiles.
  *
  * <p>Profiled runs time every dispatch: with {@code timestamp-query}, each dispatch gets its own compute pass with
  * begin/end timestamps (still one command buffer); without it, each dispatch is submitted alone and awaited.
@@ -73,17 +74,16 @@ final class WebGpuExecutable implements Executable {
     private void allocate() {
         int storage = GPUBuffer.Usage.STORAGE | GPUBuffer.Usage.COPY_SRC | GPUBuffer.Usage.COPY_DST;
         slots = new GPUBuffer[plan.slots()];
-        for (int i = 0; i < slots.length; i++) slots[i] = gpu.createBuffer(plan.slotBytes()[i], storage, "slot " + i);
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = backend.track(gpu.createBuffer(plan.slotBytes()[i], storage, "slot " + i));
+        }
 
         constants = new GPUBuffer[program.tensors().size()];
         for (GpuStep s : program.steps()) {
             for (GpuTensor a : s.args()) {
                 GpuTensor root = a.storage();
                 if (root.kind() != GpuTensor.Kind.CONSTANT || constants[root.id()] != null) continue;
-                GPUBuffer b = gpu.createBuffer(root.bytes(), GPUBuffer.Usage.STORAGE | GPUBuffer.Usage.COPY_DST,
-                        root.name());
-                TensorTransfer.upload(staging, gpu.queue(), b, root.constant(), "constant '" + root.name() + "'");
-                constants[root.id()] = b;
+                constants[root.id()] = backend.constantBuffer(root.constant(), root.name(), staging);
             }
         }
 
@@ -109,7 +109,8 @@ final class WebGpuExecutable implements Executable {
         }
         readbackBytes = bytes;
         if (bytes > 0) {
-            readback = gpu.createBuffer(bytes, GPUBuffer.Usage.MAP_READ | GPUBuffer.Usage.COPY_DST, "outputs");
+            readback = backend.track(gpu.createBuffer(bytes, GPUBuffer.Usage.MAP_READ | GPUBuffer.Usage.COPY_DST,
+                    "outputs"));
         }
     }
 
@@ -128,6 +129,7 @@ final class WebGpuExecutable implements Executable {
 
     @Override public Map<String, Tensor> run(Map<String, Tensor> feeds, Map<String, Double> opTimesMs) {
         gpu.checkHealthy("starting a run");
+        java.util.Set<String> requested = backend.requestedOutputs();
         boolean profile = backend.isProfiling();
         long t0 = System.nanoTime();
         for (GpuTensor in : program.inputs()) {
@@ -139,19 +141,19 @@ final class WebGpuExecutable implements Executable {
         List<KernelTime> kernels = new ArrayList<>();
         String timing = "off";
         long t2;
-        if (profile && !gpu.hasTimestampQuery()) {
+        if (profile && backend.submissionTiming()) {
             timing = "per-dispatch submission";
             timeBySubmission(kernels);
             t2 = System.nanoTime();
             GPUCommandEncoder enc = gpu.createEncoder("nnjit outputs");
-            encodeReadback(enc);
+            encodeReadback(enc, requested);
             gpu.scoped("running the program", () -> gpu.submit(enc));
         } else {
             GPUCommandEncoder enc = gpu.createEncoder("nnjit run");
             TimestampQueries ts = profile ? new TimestampQueries(program.steps().size()) : null;
             if (ts != null) timing = "timestamp-query";
             encodeSteps(enc, ts);
-            encodeReadback(enc);
+            encodeReadback(enc, requested);
             if (ts != null) ts.resolve(enc);
             t2 = System.nanoTime();
             gpu.scoped("running the program", () -> gpu.submit(enc));
@@ -160,15 +162,16 @@ final class WebGpuExecutable implements Executable {
         Map<String, Tensor> outputs = new LinkedHashMap<>();
         long t3;
         long t4;
-        if (readback != null) {
+        if (readback != null && readsBackAny(requested)) {
             Settled.await(readback.mapAsync(GPUBuffer.MapMode.READ), "reading the outputs back");
             t3 = System.nanoTime();
             ArrayBuffer mapped = readback.getMappedRange();
-            collectOutputs(feeds, mapped, outputs);
+            collectOutputs(feeds, mapped, outputs, requested);
             readback.unmap();
         } else {
+            gpu.awaitIdle("running the program");
             t3 = System.nanoTime();
-            collectOutputs(feeds, null, outputs);
+            collectOutputs(feeds, null, outputs, requested);
         }
         t4 = System.nanoTime();
         gpu.checkHealthy("running the program");
@@ -217,9 +220,18 @@ final class WebGpuExecutable implements Executable {
         pass.dispatchWorkgroups(d.x(), d.y(), d.z());
     }
 
-    private void encodeReadback(GPUCommandEncoder enc) {
+    private boolean wanted(int output, java.util.Set<String> requested) {
+        return requested == null || requested.contains(program.outputs().get(output).name());
+    }
+
+    private boolean readsBackAny(java.util.Set<String> requested) {
+        for (int i = 0; i < readbackOffset.length; i++) if (readbackOffset[i] >= 0 && wanted(i, requested)) return true;
+        return false;
+    }
+
+    private void encodeReadback(GPUCommandEncoder enc, java.util.Set<String> requested) {
         for (int i = 0; i < readbackOffset.length; i++) {
-            if (readbackOffset[i] < 0) continue;
+            if (readbackOffset[i] < 0 || !wanted(i, requested)) continue;
             GpuTensor t = program.outputs().get(i).tensor();
             enc.copyBufferToBuffer(bufferOf(t), 0, readback, readbackOffset[i], t.bytes());
         }
@@ -240,8 +252,10 @@ final class WebGpuExecutable implements Executable {
         }
     }
 
-    private void collectOutputs(Map<String, Tensor> feeds, ArrayBuffer mapped, Map<String, Tensor> outputs) {
+    private void collectOutputs(Map<String, Tensor> feeds, ArrayBuffer mapped, Map<String, Tensor> outputs,
+                                java.util.Set<String> requested) {
         for (int i = 0; i < readbackOffset.length; i++) {
+            if (!wanted(i, requested)) continue;
             GpuProgram.Output o = program.outputs().get(i);
             GpuTensor t = o.tensor();
             int[] shape = t.shape();

@@ -139,7 +139,10 @@ class BufferPlannerTest {
                 if (read.contains(w)) fail(step.describe() + " writes slot " + w + " that it also reads");
             }
         }
-        for (GpuProgram.Output o : p.outputs()) last[o.tensor().storage().id()] = Integer.MAX_VALUE;
+        for (GpuProgram.Output o : p.outputs()) {
+            GpuTensor root = o.tensor().storage();
+            if (root.kind() == GpuTensor.Kind.INTERMEDIATE) last[root.id()] = Integer.MAX_VALUE; // copied out at the end
+        }
         for (int a = 0; a < n; a++) {
             int sa = plan.slotOf()[a];
             if (sa < 0) continue;
