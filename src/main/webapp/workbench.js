@@ -79,22 +79,29 @@ function cell(tr, text, cls) {
   return td;
 }
 
-/** Results by median time; candidates that failed or were not run go last, in index order. */
-export function sortedResults(report) {
+/** Results by time ("medianMs" or "minMs"); candidates that failed or were not run go last, in index order. */
+export function sortedResults(report, time = "medianMs") {
   return [...report.results].sort((a, b) => {
-    const ta = a.medianMs === null ? Infinity : a.medianMs;
-    const tb = b.medianMs === null ? Infinity : b.medianMs;
+    const ta = a[time] === null ? Infinity : a[time];
+    const tb = b[time] === null ? Infinity : b[time];
     return ta !== tb ? ta - tb : a.index - b.index;
   });
 }
 
+let shown = null;   // {report, kind}: re-rendered when "rank by" changes
+
 function showReport(report, kind) {
+  shown = { report, kind };
+  const time = $("rank-by").value === "min" ? "minMs" : "medianMs";
+  const best = time === "minMs" ? report.bestByMin : report.best;
+  const def = report.results.find((r) => r.index === 0);
+  const defaultMs = def && def[time] !== null ? def[time] : null;
   const summary = $("summary");
   summary.innerHTML = "";
   const rows = [
     ["problem", report.problem],
     ["adapter", `${report.adapter} (engine ${kind})`],
-    ["timing", `${report.timing}; median of ${report.runs} samples`],
+    ["timing", `${report.timing}; median and min of ${report.runs} samples; ranked by ${time === "minMs" ? "minimum" : "median"}`],
     ["candidates", `${report.results.length} of ${report.candidateCount}`],
     ["reference", `Java reference op in this page: ${fmt(report.referenceMs)} ms`],
     ["tolerance", `atol ${fmt(report.tolerance.atol)}, rtol ${fmt(report.tolerance.rtol)}: ${report.tolerance.rule}`],
@@ -112,14 +119,14 @@ function showReport(report, kind) {
   const body = $("results").querySelector("tbody");
   body.innerHTML = "";
   let rank = 0;
-  for (const r of sortedResults(report)) {
+  for (const r of sortedResults(report, time)) {
     const tr = document.createElement("tr");
     tr.dataset.index = String(r.index);
     const measured = r.medianMs !== null;
     if (measured) rank++;
     const classes = [];
     if (r.isDefault) classes.push("default");
-    if (report.best === r.index) classes.push("best");
+    if (best === r.index) classes.push("best");
     if (!r.ok && r.failure !== "not run (dry run)") classes.push("fail");
     tr.className = classes.join(" ");
     cell(tr, measured ? String(rank) : "", "num");
@@ -127,7 +134,7 @@ function showReport(report, kind) {
     cell(tr, r.key);
     const mark = cell(tr, "");
     for (const tag of ["default", "best"]) {
-      if ((tag === "default" && r.isDefault) || (tag === "best" && report.best === r.index)) {
+      if ((tag === "default" && r.isDefault) || (tag === "best" && best === r.index)) {
         const s = document.createElement("span");
         s.className = `tag ${tag}`;
         s.textContent = tag;
@@ -141,7 +148,7 @@ function showReport(report, kind) {
     cell(tr, fmt(r.minMs), "num");
     cell(tr, measured ? String(r.repeat) : "", "num");
     cell(tr, fmt(report.metric === "GFLOP/s" ? r.gflops : r.gbps), "num");
-    cell(tr, r.vsDefault === null ? "" : `${fmt(r.vsDefault)}x`, "num");
+    cell(tr, defaultMs === null || r[time] === null ? "" : `${(defaultMs / r[time]).toFixed(2)}x`, "num");
     cell(tr, fmt(r.maxAbsErr), "num");
     cell(tr, fmt(r.errRatio), "num");
     const ok = cell(tr, r.failure ? r.failure : r.ok ? "yes" : `no (${r.failing} elements; ${r.worst || ""})`);
@@ -190,6 +197,7 @@ function prefillFromUrl() {
 }
 
 $("form").addEventListener("submit", onSubmit);
+$("rank-by").addEventListener("change", () => { if (shown) showReport(shown.report, shown.kind); });
 
 let automation = null;   // the run started by nnjitWorkbench.start: {done, total, last, reply}
 

@@ -21,7 +21,7 @@ final class WorkbenchCommand {
             "  nnjit workbench --op FAMILY[:OPERATOR] --shape SHAPE [--candidates all|0,3,5|0-7] [--runs N]",
             "                  [--json OUT.json] [--transB] [--axes A,B] [--epsilon E] [--seed S]",
             "                  [--timing auto|submit] [--engine wasm-gc|js] [--chromium PATH] [--timeout SECONDS]",
-            "                  [--dry-run] [--verbose]");
+            "                  [--rank-by median|min] [--dry-run] [--verbose]");
 
     static final String HELP = String.join("\n",
             "workbench  Runs one op at one shape across its kernel schedule candidates on WebGPU in headless",
@@ -32,7 +32,9 @@ final class WorkbenchCommand {
             "       sumsquare|l1|l2|logsumexp] (input shape, --axes), elementwise[:add|sub|mul|div|max|min|pow|relu|",
             "       neg|abs|exp|tanh|sigmoid|erf|gelu] (input shapes separated by commas, broadcast: 128x384,384).",
             "       --timing auto uses GPU timestamps when the adapter has them; submit times submit to",
-            "       onSubmittedWorkDone. --dry-run lists the candidates without running them.");
+            "       onSubmittedWorkDone. The table is ranked by median time, or by minimum with --rank-by min",
+            "       (steadier where the device shares a busy CPU, as SwiftShader does). --dry-run lists the",
+            "       candidates without running them.");
 
     private WorkbenchCommand() {}
 
@@ -56,7 +58,7 @@ final class WorkbenchCommand {
         try (WorkbenchRunner runner = WorkbenchRunner.start(opts.chromium(), null,
                 Duration.ofSeconds(opts.timeoutSeconds()))) {
             WorkbenchRunner.Outcome o = runner.run(opts.engine(), opts.pageRequest(), p -> err.println(progressLine(p)));
-            out.print(WorkbenchTable.format(o.report(), o.engine()));
+            out.print(WorkbenchTable.format(o.report(), o.engine(), opts.rankByMin()));
             out.flush();
             if (opts.json() != null) writeJson(opts.json(), opts, o);
             return Main.OK;

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The arguments of {@code nnjit workbench --op FAMILY[:OPERATOR] --shape SHAPE [--candidates all|0,3,5|0-7]
  * [--runs N] [--json OUT.json] [--transB] [--axes A,B] [--epsilon E] [--seed S] [--timing auto|submit]
- * [--engine wasm-gc|js] [--chromium PATH] [--timeout SECONDS] [--dry-run] [--verbose]}.
+ * [--engine wasm-gc|js] [--chromium PATH] [--timeout SECONDS] [--rank-by median|min] [--dry-run] [--verbose]}.
  *
  * <p>The request is checked here, on the JVM, with the same code the page runs (shape grammar, operator, axes,
  * candidate syntax), so a mistyped argument is a usage error before Chromium starts.
@@ -20,9 +20,10 @@ import java.util.List;
  * @param json null: no JSON file
  * @param engine the engine build that runs it: "wasm-gc" (default) or "js"
  * @param timeoutSeconds deadline of the whole run in the page
+ * @param rankByMin sort the printed table by minimum instead of median time (more reproducible on a shared CPU)
  */
 public record WorkbenchOptions(WorkbenchRequest request, Path json, String engine, Path chromium, long timeoutSeconds,
-                               boolean verbose) {
+                               boolean rankByMin, boolean verbose) {
 
     /** Parses the arguments after "workbench"; throws {@link UsageException} naming the offending argument. */
     public static WorkbenchOptions parse(List<String> args) {
@@ -31,7 +32,7 @@ public record WorkbenchOptions(WorkbenchRequest request, Path json, String engin
         int runs = 10;
         long seed = 1, timeout = 1800;
         float epsilon = 1e-5f;
-        boolean transB = false, dryRun = false, verbose = false;
+        boolean transB = false, dryRun = false, verbose = false, rankByMin = false;
         WorkbenchRequest.Timing timing = WorkbenchRequest.Timing.AUTO;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -65,6 +66,14 @@ public record WorkbenchOptions(WorkbenchRequest request, Path json, String engin
                         throw new UsageException("--timing: " + e.getMessage());
                     }
                     break;
+                case "--rank-by": {
+                    String by = value != null ? value : next(args, i++, a);
+                    if (!by.equals("median") && !by.equals("min")) {
+                        throw new UsageException("--rank-by must be median or min, got '" + by + "'");
+                    }
+                    rankByMin = by.equals("min");
+                    break;
+                }
                 case "--transB": transB = flag(a, value); break;
                 case "--dry-run": dryRun = flag(a, value); break;
                 case "--verbose": verbose = flag(a, value); break;
@@ -89,7 +98,7 @@ public record WorkbenchOptions(WorkbenchRequest request, Path json, String engin
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return new WorkbenchOptions(request, json, engine, chromium, timeout, verbose);
+        return new WorkbenchOptions(request, json, engine, chromium, timeout, rankByMin, verbose);
     }
 
     /** The request as the page's JSON object (see workbench.js). */

@@ -9,13 +9,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A workbench report (the page's JSON) as a Markdown table sorted by median kernel time, the default (candidate 0)
- * and the best (fastest within tolerance) marked; candidates that failed come last with their reason.
+ * A workbench report (the page's JSON) as a Markdown table sorted by median (or minimum) kernel time, the default
+ * (candidate 0) and the best (fastest within tolerance, by the same measure) marked; candidates that failed come
+ * last with their reason. "vs default" compares by the same measure.
  */
 final class WorkbenchTable {
     private WorkbenchTable() {}
 
-    static String format(JsonObject report, String engine) {
+    static String format(JsonObject report, String engine) { return format(report, engine, false); }
+
+    /** @param byMin rank by minimum instead of median time */
+    static String format(JsonObject report, String engine, boolean byMin) {
+        String time = byMin ? "minMs" : "medianMs";
         StringBuilder sb = new StringBuilder();
         String metric = str(report, "metric");
         JsonObject tol = report.getAsJsonObject("tolerance");
@@ -23,7 +28,7 @@ final class WorkbenchTable {
                 .append(str(report, "problem")).append('\n');
         sb.append("adapter: ").append(str(report, "adapter")).append(" (engine ").append(engine).append(")\n");
         sb.append("timing: ").append(str(report, "timing")).append("; median of ").append(report.get("runs").getAsInt())
-                .append(" samples\n");
+                .append(" samples; ranked by ").append(byMin ? "minimum" : "median").append(" time\n");
         sb.append("tolerance: atol ").append(num(tol.get("atol"))).append(", rtol ").append(num(tol.get("rtol")))
                 .append(" (").append(str(tol, "rule")).append(")\n");
         sb.append("reference: Java op in the page, ").append(num(report.get("referenceMs"))).append(" ms; seed ")
@@ -32,9 +37,15 @@ final class WorkbenchTable {
         sb.append("| rank | # | config | mark | workgroup | compile ms | median ms | min ms | ").append(metric)
                 .append(" | vs default | max abs err | err/tol | ok |\n");
         sb.append("|---:|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
-        int best = report.get("best").isJsonNull() ? -1 : report.get("best").getAsInt();
+        JsonElement bestJson = report.get(byMin ? "bestByMin" : "best");
+        int best = bestJson == null || bestJson.isJsonNull() ? -1 : bestJson.getAsInt();
+        double defaultMs = Double.NaN;
+        for (JsonElement e : report.getAsJsonArray("results")) {
+            JsonObject r = e.getAsJsonObject();
+            if (r.get("index").getAsInt() == 0 && !r.get(time).isJsonNull()) defaultMs = r.get(time).getAsDouble();
+        }
         int rank = 0;
-        for (JsonObject r : sorted(report.getAsJsonArray("results"))) {
+        for (JsonObject r : sorted(report.getAsJsonArray("results"), time)) {
             boolean measured = !r.get("medianMs").isJsonNull();
             int index = r.get("index").getAsInt();
             String mark = (index == 0 ? "default " : "") + (index == best ? "best" : "");
@@ -46,20 +57,26 @@ final class WorkbenchTable {
                     .append(" | ").append(num(r.get("compileMs"))).append(" | ").append(num(r.get("medianMs")))
                     .append(" | ").append(num(r.get("minMs"))).append(" | ")
                     .append(num(r.get(metric.equals("GFLOP/s") ? "gflops" : "gbps"))).append(" | ")
-                    .append(num(r.get("vsDefault")).isEmpty() ? "" : num(r.get("vsDefault")) + "x").append(" | ")
+                    .append(vsDefault(defaultMs, r.get(time))).append(" | ")
                     .append(num(r.get("maxAbsErr"))).append(" | ").append(num(r.get("errRatio"))).append(" | ")
                     .append(ok).append(" |\n");
         }
         return sb.toString();
     }
 
-    /** Measured candidates by median time, then the others, by index. */
-    static List<JsonObject> sorted(JsonArray results) {
+    /** Measured candidates by {@code time} ("medianMs" or "minMs"), then the others, by index. */
+    static List<JsonObject> sorted(JsonArray results, String time) {
         List<JsonObject> list = new ArrayList<>();
         for (JsonElement e : results) list.add(e.getAsJsonObject());
-        list.sort(Comparator.comparingDouble((JsonObject o) -> o.get("medianMs").isJsonNull() ? Double.POSITIVE_INFINITY
-                : o.get("medianMs").getAsDouble()).thenComparingInt(o -> o.get("index").getAsInt()));
+        list.sort(Comparator.comparingDouble((JsonObject o) -> o.get(time).isJsonNull() ? Double.POSITIVE_INFINITY
+                : o.get(time).getAsDouble()).thenComparingInt(o -> o.get("index").getAsInt()));
         return list;
+    }
+
+    /** "2.50x": the default's time over this one's (above 1: faster than the default). */
+    private static String vsDefault(double defaultMs, JsonElement ms) {
+        if (Double.isNaN(defaultMs) || ms == null || ms.isJsonNull() || ms.getAsDouble() <= 0) return "";
+        return String.format(Locale.ROOT, "%.2fx", defaultMs / ms.getAsDouble());
     }
 
     private static String str(JsonObject o, String key) {

@@ -15,7 +15,8 @@ import org.teavm.jso.JSObject;
  * <p>Request: {@code {family, shape, transB?, operator?, axes? ("0,2"), epsilon?, candidates? ("all" | "0,3,5" |
  * "0-7"), runs? (10), seed? (1), timing? ("auto" | "submit"), dryRun?, onProgress? (function(stage, done, total,
  * detail))}}.
- * Report: see {@link #toJs}; numbers that were not measured are null. Each result's {@code vsDefault} is the
+ * Report: see {@link #toJs}; numbers that were not measured are null. {@code best} is the index of the fastest
+ * candidate within tolerance by median time, {@code bestByMin} by minimum time. Each result's {@code vsDefault} is the
  * default's median time over its own (above 1: faster than the default), null when either was not measured.
  */
 final class WorkbenchBridge {
@@ -74,6 +75,8 @@ final class WorkbenchBridge {
         JsObjects.setNumber(o, "bytes", r.bytes());
         CandidateResult best = r.best();
         number(o, "best", best == null ? Double.NaN : best.index());
+        CandidateResult bestByMin = r.bestByMin();
+        number(o, "bestByMin", bestByMin == null ? Double.NaN : bestByMin.index());
         double defaultMs = Double.NaN;
         for (CandidateResult c : r.results()) if (c.isDefault()) defaultMs = c.medianMs();
         JSObject list = JsObjects.newArray();

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 class WorkbenchOptionsTest {
     @Test void parsesFamilyOperatorAndOptions() {
         WorkbenchOptions o = WorkbenchOptions.parse(List.of("--op", "matmul", "--shape", "128x384x1536", "--candidates",
-                "0,3,5", "--runs=7", "--json", "out.json", "--transB", "--seed", "9", "--timing", "submit"));
+                "0,3,5", "--runs=7", "--json", "out.json", "--transB", "--seed", "9", "--timing", "submit", "--rank-by",
+                "min"));
+        assertTrue(o.rankByMin());
         WorkbenchRequest r = o.request();
         assertEquals(Family.MATMUL, r.family());
         assertEquals("128x384x1536", r.shape());
@@ -57,6 +59,7 @@ class WorkbenchOptionsTest {
             {"--engine must be wasm-gc or js", "--op", "matmul", "--shape", "4x4x4", "--engine", "cpu"},
             {"unknown option '--fast'", "--op", "matmul", "--shape", "4x4x4", "--fast"},
             {"candidates '1-'", "--op", "matmul", "--shape", "4x4x4", "--candidates", "1-"},
+            {"--rank-by must be median or min", "--op", "matmul", "--shape", "4x4x4", "--rank-by", "mean"},
         };
         for (String[] c : cases) {
             UsageException e = assertThrows(UsageException.class,
@@ -73,13 +76,17 @@ class WorkbenchOptionsTest {
     }
 
     private static JsonObject result(int index, Double median, boolean ok, String failure) {
+        return result(index, median, median == null ? null : median - 1, ok, failure);
+    }
+
+    private static JsonObject result(int index, Double median, Double min, boolean ok, String failure) {
         JsonObject r = new JsonObject();
         r.addProperty("index", index);
         r.addProperty("key", "k" + index);
         r.addProperty("workgroup", "8x8x1");
         r.addProperty("compileMs", 10.0);
         if (median == null) r.add("medianMs", JsonNull.INSTANCE); else r.addProperty("medianMs", median);
-        r.addProperty("minMs", median == null ? 0 : median - 1);
+        if (min == null) r.add("minMs", JsonNull.INSTANCE); else r.addProperty("minMs", min);
         r.addProperty("gflops", median == null ? 0 : 100 / median);
         if (median == null) r.add("vsDefault", JsonNull.INSTANCE); else r.addProperty("vsDefault", 20 / median);
         r.addProperty("maxAbsErr", 1e-6);
@@ -109,9 +116,9 @@ class WorkbenchOptionsTest {
         tol.addProperty("rule", "K * 2^-20");
         report.add("tolerance", tol);
         JsonArray results = new JsonArray();
-        results.add(result(0, 20.0, true, null));
+        results.add(result(0, 20.0, 10.0, true, null));
         results.add(result(1, null, false, "WGSL error"));
-        results.add(result(2, 5.0, true, null));
+        results.add(result(2, 5.0, 4.0, true, null));
         results.add(result(3, 2.0, false, null));
         report.add("results", results);
         String table = WorkbenchTable.format(report, "wasm-gc");
@@ -127,6 +134,18 @@ class WorkbenchOptionsTest {
         assertTrue(lines[header + 5].startsWith("|  | 1 | k1 |  |"), lines[header + 5]);
         assertTrue(lines[header + 5].endsWith("| WGSL error |"), lines[header + 5]);
         assertEquals(header + 6, lines.length);
+
+        // Ranked by minimum time: k3 (min 1.0, wrong output), k0 (1.5), k2 (4.0); the best by minimum is k0.
+        results.set(0, result(0, 20.0, 1.5, true, null));
+        report.addProperty("bestByMin", 0);
+        String byMin = WorkbenchTable.format(report, "wasm-gc", true);
+        String[] m = byMin.split("\n");
+        assertTrue(byMin.contains("ranked by minimum time"), byMin);
+        assertTrue(m[header + 2].startsWith("| 1 | 3 | k3 |  |"), m[header + 2]); // min 1.0, but not ok
+        assertTrue(m[header + 3].startsWith("| 2 | 0 | k0 | default best |"), m[header + 3]);
+        assertTrue(m[header + 3].contains("| 1.00x |"), m[header + 3]);
+        assertTrue(m[header + 4].startsWith("| 3 | 2 | k2 |  |"), m[header + 4]);
+        assertTrue(m[header + 4].contains("| 0.38x |"), m[header + 4]);
         assertEquals("1.00e-04", WorkbenchTable.num(tol.get("atol")));
         assertEquals("", WorkbenchTable.num(JsonNull.INSTANCE));
     }

@@ -90,6 +90,18 @@ class WorkbenchIT {
             }
             assertEquals(1, defaults);
             assertEquals(1, bests);
+
+            // Ranked by minimum time instead: re-sorted in place, the best mark on the new first row.
+            page.selectOption("#rank-by", "min");
+            double previousMin = 0;
+            for (int i = 0; i < 3; i++) {
+                List<String> cells = rows.nth(i).locator("td").allTextContents();
+                double min = Double.parseDouble(cells.get(8));
+                assertTrue(min >= previousMin, "sorted by minimum time: " + cells);
+                previousMin = min;
+                assertEquals(i == 0, cells.get(3).contains("best"), cells.toString());
+            }
+            assertTrue(page.textContent("#summary").contains("ranked by minimum"));
         }
         assertEquals(List.of(), pageErrors);
     }
