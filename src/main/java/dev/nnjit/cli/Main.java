@@ -26,6 +26,7 @@ public final class Main {
             "                       [--output OUT.json] [--chromium PATH] [--verbose]",
             "  nnjit ops",
             "  nnjit serve",
+            "  nnjit bench MODEL.onnx --inputs FEEDS.json [--runtimes LIST] [--runs N] [--warmup W] [--json OUT.json]",
             WorkbenchCommand.USAGE,
             "  nnjit --help",
             "",
@@ -46,7 +47,8 @@ public final class Main {
             "ops    Lists the supported ONNX ops and the lowest opset implemented for each.",
             "serve  Serves the demo page and the compiled engine (target/webapp) on 127.0.0.1 and prints",
             "       its address; open it in Chromium, pick a model and a feeds file. Ctrl-C stops it.",
-            WorkbenchCommand.HELP,
+            "bench  Times nnjit and ONNX Runtime Web on the model in one headless Chromium (nnjit bench --help).",
+            WorkbenchCommand.SUMMARY,
             "",
             "Exit codes: 0 success, 1 model/feeds/runtime error (message on stderr), 2 usage error.",
             "");
@@ -96,6 +98,8 @@ public final class Main {
             case "serve":
                 if (!rest.isEmpty()) return usageError("serve takes no arguments (got '" + rest.get(0) + "')");
                 return serve();
+            case "bench":
+                return BenchCommand.run(rest, out, err, env);
             default:
                 return usageError("unknown command '" + command + "'");
         }

@@ -23,6 +23,10 @@ final class WorkbenchCommand {
             "                  [--timing auto|submit] [--engine wasm-gc|js] [--chromium PATH] [--timeout SECONDS]",
             "                  [--rank-by median|min] [--dry-run] [--verbose]");
 
+    /** The one line in nnjit --help. */
+    static final String SUMMARY = "workbench  Times one op at one shape across its WebGPU kernel schedules in headless"
+            + " Chromium\n           (nnjit workbench --help).";
+
     static final String HELP = String.join("\n",
             "workbench  Runs one op at one shape across its kernel schedule candidates on WebGPU in headless",
             "       Chromium and prints per candidate: config, compile time, median kernel time, GFLOP/s or GB/s,",

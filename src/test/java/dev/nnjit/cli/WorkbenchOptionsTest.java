@@ -72,7 +72,8 @@ class WorkbenchOptionsTest {
         MainTest.Invocation help = MainTest.nnjit(Map.of(), "workbench", "--help");
         assertEquals(Main.OK, help.code());
         assertTrue(help.out().contains("nnjit workbench --op FAMILY[:OPERATOR] --shape SHAPE"), help.out());
-        assertTrue(MainTest.nnjit(Map.of(), "--help").out().contains("workbench  Runs one op at one shape"));
+        assertTrue(MainTest.nnjit(Map.of(), "--help").out().contains("workbench  Times one op at one shape"));
+        assertTrue(help.out().contains("workbench  Runs one op at one shape"), help.out());
     }
 
     private static JsonObject result(int index, Double median, boolean ok, String failure) {

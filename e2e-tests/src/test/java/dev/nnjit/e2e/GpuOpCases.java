@@ -386,6 +386,12 @@ final class GpuOpCases {
                 .out("y", DType.FLOAT).tol(Tol.ROWS).build());
         l.add(c("ReduceLogSumExp").op("ReduceLogSumExp").opset(13).attr(attrInts("axes", true, -1))
                 .feedScaled("x", 5f, 3, 8).out("y", DType.FLOAT).tol(Tol.ROWS).build());
+        l.add(c("ArgMax axis 1").op("ArgMax").attr(attrInt("axis", 1)).feed("x", 3, 7, 5).out("y", DType.INT64).build());
+        l.add(c("ArgMin last index ties int64").op("ArgMin").attr(attrInt("axis", 0)).attr(attrInt("keepdims", 0))
+                .attr(attrInt("select_last_index", 1)).feedInts("x", DType.INT64, 0, 2, 9, 4).out("y", DType.INT64)
+                .build());
+        l.add(c("ArgMax first index ties").op("ArgMax").attr(attrInt("axis", -1)).feedInts("x", DType.INT32, 0, 1, 6, 5)
+                .out("y", DType.INT64).build());
         l.add(c("ReduceLogSum").op("ReduceLogSum").opset(13).attr(attrInts("axes", true, -1))
                 .feedUniform("x", 0.1f, 2f, 3, 8).out("y", DType.FLOAT).tol(Tol.ROWS).build());
     }

@@ -5,12 +5,17 @@ import dev.nnjit.codegen.NormProblem;
 import dev.nnjit.codegen.ReduceProblem;
 import dev.nnjit.codegen.SoftmaxProblem;
 import dev.nnjit.codegen.Wgsl;
+import dev.nnjit.runtime.webgpu.kernels.ArgReduceKernel;
+import dev.nnjit.runtime.webgpu.kernels.ArgReduceProblem;
+import dev.nnjit.schedule.ElementwiseConfig;
+import dev.nnjit.schedule.ElementwiseSpace;
 import dev.nnjit.tensor.Tensor;
 import java.util.Arrays;
 
 /**
  * Row reductions on the codegen's row kernels: Softmax and LogSoftmax (opset 13 axis semantics, and the 2-D
- * coercion of older opsets), LayerNormalization, nnjit.RMSNormalization and the Reduce* family (f32). A norm's scale
+ * coercion of older opsets), LayerNormalization, nnjit.RMSNormalization, the Reduce* family (f32), and ArgMax /
+ * ArgMin (on this runtime's own kernel: codegen has none). A norm's scale
  * or bias that only broadcasts to the normalized dims is first expanded to them by an elementwise copy.
  */
 final class ReductionLowerings {
@@ -31,6 +36,23 @@ final class ReductionLowerings {
         reduce(t, "ReduceL2", ReduceProblem.Op.L2, 18);
         reduce(t, "ReduceLogSumExp", ReduceProblem.Op.LOG_SUM_EXP, 18);
         reduce(t, "ReduceLogSum", null, 18);
+        t.add("ArgMax", n -> argReduce(n, true));
+        t.add("ArgMin", n -> argReduce(n, false));
+    }
+
+    /** ArgMax / ArgMin along one axis, int64 out (i32 on the GPU), on the runtime's own scan kernel. */
+    private static void argReduce(NodeLowering n, boolean max) {
+        int[] shape = n.inShape(0);
+        if (Wgsl.product(n.outShape(0)) == 0) { n.out(0); return; }
+        int axis = axis(n, n.op().attrInt("axis", 0), shape.length);
+        ArgReduceProblem p;
+        try {
+            p = new ArgReduceProblem(n.in(0).type(), shape, axis, max, n.op().attrInt("select_last_index", 0) != 0);
+        } catch (IllegalArgumentException e) {
+            throw n.unsupported(e.getMessage());
+        }
+        ElementwiseConfig c = ElementwiseSpace.candidates(p.outputs(), false, n.limits()).get(0);
+        n.dispatch(ArgReduceKernel.INSTANCE.instance(c, p), n.in(0), n.out(0));
     }
 
     private static void softmax(NodeLowering n, boolean log) {

@@ -1,0 +1,201 @@
+package dev.nnjit.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.nnjit.host.BenchRunner;
+import dev.nnjit.host.OrtWebInstall;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code nnjit bench}: times nnjit and ONNX Runtime Web on the same ONNX file and feeds in one headless Chromium
+ * (bench.html, driven by {@link BenchRunner}), prints a table, optionally writes the report as JSON, and
+ * cross-checks every runtime's outputs against the first runtime's (a benchmark of wrong results is meaningless).
+ *
+ * <p>Exit codes: 0 when at least one runtime was timed and every timed runtime's outputs agree; 1 when none could be
+ * timed, outputs disagree, or the files/browser fail (one line on stderr); 2 for a usage error. Runtimes that cannot
+ * run (no WebGPU, ONNX Runtime Web not installable, a load error) are reported "unavailable: reason" and do not
+ * change the exit code.
+ */
+public final class BenchCommand {
+    static final String USAGE_TEXT = String.join("\n",
+            "Usage:",
+            "  nnjit bench MODEL.onnx --inputs FEEDS.json [--runtimes LIST] [--runs N] [--warmup W] [--json OUT.json]",
+            "              [--timeout SECONDS] [--tolerance X] [--webgpu-adapter swiftshader|default] [--chromium PATH]",
+            "",
+            "Times nnjit and ONNX Runtime Web on the same model and feeds in one headless Chromium (served with",
+            "COOP/COEP: cross-origin isolated, so wasm threads work) and prints a table.",
+            "  MODEL.onnx        external-data files next to it are fetched once and shared by all runtimes",
+            "  --inputs FILE     {\"inputs\": {NAME: {\"shape\", \"dtype\", \"data\"}}} (a golden.json works; its full",
+            "                    \"outputs\", if any, are checked too)",
+            "  --runtimes LIST   comma-separated, default " + String.join(",", BenchOptions.DEFAULT_RUNTIMES) + ";",
+            "                    known: " + String.join(", ", BenchOptions.KNOWN_RUNTIMES),
+            "  --runs N          timed warm runs (default " + BenchOptions.DEFAULT_RUNS + "), after --warmup W untimed ("
+                    + "default " + BenchOptions.DEFAULT_WARMUP + ")",
+            "  --json OUT.json   write the report: {model, device, runtimes: {NAME: {coldMs, medianMs, minMs, maxMs,",
+            "                    runs, ...}}, ratios, crossCheck}; view it with bench-report.html",
+            "  --timeout S       per-runtime deadline in seconds (default " + BenchOptions.DEFAULT_TIMEOUT_SECONDS + ")",
+            "  --tolerance X     outputs agree when max |diff| <= X * max |reference| (default "
+                    + BenchOptions.DEFAULT_TOLERANCE + ")",
+            "  --webgpu-adapter  Chromium's WebGPU adapter: swiftshader (CPU; default) or default (a real GPU if any)",
+            "cold = runtime code load + session creation (shader compilation, weight upload) + first run, with the",
+            "model bytes already in memory; warm run = feeds upload + inference + output readback.",
+            "ort-* runtimes use onnxruntime-web pinned in bench/package.json; it is installed on first use with",
+            "'npm ci --prefix bench' (needs npm).",
+            "");
+
+    private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+            .serializeSpecialFloatingPointValues().create();
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Entry point for {@code nnjit bench ARGS} (wired in Main); returns the exit code. */
+    public static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
+        BenchCommand c = new BenchCommand(out, err);
+        if (args.contains("-h") || args.contains("--help")) {
+            out.print(USAGE_TEXT);
+            return 0;
+        }
+        BenchOptions opts;
+        try {
+            opts = BenchOptions.parse(args);
+        } catch (BenchOptions.BadArguments e) {
+            err.println("nnjit: " + e.getMessage());
+            err.println("Run 'nnjit bench --help' for usage.");
+            return 2;
+        }
+        try {
+            return c.execute(opts);
+        } catch (RuntimeException e) {
+            err.println("nnjit: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if ("1".equals(env.get("NNJIT_DEBUG"))) e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    /** Runs {@code nnjit bench} directly (the same as {@code nnjit bench ARGS}). */
+    public static void main(String[] args) {
+        int code = run(Arrays.asList(args), System.out, System.err, System.getenv());
+        System.out.flush();
+        System.exit(code);
+    }
+
+    private int execute(BenchOptions opts) {
+        requireFile(opts.model(), "model");
+        requireFile(opts.inputs(), "feeds");
+        Path ortDist = null;
+        String ortProblem = null;
+        String ortVersion = null;
+        if (opts.needsOrt()) {
+            try {
+                Path benchDir = OrtWebInstall.benchDir();
+                ortDist = OrtWebInstall.ensureDist(benchDir, err);
+                ortVersion = OrtWebInstall.installedVersion(benchDir);
+            } catch (OrtWebInstall.BenchSetupException e) {
+                ortProblem = e.getMessage();
+                err.println("nnjit bench: ort-* runtimes unavailable: " + ortProblem);
+            }
+        }
+
+        JsonObject runtimes = new JsonObject();
+        JsonObject report;
+        try (BenchRunner runner = BenchRunner.start(opts.chromium(), BenchRunner.defaultWebapp(), ortDist,
+                Duration.ofSeconds(opts.timeoutSeconds()), opts.webgpuAdapter())) {
+            JsonObject device = runner.deviceInfo();
+            JsonObject prepared = runner.prepare(opts.model(), opts.inputs());
+            err.println(String.format(Locale.ROOT, "nnjit bench: %s (%.1f MB + %.1f MB external data), inputs %s; "
+                    + "crossOriginIsolated %s", opts.model(), prepared.get("modelBytes").getAsDouble() / 1e6,
+                    prepared.get("externalBytes").getAsDouble() / 1e6, prepared.get("inputs"),
+                    device.get("crossOriginIsolated")));
+            for (String name : opts.runtimes()) {
+                JsonObject r;
+                if (name.startsWith("ort-") && ortProblem != null) {
+                    r = new JsonObject();
+                    r.addProperty("unavailable", ortProblem);
+                } else {
+                    err.println("nnjit bench: measuring " + name + " ...");
+                    r = runner.measure(name, opts.runs(), opts.warmup(), opts.tolerance());
+                }
+                err.println("nnjit bench: " + name + ": " + progressLine(r));
+                runtimes.add(name, r);
+            }
+            JsonObject settings = new JsonObject();
+            settings.addProperty("feeds", opts.inputs().toString());
+            settings.addProperty("runs", opts.runs());
+            settings.addProperty("warmup", opts.warmup());
+            settings.addProperty("tolerance", opts.tolerance());
+            settings.addProperty("webgpuAdapter", opts.webgpuAdapter());
+            if (ortVersion != null) settings.addProperty("onnxruntimeWeb", ortVersion);
+            JsonObject input = new JsonObject();
+            input.addProperty("model", opts.model().toString());
+            input.add("device", device);
+            input.add("settings", settings);
+            input.add("runtimes", runtimes);
+            report = runner.buildReport(input);
+        }
+
+        out.print(BenchTable.render(report));
+        out.flush();
+        if (opts.json() != null) writeJson(opts.json(), report);
+        return verdict(report);
+    }
+
+    /** 0 when some runtime was timed and every check passed; else 1 with the reason on stderr. */
+    private int verdict(JsonObject report) {
+        JsonObject ratios = report.getAsJsonObject("ratios");
+        if (ratios.get("baseline").isJsonNull()) {
+            err.println("nnjit: error: no runtime could be timed (see the reasons above)");
+            return 1;
+        }
+        List<String> bad = new ArrayList<>();
+        for (Map.Entry<String, JsonElement> e : report.getAsJsonObject("crossCheck").entrySet()) {
+            JsonObject c = e.getValue().getAsJsonObject();
+            if (!c.get("ok").getAsBoolean()) bad.add(e.getKey() + " disagrees with " + c.get("against").getAsString());
+            if (c.has("expectedOk") && !c.get("expectedOk").isJsonNull() && !c.get("expectedOk").getAsBoolean()) {
+                bad.add(e.getKey() + " differs from the feeds file's outputs");
+            }
+        }
+        if (!bad.isEmpty()) {
+            err.println("nnjit: error: outputs do not agree: " + String.join("; ", bad)
+                    + " (per-output diffs in the JSON report under runtimes.NAME.check)");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static String progressLine(JsonObject r) {
+        if (r.has("unavailable")) return "unavailable: " + r.get("unavailable").getAsString();
+        return "cold " + BenchTable.ms(r, "coldMs") + " ms, median " + BenchTable.ms(r, "medianMs") + " ms (min "
+                + BenchTable.ms(r, "minMs") + ", max " + BenchTable.ms(r, "maxMs") + ")";
+    }
+
+    private static void requireFile(Path p, String what) {
+        if (!Files.isRegularFile(p)) throw new IllegalArgumentException(what + " file not found: " + p);
+        if (!Files.isReadable(p)) throw new IllegalArgumentException(what + " file is not readable: " + p);
+    }
+
+    private static void writeJson(Path file, JsonObject report) {
+        try {
+            Files.writeString(file, PRETTY.toJson(report) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write " + file + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,421 @@
+// Benchmark of nnjit against ONNX Runtime Web on one ONNX model and one set of feeds, in this page.
+// Driven by dev.nnjit.host.BenchRunner (`nnjit bench`) through window.nnjitBench, or by hand from bench.html.
+//
+//   await nnjitBench.deviceInfo()
+//       -> {vendor, architecture, description, device, hardwareConcurrency, crossOriginIsolated, userAgent,
+//           webgpu: "available" | "unavailable: <reason>"}
+//   await nnjitBench.prepare({modelUrl, externalFiles: [names relative to the model], feedsUrl, ortBase})
+//       fetches the model, its external data and the feeds ONCE; every runtime gets the same bytes.
+//       -> {ok, fetchMs, modelBytes, externalBytes, inputs: {NAME: {dtype, shape}}, expectedOutputs: [names]}
+//   await nnjitBench.measure(runtime, {runs, warmup, tolerance})
+//       -> {ok: true, result: {coldMs, loadMs, firstRunMs, medianMs, minMs, maxMs, runs, warmup, timesMs, config,
+//                              check, checkExpected}}
+//        | {ok: true, result: {unavailable: "<reason>"}}        (never throws: one runtime's failure is its own)
+//   nnjitBench.buildReport({model, device, settings, runtimes: {NAME: result}}) -> the report (see bench-report.html)
+//
+// What is timed (performance.now(), milliseconds):
+//   coldMs  = loading the runtime's code (module import, wasm compile) + session creation (graph compile, weight
+//             upload, shader compilation) + the first run with output readback; the model bytes are already in
+//             memory (fetched once by prepare, not timed).  loadMs + firstRunMs = coldMs.
+//   warm    = one run: wrapping/uploading the feeds + inference + reading every output back into a JS typed array.
+//             `warmup` untimed runs come first, then `runs` timed ones: median, min, max over those.
+// Cross-check: the last run's outputs of each runtime are compared with those of the first runtime that produced
+// outputs in this page ("check") and, when the feeds file carries full reference outputs ("outputs" with data),
+// with those ("checkExpected"). Agreement: max |a - b| <= tolerance * max |reference| for every float output (the
+// project's rule: every runtime computes in float32, only summation order differs), exact equality for integers.
+//
+// Runtimes:
+//   nnjit-wasm    the engine's CPU reference compiled to WebAssembly GC (engine.js, createEngine("wasm-gc"))
+//   nnjit-js      the same engine compiled to JavaScript
+//   nnjit-webgpu  the engine's WebGPU backend: await engine.loadModelAsync(bytes, files, {backend: "webgpu"}), then
+//                 await model.runAsync(feeds) (outputs read back); unavailable when the build has no loadModelAsync
+//   ort-wasm      ONNX Runtime Web, ort.wasm.min.mjs, 'wasm' EP, numThreads = navigator.hardwareConcurrency
+//   ort-webgpu    ONNX Runtime Web, ort.webgpu.min.mjs, 'webgpu' EP (outputs read back to the CPU)
+
+import { createEngine } from "./engine.js";
+
+export const RUNTIME_NAMES = ["nnjit-webgpu", "nnjit-wasm", "nnjit-js", "ort-webgpu", "ort-wasm"];
+/** Ratios are taken against the first of these that produced timings. */
+const BASELINE_ORDER = ["nnjit-webgpu", "nnjit-wasm", "nnjit-js"];
+const DEFAULT_TOLERANCE = 1e-4;
+
+let prepared = null;          // {modelBytes: Uint8Array, external: [{path, data: Uint8Array}], feeds, expected, ortBase}
+let referenceOutputs = null;  // {runtime, outputs} of the first runtime that produced outputs in this page
+
+const now = () => performance.now();
+
+// ---------------------------------------------------------------------------------------------------------------
+// Device
+
+export async function deviceInfo() {
+  const info = {
+    vendor: null, architecture: null, description: null, device: null,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    crossOriginIsolated: self.crossOriginIsolated === true,
+    userAgent: navigator.userAgent,
+    webgpu: "unavailable: navigator.gpu is missing (WebGPU disabled in this browser)",
+  };
+  if (navigator.gpu) {
+    try {
+      const adapter = await navigator.gpu.requestAdapter();
+      if (!adapter) {
+        info.webgpu = "unavailable: navigator.gpu.requestAdapter() returned null";
+      } else {
+        const a = adapter.info || {};
+        info.vendor = a.vendor || ""; info.architecture = a.architecture || "";
+        info.description = a.description || ""; info.device = a.device || "";
+        info.webgpu = "available";
+      }
+    } catch (e) {
+      info.webgpu = `unavailable: requestAdapter() failed: ${message(e)}`;
+    }
+  }
+  return info;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Inputs, fetched once
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`fetching ${url} failed: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+export async function prepare({ modelUrl, externalFiles = [], feedsUrl, ortBase = "/files/ort/" }) {
+  try {
+    referenceOutputs = null;
+    prepared = null;
+    const t0 = now();
+    const base = new URL(modelUrl, location.href);
+    const [modelBytes, ...externalBytes] = await Promise.all(
+      [base.href, ...externalFiles.map((n) => new URL(n, base).href)].map(fetchBytes));
+    const feedsResponse = await fetch(new URL(feedsUrl, location.href));
+    if (!feedsResponse.ok) throw new Error(`fetching ${feedsUrl} failed: HTTP ${feedsResponse.status}`);
+    const feedsDoc = await feedsResponse.json();
+    const fetchMs = now() - t0;
+    const feeds = parseFeeds(feedsDoc);
+    const expected = parseExpected(feedsDoc);
+    prepared = {
+      modelBytes,
+      external: externalFiles.map((path, i) => ({ path, data: externalBytes[i] })),
+      feeds, expected, ortBase: new URL(ortBase, location.href).href,
+    };
+    const inputs = {};
+    for (const [n, t] of Object.entries(feeds)) inputs[n] = { dtype: t.dtype, shape: t.shape };
+    return {
+      ok: true, fetchMs, modelBytes: modelBytes.byteLength,
+      externalBytes: externalBytes.reduce((s, b) => s + b.byteLength, 0),
+      inputs, expectedOutputs: Object.keys(expected),
+    };
+  } catch (e) {
+    return { ok: false, error: message(e) };
+  }
+}
+
+const FLOAT_TYPES = new Set(["float32", "float"]);
+const INT64_TYPES = new Set(["int64"]);
+const INT32_TYPES = new Set(["int32"]);
+
+/** {"inputs": {NAME: {shape, dtype, data}}} -> {NAME: {dtype, shape, data: typed array}}; data flat, row-major. */
+function parseFeeds(doc) {
+  if (!doc || typeof doc.inputs !== "object" || doc.inputs === null) {
+    throw new Error('the feeds file has no "inputs" object ({"inputs": {NAME: {"shape", "dtype", "data"}}})');
+  }
+  const feeds = {};
+  for (const [name, t] of Object.entries(doc.inputs)) {
+    if (!t || !Array.isArray(t.shape) || !Array.isArray(t.data) || typeof t.dtype !== "string") {
+      throw new Error(`feed '${name}' needs "shape" (array), "dtype" (string) and "data" (flat array)`);
+    }
+    const data = t.data.flat(Infinity);
+    const count = t.shape.reduce((a, b) => a * b, 1);
+    if (data.length !== count) {
+      throw new Error(`feed '${name}': shape [${t.shape}] has ${count} elements but data has ${data.length}`);
+    }
+    feeds[name] = { dtype: t.dtype, shape: t.shape.map(Number), data: typedData(name, t.dtype, data) };
+  }
+  return feeds;
+}
+
+function typedData(name, dtype, data) {
+  if (FLOAT_TYPES.has(dtype)) return Float32Array.from(data, toNumber);
+  if (INT64_TYPES.has(dtype)) return BigInt64Array.from(data, (v) => BigInt(v));
+  if (INT32_TYPES.has(dtype)) return Int32Array.from(data, Number);
+  if (dtype === "bool") return Uint8Array.from(data, (v) => (v ? 1 : 0));
+  throw new Error(`feed '${name}': dtype ${dtype} is not supported by the bench (float32, int64, int32, bool)`);
+}
+
+function toNumber(v) {
+  if (v === "NaN") return NaN;
+  if (v === "Infinity") return Infinity;
+  if (v === "-Infinity") return -Infinity;
+  return Number(v);
+}
+
+/** Reference outputs in the feeds file ("outputs": {NAME: {shape, data}}), only those stored in full. */
+function parseExpected(doc) {
+  const expected = {};
+  for (const [name, t] of Object.entries(doc.outputs || {})) {
+    if (!t || !Array.isArray(t.shape) || !Array.isArray(t.data)) continue;
+    const data = t.data.flat(Infinity);
+    if (data.length !== t.shape.reduce((a, b) => a * b, 1)) continue;  // a summary, not the whole tensor
+    expected[name] = { shape: t.shape.map(Number), data: Float64Array.from(data, toNumber) };
+  }
+  return expected;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Runtimes: load(ctx) -> {config, run(feeds) -> Promise<{NAME: {shape, data}}>, release()}
+
+function nnjitRuntime(build, backend) {
+  return async function load(ctx) {
+    const engine = await createEngine(build);
+    let model;
+    if (backend === "cpu") {
+      model = engine.loadModel(ctx.modelBytes, externalMap(ctx.external));
+    } else {
+      if (typeof engine.loadModelAsync !== "function") {
+        throw new Error(`this engine build has no loadModelAsync, so no '${backend}' backend`);
+      }
+      model = await engine.loadModelAsync(ctx.modelBytes, externalMap(ctx.external), { backend });
+      if (model.backend !== undefined && model.backend !== backend) {
+        throw new Error(`asked for the '${backend}' backend, the engine loaded '${model.backend}'`);
+      }
+    }
+    const asynchronous = backend !== "cpu";
+    return {
+      config: `nnjit ${engine.kind} build, ${backend} backend` + (model.adapter ? ` (${model.adapter})` : ""),
+      async run(feeds) {
+        const { outputs } = asynchronous ? await model.runAsync(feeds) : model.run(feeds);
+        const result = {};
+        for (const [name, t] of Object.entries(outputs)) result[name] = { shape: t.shape, data: t.data };
+        return result;
+      },
+      release() { model.dispose(); },
+    };
+  };
+}
+
+function externalMap(external) {
+  const files = {};
+  for (const f of external) files[f.path] = f.data;
+  return files;
+}
+
+const ORT_VERSION_NOTE = "onnxruntime-web (bench/package.json)";
+
+function ortRuntime(bundle, ep) {
+  return async function load(ctx) {
+    const ort = await import(ctx.ortBase + bundle);
+    ort.env.wasm.wasmPaths = ctx.ortBase;
+    ort.env.wasm.numThreads = navigator.hardwareConcurrency;
+    ort.env.logLevel = "error";
+    if (ep === "webgpu" && !navigator.gpu) throw new Error("navigator.gpu is missing (WebGPU disabled in this browser)");
+    const session = await ort.InferenceSession.create(ctx.modelBytes, {
+      executionProviders: [ep],
+      logSeverityLevel: 3,  // errors only: ORT's warnings go to console.error, which the runner reports as page errors
+      externalData: ctx.external.map((f) => ({ path: f.path, data: f.data })),
+    });
+    return {
+      config: `${ORT_VERSION_NOTE} ${ort.env.versions && ort.env.versions.web || "?"}, ${bundle}, '${ep}' EP, `
+        + `numThreads ${ort.env.wasm.numThreads}`,
+      async run(feeds) {
+        const tensors = {};
+        for (const [name, t] of Object.entries(feeds)) {
+          tensors[name] = new ort.Tensor(t.dtype === "float" ? "float32" : t.dtype, t.data, t.shape);
+        }
+        const out = await session.run(tensors);
+        const result = {};
+        for (const name of session.outputNames) {
+          const o = out[name];
+          const data = o.location === "cpu" || o.location === undefined ? o.data : await o.getData(true);
+          result[name] = { shape: Array.from(o.dims, Number), data };
+        }
+        return result;
+      },
+      release() { return session.release(); },
+    };
+  };
+}
+
+const RUNTIMES = {
+  "nnjit-webgpu": nnjitRuntime("wasm-gc", "webgpu"),
+  "nnjit-wasm": nnjitRuntime("wasm-gc", "cpu"),
+  "nnjit-js": nnjitRuntime("js", "cpu"),
+  "ort-webgpu": ortRuntime("ort.webgpu.min.mjs", "webgpu"),
+  "ort-wasm": ortRuntime("ort.wasm.min.mjs", "wasm"),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Measuring
+
+export async function measure(runtime, { runs = 10, warmup = 2, tolerance = DEFAULT_TOLERANCE } = {}) {
+  const load = RUNTIMES[runtime];
+  if (!load) {
+    return { ok: true, result: { unavailable: `unknown runtime '${runtime}' (known: ${RUNTIME_NAMES.join(", ")})` } };
+  }
+  if (!prepared) return { ok: false, error: "prepare() has not succeeded in this page" };
+  const ctx = prepared;
+  let session = null;
+  let stage = "loading";
+  try {
+    const t0 = now();
+    session = await load(ctx);
+    const t1 = now();
+    stage = "the first run";
+    let outputs = await session.run(ctx.feeds);
+    const t2 = now();
+    stage = "warm-up runs";
+    for (let i = 0; i < warmup; i++) outputs = await session.run(ctx.feeds);
+    stage = "timed runs";
+    const timesMs = [];
+    for (let i = 0; i < runs; i++) {
+      const s = now();
+      outputs = await session.run(ctx.feeds);
+      timesMs.push(now() - s);
+    }
+    stage = "checking outputs";
+    const kept = copyOutputs(outputs);
+    let check = null;
+    if (referenceOutputs === null) {
+      referenceOutputs = { runtime, outputs: kept };
+      check = { against: null, note: "reference for the runtimes measured after it" };
+    } else {
+      check = compareOutputs(referenceOutputs.runtime, referenceOutputs.outputs, kept, tolerance, true);
+    }
+    const checkExpected = Object.keys(ctx.expected).length > 0
+      ? compareOutputs("feeds file outputs", ctx.expected, kept, tolerance, false) : null;
+    assertIntact(ctx);
+    const sorted = timesMs.map(ms3).sort((a, b) => a - b);
+    return {
+      ok: true,
+      result: {
+        coldMs: ms3(t2 - t0), loadMs: ms3(t1 - t0), firstRunMs: ms3(t2 - t1),
+        medianMs: median(sorted), minMs: sorted.length ? sorted[0] : null,
+        maxMs: sorted.length ? sorted[sorted.length - 1] : null,
+        runs, warmup, timesMs: timesMs.map(ms3), config: session.config, check, checkExpected,
+      },
+    };
+  } catch (e) {
+    return { ok: true, result: { unavailable: `${stage} failed: ${message(e)}` } };
+  } finally {
+    if (session) {
+      try { await session.release(); } catch (e) { /* the runtime already failed or is done; nothing to keep */ }
+    }
+  }
+}
+
+/** Milliseconds rounded to a microsecond (performance.now() is coarser than that in most browsers anyway). */
+function ms3(v) {
+  return Math.round(v * 1000) / 1000;
+}
+
+/** Median of sorted values (mean of the middle two for an even count); null when empty. */
+export function median(sorted) {
+  const n = sorted.length;
+  if (n === 0) return null;
+  return n % 2 === 1 ? sorted[(n - 1) >> 1] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+
+/** Runtimes must not detach or modify the shared input bytes (ORT could transfer them to a worker). */
+function assertIntact(ctx) {
+  if (ctx.modelBytes.byteLength === 0 || ctx.external.some((f) => f.data.byteLength === 0)) {
+    throw new Error("the runtime detached the shared model bytes; later runtimes cannot use them");
+  }
+}
+
+function copyOutputs(outputs) {
+  const kept = {};
+  for (const [name, t] of Object.entries(outputs)) {
+    const d = t.data;
+    let values;
+    if (d instanceof BigInt64Array || d instanceof BigUint64Array) values = Float64Array.from(d, Number);
+    else values = Float64Array.from(d);
+    kept[name] = { shape: Array.from(t.shape, Number), data: values };
+  }
+  return kept;
+}
+
+/**
+ * Per output: max |actual - reference|, max |reference|, and whether max diff <= tolerance * max |reference|
+ * (floats) or all elements are equal (integer-valued references are compared the same way, where any difference is
+ * at least 1 and so fails). Outputs missing in `actual` or with another shape fail; with sameSet, so do outputs that
+ * the reference lacks (two runtimes must return the same outputs; a feeds file may list only some).
+ */
+export function compareOutputs(against, reference, actual, tolerance, sameSet) {
+  const outputs = {};
+  let ok = true;
+  let worstRel = 0;
+  for (const [name, ref] of Object.entries(reference)) {
+    const got = actual[name];
+    if (!got) { outputs[name] = { error: "missing" }; ok = false; continue; }
+    if (got.shape.join(",") !== ref.shape.join(",")) {
+      outputs[name] = { error: `shape [${got.shape}] vs reference [${ref.shape}]` };
+      ok = false;
+      continue;
+    }
+    let maxDiff = 0; let maxRef = 0; let nanMismatch = 0;
+    for (let i = 0; i < ref.data.length; i++) {
+      const r = ref.data[i]; const a = got.data[i];
+      if (Number.isNaN(r) || Number.isNaN(a)) { if (Number.isNaN(r) !== Number.isNaN(a)) nanMismatch++; continue; }
+      const diff = Math.abs(a - r);
+      if (diff > maxDiff) maxDiff = diff;
+      if (Math.abs(r) > maxRef) maxRef = Math.abs(r);
+    }
+    const bound = tolerance * maxRef;
+    const good = nanMismatch === 0 && maxDiff <= bound;
+    const rel = maxRef > 0 ? maxDiff / maxRef : maxDiff;
+    if (rel > worstRel) worstRel = rel;
+    outputs[name] = { maxAbsDiff: maxDiff, maxAbsRef: maxRef, ok: good };
+    if (nanMismatch) outputs[name].nanMismatches = nanMismatch;
+    if (!good) ok = false;
+  }
+  for (const name of Object.keys(actual)) {
+    if (sameSet && !(name in reference)) { outputs[name] = { error: "not in the reference" }; ok = false; }
+  }
+  return { against, tolerance, ok, maxRelDiff: worstRel, outputs };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The report (the same document `nnjit bench --json` writes)
+
+/**
+ * {model, device, settings, runtimes: {NAME: result}} -> {model, date, device, settings, timing, runtimes, ratios,
+ * crossCheck}. ratios.median[NAME] = medianMs(NAME) / medianMs(baseline), ratios.cold likewise: > 1 means NAME is
+ * slower than the baseline (nnjit-webgpu, else nnjit-wasm, else nnjit-js, else the first runtime with timings).
+ */
+export function buildReport({ model, device, settings, runtimes }) {
+  const timed = Object.keys(runtimes).filter((n) => runtimes[n].medianMs !== undefined && runtimes[n].medianMs !== null);
+  const baseline = BASELINE_ORDER.find((n) => timed.includes(n)) || timed[0] || null;
+  const ratios = { baseline, definition: "time(runtime) / time(baseline); > 1: slower than the baseline", median: {}, cold: {} };
+  if (baseline) {
+    const b = runtimes[baseline];
+    for (const n of timed) {
+      ratios.median[n] = runtimes[n].medianMs / b.medianMs;
+      ratios.cold[n] = runtimes[n].coldMs / b.coldMs;
+    }
+  }
+  const crossCheck = {};
+  for (const [n, r] of Object.entries(runtimes)) {
+    if (r.unavailable !== undefined) continue;
+    crossCheck[n] = {
+      against: r.check && r.check.against, ok: r.check ? r.check.ok !== false : true,
+      maxRelDiff: r.check && r.check.maxRelDiff !== undefined ? r.check.maxRelDiff : null,
+      expectedOk: r.checkExpected ? r.checkExpected.ok : null,
+      expectedMaxRelDiff: r.checkExpected ? r.checkExpected.maxRelDiff : null,
+    };
+  }
+  return {
+    model, date: new Date().toISOString(), device, settings,
+    timing: "coldMs: runtime code load + session creation (incl. shader compilation, weight upload) + first run, "
+      + "model bytes already in memory; warm runs (median/min/max): feeds upload + inference + output readback",
+    runtimes, ratios, crossCheck,
+  };
+}
+
+function message(e) {
+  return e && e.message !== undefined ? String(e.message) : String(e);
+}
+
+window.nnjitBench = { deviceInfo, prepare, measure, buildReport, RUNTIME_NAMES };
+window.nnjitBenchReady = true;
