@@ -32,6 +32,8 @@ public final class GraphLowering {
     private final List<GpuStep> steps = new ArrayList<>();
     private final Map<Value, GpuTensor> byValue = new IdentityHashMap<>();
     private final Map<Value, Boolean> graphOutputs = new IdentityHashMap<>();
+    /** Split constants, shared by every node reading the same constant split the same way (tied embeddings). */
+    private final Map<dev.nnjit.tensor.Tensor, Map<Integer, List<GpuTensor>>> chunks = new IdentityHashMap<>();
 
     private GraphLowering(Graph graph, LoweringTable table, OpRegistry registry, AdapterLimits limits) {
         this.graph = graph;
@@ -125,6 +127,34 @@ public final class GraphLowering {
     void defineView(Value v, GpuTensor base) {
         if (byValue.containsKey(v)) throw new GraphException("internal error: output '" + v.name() + "' defined twice");
         byValue.put(v, add(v.name(), dtypeOf(v), staticShape(v), GpuTensor.Kind.VIEW, null, base));
+    }
+
+    /** The largest tensor one buffer binding may hold on this adapter. */
+    long maxBindingBytes() { return Math.min(limits.maxStorageBufferBindingSize(), limits.maxBufferSize()); }
+
+    /**
+     * A constant split along {@code axis} into blocks that each fit one binding, as GPU constants, with the start
+     * of each block along the axis in {@code starts} (filled by the call).
+     */
+    List<GpuTensor> chunksOf(Value v, int axis, List<Integer> starts) {
+        dev.nnjit.tensor.Tensor t = v.constant();
+        Map<Integer, List<GpuTensor>> byAxis = chunks.computeIfAbsent(t, k -> new java.util.HashMap<>());
+        List<GpuTensor> parts = byAxis.get(axis);
+        if (parts == null) {
+            List<ConstantChunks.Chunk> split = ConstantChunks.split(t, axis, maxBindingBytes());
+            parts = new ArrayList<>();
+            for (ConstantChunks.Chunk c : split) {
+                parts.add(newConstant(v.name() + "[axis " + axis + ": " + c.start() + ".." + (c.start() + c.length())
+                        + ")", c.value()));
+            }
+            byAxis.put(axis, parts);
+        }
+        int start = 0;
+        for (GpuTensor p : parts) {
+            starts.add(start);
+            start += p.shape()[axis];
+        }
+        return parts;
     }
 
     GpuTensor newConstant(String name, dev.nnjit.tensor.Tensor value) {

@@ -9,6 +9,8 @@ import dev.nnjit.codegen.Wgsl;
 import dev.nnjit.ops.Broadcasting;
 import dev.nnjit.runtime.webgpu.kernels.GatherNdKernel;
 import dev.nnjit.runtime.webgpu.kernels.GatherNdProblem;
+import dev.nnjit.runtime.webgpu.kernels.GatherRowsKernel;
+import dev.nnjit.runtime.webgpu.kernels.GatherRowsProblem;
 import dev.nnjit.schedule.ElementwiseSpace;
 import dev.nnjit.tensor.Tensor;
 import java.util.ArrayList;
@@ -16,7 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Ops that select or assemble elements: Gather and GatherND (indices at run time, clamped into range on the GPU),
+ * Ops that select or assemble elements: Gather and GatherND (indices at run time, clamped into range on the GPU;
+ * a constant table too large for one binding is gathered from row blocks),
  * Concat (inputs in groups when there are more than a shader may bind), and Slice and Split as strided copies.
  * Slice's starts/ends/axes/steps must be compile-time constants (they decide the output shape, which the backend
  * needs static).
@@ -36,8 +39,30 @@ final class IndexingLowerings {
         int[] data = n.inShape(0);
         int axis = ReductionLowerings.axis(n, n.op().attrInt("axis", 0), data.length);
         if (Wgsl.product(n.outShape(0)) == 0) { n.out(0); return; }
+        if (n.constantTooLarge(0)) {
+            gatherFromRowBlocks(n, data, axis);
+            return;
+        }
         GatherProblem p = new GatherProblem(n.in(0).type(), data, axis, n.inShape(1));
         n.dispatch(Kernels.gather(p, n.limits()), n.in(0), n.in(1), n.out(0));
+    }
+
+    /**
+     * A constant table too large for one binding (a vocabulary embedding on a small adapter): split by rows, one
+     * masked gather per block, each writing the output rows whose index falls in it.
+     */
+    private static void gatherFromRowBlocks(NodeLowering n, int[] data, int axis) {
+        if (axis != 0) throw n.unsupported("a constant table too large for one binding can only be gathered along axis 0");
+        List<Integer> starts = new ArrayList<>();
+        List<GpuTensor> blocks = n.chunks(0, 0, starts);
+        int inner = (int) Wgsl.product(data, 1, data.length);
+        GpuTensor out = n.out(0);
+        for (int b = 0; b < blocks.size(); b++) {
+            GatherRowsProblem p = new GatherRowsProblem(out.type(), data[0], starts.get(b), blocks.get(b).shape()[0],
+                    inner, n.inShape(1));
+            var config = ElementwiseSpace.candidates(p.outputs(), false, n.limits()).get(0);
+            n.dispatch(GatherRowsKernel.INSTANCE.instance(config, p), blocks.get(b), n.in(1), out);
+        }
     }
 
     private static void gatherNd(NodeLowering n) {
@@ -58,15 +83,23 @@ final class IndexingLowerings {
         int axis = ReductionLowerings.axis(n, n.op().attrIntRequired("axis"), out.length);
         List<GpuTensor> parts = new ArrayList<>();
         for (int i = 0; i < n.inputCount(); i++) if (!n.in(i).isEmpty()) parts.add(n.in(i));
+        concatParts(n, parts, axis, n.out(0));
+    }
+
+    /**
+     * Concatenates non-empty {@code parts} along {@code axis} into {@code target}; with more parts than a shader may
+     * bind, leading groups are joined into scratch tensors first (concatenation is associative).
+     */
+    static void concatParts(NodeLowering n, List<GpuTensor> parts, int axis, GpuTensor target) {
+        parts = new ArrayList<>(parts);
         int maxInputs = Math.max(2, n.limits().maxStorageBuffersPerShaderStage() - 1);
-        // More parts than a shader can bind: concatenate leading groups into scratch tensors first (associative).
         while (parts.size() > maxInputs) {
             List<GpuTensor> group = new ArrayList<>(parts.subList(0, maxInputs));
             GpuTensor joined = concatInto(n, group, axis, null);
             parts.subList(0, maxInputs).clear();
             parts.add(0, joined);
         }
-        concatInto(n, parts, axis, n.out(0));
+        concatInto(n, parts, axis, target);
     }
 
     /** Emits one Concat kernel of {@code parts} into {@code target} (a new scratch tensor when null). */

@@ -4,13 +4,16 @@ import dev.nnjit.codegen.Activation;
 import dev.nnjit.codegen.ElementwiseExpr;
 import dev.nnjit.codegen.MatmulProblem;
 import dev.nnjit.codegen.Wgsl;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * MatMul, Gemm and nnjit.FusedMatMul on the matmul generator (gemv when M = 1). Shapes follow ONNX: 1-D operands of
  * MatMul are promoted ([k] as A is [1, k]; as B, [k, 1]) and the promoted dims dropped from the output, which leaves
  * the same elements in the same order, so the kernel writes the output tensor as if it had the promoted shape.
- * A product over K = 0 is all zeros (plus Gemm's C): one elementwise fill, no matmul.
+ * A product over K = 0 is all zeros (plus Gemm's C): one elementwise fill, no matmul. A constant B too large for
+ * one storage binding is split into column blocks whose products are concatenated.
  */
 final class MatmulLowerings {
     private MatmulLowerings() {}
@@ -27,6 +30,11 @@ final class MatmulLowerings {
         int[] b = n.inShape(1);
         int[] pa = a.length == 1 ? new int[] {1, a[0]} : a;
         int[] pb = b.length == 1 ? new int[] {b[0], 1} : b;
+        if (n.constantTooLarge(1)) {
+            if (b.length != 2) throw n.unsupported("a constant B too large for one binding must be 2-D");
+            byColumnBlocks(n, pa, false, null, Activation.NONE);
+            return;
+        }
         emit(n, pa, pb, false, null, Activation.NONE);
     }
 
@@ -44,7 +52,67 @@ final class MatmulLowerings {
             case "silu": kernelAct = Activation.SILU; break;
             default: throw n.error("unknown activation '" + act + "'");
         }
+        if (n.constantTooLarge(1)) {
+            if (n.inShape(1).length != 2) throw n.unsupported("a constant B too large for one binding must be 2-D");
+            byColumnBlocks(n, n.inShape(0), transB, null, kernelAct);
+            return;
+        }
         emit(n, n.inShape(0), n.inShape(1), transB, n.hasInput(2) ? n.in(2) : null, kernelAct);
+    }
+
+    /** Gemm's parameters, or null for MatMul / FusedMatMul. */
+    private record GemmArgs(int m, int k, boolean transA, float alpha, float beta, boolean hasC) {}
+
+    /**
+     * B a constant too large for one binding (a vocabulary-sized language-model head on a small adapter): N is
+     * split into blocks of whole columns (rows of a transposed B), each block's product goes to a scratch tensor,
+     * and the blocks are concatenated along the last axis. A bias (FusedMatMul's, Gemm's C) is sliced alike when it
+     * varies along N; it must then be a constant.
+     */
+    private static void byColumnBlocks(NodeLowering n, int[] pa, boolean transB, GemmArgs gemm, Activation act) {
+        int[] out = n.outShape(0);
+        if (Wgsl.product(out) == 0) { n.out(0); return; }
+        List<Integer> starts = new ArrayList<>();
+        List<GpuTensor> blocks = n.chunks(1, transB ? 0 : 1, starts);
+        boolean hasBias = gemm == null ? n.hasInput(2) : gemm.hasC();
+        List<GpuTensor> parts = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            GpuTensor block = blocks.get(i);
+            int nc = block.shape()[transB ? 0 : 1];
+            int k = block.shape()[transB ? 1 : 0];
+            GpuTensor bias = hasBias ? biasBlock(n, starts.get(i), nc) : null;
+            MatmulProblem p;
+            try {
+                if (gemm != null) {
+                    p = MatmulProblem.gemm(gemm.m(), nc, gemm.k(), gemm.transA(), transB, gemm.alpha(), gemm.beta(),
+                            bias == null ? null : bias.shape());
+                } else {
+                    p = MatmulProblem.matmul(pa, new int[] {k, nc}).withTranspose(false, transB);
+                    if (bias != null) p = p.withBias(Kernels.atLeast1d(bias.shape()));
+                    p = p.withActivation(act);
+                }
+            } catch (IllegalArgumentException e) {
+                throw n.error(e.getMessage());
+            }
+            int[] partShape = out.clone();
+            partShape[partShape.length - 1] = nc;
+            GpuTensor part = n.scratch("columns_" + starts.get(i), n.outDType(0), partShape);
+            if (bias == null) n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), block, part);
+            else n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), block, bias, part);
+            parts.add(part);
+        }
+        IndexingLowerings.concatParts(n, parts, out.length - 1, n.out(0));
+    }
+
+    /** The bias (input 2) for output columns [start, start + count): sliced when it varies along N. */
+    private static GpuTensor biasBlock(NodeLowering n, int start, int count) {
+        int[] s = n.inShape(2);
+        int total = n.outShape(0)[n.outShape(0).length - 1];
+        if (s.length == 0 || s[s.length - 1] == 1 || total == 1) return n.in(2);
+        if (!n.isConstant(2)) {
+            throw n.unsupported("a bias that varies along N must be a constant when B is split into column blocks");
+        }
+        return n.constantTensor("bias_" + start, ConstantChunks.slice(n.constant(2), s.length - 1, start, count));
     }
 
     /** C = act(A @ op(B) + bias) into output 0 (the activation as the kernel's epilogue). */
@@ -92,6 +160,10 @@ final class MatmulLowerings {
         if ((long) m * nn == 0) { n.out(0); return; }
         if (k == 0) {
             zeroK(n, hasC ? n.in(2) : null, Activation.NONE, beta);
+            return;
+        }
+        if (n.constantTooLarge(1)) {
+            byColumnBlocks(n, null, transB, new GemmArgs(m, k, transA, alpha, beta, hasC), Activation.NONE);
             return;
         }
         MatmulProblem p;

@@ -75,6 +75,29 @@ public final class NodeLowering {
         return program.newConstant(node.name() + "/" + hint, value);
     }
 
+    /**
+     * Whether input i is a constant too large for one storage binding on this adapter (such a constant may only be
+     * read through {@link #chunks}).
+     */
+    public boolean constantTooLarge(int i) {
+        Tensor c = constant(i);
+        return c != null && 4L * c.size() > program.maxBindingBytes();
+    }
+
+    /**
+     * Constant input i split along {@code axis} into blocks that each fit one binding; {@code starts} receives each
+     * block's first index along the axis. Blocks are shared with other nodes splitting the same constant alike.
+     */
+    public java.util.List<GpuTensor> chunks(int i, int axis, java.util.List<Integer> starts) {
+        if (constant(i) == null) throw error("internal error: input " + i + " is not a constant to split");
+        try {
+            return program.chunksOf(input(i), axis, starts);
+        } catch (IllegalArgumentException e) {
+            throw unsupported("constant input '" + input(i).name() + "' (" + constant(i).describe() + ") exceeds the"
+                    + " adapter's storage binding limit and cannot be split along axis " + axis + ": " + e.getMessage());
+        }
+    }
+
     /** Appends a dispatch; {@code args} in binding order. */
     public void dispatch(KernelInstance kernel, GpuTensor... args) {
         try {

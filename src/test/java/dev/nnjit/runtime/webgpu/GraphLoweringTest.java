@@ -3,7 +3,6 @@ package dev.nnjit.runtime.webgpu;
 import static dev.nnjit.model.OnnxBuilder.attrInt;
 import static dev.nnjit.model.OnnxBuilder.model;
 import static dev.nnjit.model.OnnxBuilder.node;
-import static dev.nnjit.model.OnnxBuilder.tensorFloats;
 import static dev.nnjit.model.OnnxBuilder.valueInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -61,28 +60,47 @@ class GraphLoweringTest {
                 e.getMessage());
     }
 
-    /** A tensor over maxStorageBufferBindingSize (or maxBufferSize): the error names it, its size and the limit. */
+    /**
+     * A tensor that cannot be split (here the graph input) over maxStorageBufferBindingSize or maxBufferSize: the
+     * error names it, its size and the limit.
+     */
     @Test void tensorsOverTheLimitsAreErrorsNamingTensorAndLimit() {
-        float[] w = new float[32 * 32];
-        OnnxBuilder.Graph g = new OnnxBuilder.Graph("limits").input(valueInfo("x", DType.FLOAT, 4, 32))
-                .initializer(tensorFloats("W", new long[] {32, 32}, true, w))
-                .node(node("MatMul", List.of("x", "W"), List.of("y")))
-                .output(valueInfo("y", DType.FLOAT, 4, 32));
+        OnnxBuilder.Graph g = new OnnxBuilder.Graph("limits").input(valueInfo("x", DType.FLOAT, 32, 32))
+                .node(node("Relu", List.of("x"), List.of("y")))
+                .output(valueInfo("y", DType.FLOAT, 32, 32));
         Graph graph = Programs.specialize(Programs.read(model(8, g.build(), "", 13)), Map.of(), false);
-        AdapterLimits d = AdapterLimits.defaults();
-        AdapterLimits binding = new AdapterLimits(d.maxComputeInvocationsPerWorkgroup(), d.maxComputeWorkgroupSizeX(),
-                d.maxComputeWorkgroupSizeY(), d.maxComputeWorkgroupSizeZ(), d.maxComputeWorkgroupStorageSize(), 1024,
-                d.maxComputeWorkgroupsPerDimension(), d.maxStorageBuffersPerShaderStage(), d.maxBufferSize());
-        GraphException e = assertThrows(GraphException.class, () -> Programs.lower(graph, binding));
-        assertEquals("tensor 'W' (float32[32, 32], 4096 bytes on the GPU) does not fit this WebGPU adapter: storage"
+        GraphException e = assertThrows(GraphException.class,
+                () -> Programs.lower(graph, SplitWeights.withBindingLimit(1024)));
+        assertEquals("tensor 'x' (float32[32, 32], 4096 bytes on the GPU) does not fit this WebGPU adapter: storage"
                 + " binding of 4096 bytes exceeds maxStorageBufferBindingSize 1024", e.getMessage());
+        AdapterLimits d = AdapterLimits.defaults();
         AdapterLimits buffer = new AdapterLimits(d.maxComputeInvocationsPerWorkgroup(), d.maxComputeWorkgroupSizeX(),
                 d.maxComputeWorkgroupSizeY(), d.maxComputeWorkgroupSizeZ(), d.maxComputeWorkgroupStorageSize(),
                 d.maxStorageBufferBindingSize(), d.maxComputeWorkgroupsPerDimension(),
                 d.maxStorageBuffersPerShaderStage(), 1000);
         e = assertThrows(GraphException.class, () -> Programs.lower(graph, buffer));
-        assertEquals("tensor 'W' (float32[32, 32], 4096 bytes on the GPU) does not fit this WebGPU adapter: buffer"
+        assertEquals("tensor 'x' (float32[32, 32], 4096 bytes on the GPU) does not fit this WebGPU adapter: buffer"
                 + " of 4096 bytes exceeds maxBufferSize 1000", e.getMessage());
+    }
+
+    /**
+     * Constants over the binding limit are split, not rejected: a Gather table by row blocks (one masked gather per
+     * block), a MatMul or Gemm B by column blocks whose products are concatenated; no bound tensor exceeds the limit.
+     */
+    @Test void constantsOverTheBindingLimitAreSplitIntoBlocks() {
+        GpuProgram p = Programs.lower(Programs.specialize(Programs.read(SplitWeights.model()), Map.of(), false),
+                SplitWeights.LIMITS);
+        Map<String, Integer> h = p.kernelHistogram();
+        assertEquals(2, h.get("Gather/gather_rows"), "table [100,16] in blocks of 64 rows");
+        assertEquals(2, h.get("MatMul/matmul"), "W [16,100] in blocks of 64 columns");
+        assertEquals(1, h.get("MatMul/concat"));
+        assertEquals(2, h.get("Gemm/matmul"), "W2^T [100,16] in blocks of 64 rows");
+        for (GpuTensor t : p.tensors()) {
+            if (t.kind() != GpuTensor.Kind.VIEW) {
+                assertTrue(t.bytes() <= 4096, t + " is bound whole but exceeds the limit");
+            }
+        }
+        assertTrue(p.tensors().stream().noneMatch(t -> t.name().equals("table")), "the whole table is never uploaded");
     }
 
     /** More Concat inputs than a shader may bind are joined in groups. */

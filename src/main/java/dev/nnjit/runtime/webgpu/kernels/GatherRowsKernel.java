@@ -1,0 +1,72 @@
+package dev.nnjit.runtime.webgpu.kernels;
+
+import dev.nnjit.codegen.Binding;
+import dev.nnjit.codegen.DispatchSize;
+import dev.nnjit.codegen.KernelGenerator;
+import dev.nnjit.codegen.ScalarType;
+import dev.nnjit.codegen.Wgsl;
+import dev.nnjit.codegen.WgslBuilder;
+import dev.nnjit.schedule.ElementwiseConfig;
+import java.util.List;
+
+/**
+ * One block of a row-split Gather ({@link GatherRowsProblem}): item i is element {@code i % INNER} of output row
+ * {@code i / INNER}; it is written only when that row's (normalized) index falls in this block. Bindings: data (the
+ * block, read), indices (read, i32), out (read_write: the whole output, shared by the blocks' dispatches).
+ */
+public final class GatherRowsKernel implements KernelGenerator<ElementwiseConfig, GatherRowsProblem> {
+    public static final GatherRowsKernel INSTANCE = new GatherRowsKernel();
+
+    @Override public String family() { return "gather_rows"; }
+
+    @Override public int[] workgroupSize(ElementwiseConfig c, GatherRowsProblem p) {
+        return new int[] {c.workgroupSize(), 1, 1};
+    }
+
+    @Override public DispatchSize dispatch(ElementwiseConfig c, GatherRowsProblem p) {
+        long per = (long) c.workgroupSize() * c.elementsPerThread();
+        return DispatchSize.linear((p.outputs() + per - 1) / per);
+    }
+
+    @Override public List<Binding> bindings(ElementwiseConfig c, GatherRowsProblem p) {
+        return List.of(Binding.read(0, "data", p.type(), false, (long) p.rows() * p.inner()),
+                Binding.read(1, "indices", ScalarType.I32, false, Math.max(1, p.indices())),
+                Binding.write(2, "out", p.type(), false, p.outputs()));
+    }
+
+    @Override public String generate(ElementwiseConfig c, GatherRowsProblem p) {
+        if (c.vec4()) throw new IllegalArgumentException("gather_rows has no vec4 form");
+        WgslBuilder h = new WgslBuilder();
+        h.comment("gather rows [" + p.start() + ", " + (p.start() + p.rows()) + ") of a (" + p.dim() + "," + p.inner()
+                + ") " + p.type().value + " table, indices " + Wgsl.shape(p.indicesShape()) + " i32 -> out ("
+                + p.indices() + "," + p.inner() + "), rows of other blocks untouched");
+        h.bindings(bindings(c, p));
+        h.constU32("ITEMS", p.outputs());
+        WgslBuilder f = new WgslBuilder();
+        f.open("fn item(i: u32) {");
+        f.line("let raw = indices[i / " + Wgsl.u32(p.inner()) + "];");
+        f.line("let idx = clamp(select(raw, raw + " + Wgsl.i32(p.dim()) + ", raw < 0i), 0i, " + Wgsl.i32(p.dim() - 1)
+                + ");");
+        f.open("if (idx >= " + Wgsl.i32(p.start()) + " && idx < " + Wgsl.i32((long) p.start() + p.rows()) + ") {");
+        f.line("out[i] = data[u32(idx - " + Wgsl.i32(p.start()) + ") * " + Wgsl.u32(p.inner()) + " + i % "
+                + Wgsl.u32(p.inner()) + "];");
+        f.close();
+        f.close();
+        f.blank();
+        DispatchSize d = dispatch(c, p);
+        int w = c.workgroupSize();
+        int e = c.elementsPerThread();
+        f.line("@compute @workgroup_size(" + w + ")");
+        f.open("fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {");
+        String wg = d.y() > 1 ? "(wid.y * " + Wgsl.u32(d.x()) + " + wid.x)" : "wid.x";
+        f.line("let first = " + wg + " * " + Wgsl.u32((long) w * e) + " + lid;");
+        for (int x = 0; x < e; x++) {
+            String idx = x == 0 ? "first" : "first + " + Wgsl.u32((long) x * w);
+            f.open("if (" + idx + " < ITEMS) {");
+            f.line("item(" + idx + ");");
+            f.close();
+        }
+        f.close();
+        return Wgsl.assemble(h.build(), null, f.build());
+    }
+}
