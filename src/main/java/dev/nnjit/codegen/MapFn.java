@@ -50,8 +50,8 @@ public enum MapFn {
     /**
      * f32 or i32 to a narrower integer (ONNX Cast, C style): truncate toward zero, wrap to {@code bits} (two's
      * complement when {@code signed} is 1), carried in i32. Exact for every f32: the wrap of a float is its
-     * remainder modulo 2^bits (nn_fmod); NaN gives 0 and infinities wrap as the int64 range ends they saturate to
-     * in the reference. params: bits, signed.
+     * remainder modulo 2^bits (nn_fmod); NaN gives 0, and |x| >= 2^63 (infinities included) wraps as the int64
+     * range end the reference's Java conversion saturates to. params: bits, signed.
      */
     WRAP_INT(1, "bits", "signed"),
     /** f32 rounded to the nearest float16 (ties to even), carried as f32; overflow to infinity. */

@@ -154,9 +154,10 @@ public final class MapKernel implements KernelGenerator<ElementwiseConfig, MapPr
                 if (f) {
                     String m = lib.require(WgslMath.Fn.FMOD) + "(trunc(" + a + "), " + Wgsl.f32(mod) + ")";
                     String wrapped = "i32(select(" + m + ", " + m + " + " + Wgsl.f32(mod) + ", " + m + " < 0.0))";
-                    // NaN -> 0; +inf -> all ones (int64 max wrapped); -inf -> 0 (int64 min wrapped)
+                    // As the reference's Java conversion: NaN -> 0; |x| >= 2^63 saturates to the int64 range, whose
+                    // ends wrap to all ones (max) and 0 (min).
                     r = "select(select(select(0i, " + Wgsl.i32(mod - 1) + ", " + a + " > 0.0), " + wrapped
-                            + ", nn_is_finite(" + a + ")), 0i, nn_is_nan(" + a + "))";
+                            + ", abs(" + a + ") < 9.223372036854775808e18), 0i, nn_is_nan(" + a + "))";
                 } else {
                     r = "(" + a + " & " + Wgsl.i32(mod - 1) + ")";
                 }

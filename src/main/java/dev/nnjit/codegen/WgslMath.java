@@ -14,9 +14,11 @@ import java.util.List;
  *       (coefficients of Cephes' sinf/cosf); sin, cos and tan pick and combine them by quadrant.</li>
  *   <li>{@code nn_atan}: reduction to |t| <= tan(pi/8) and a degree-9 odd polynomial (Cephes atanf coefficients);
  *       asin(x) = atan(x / sqrt((1-x)(1+x))), acos(x) = 2 atan(sqrt((1-x)/(1+x))).</li>
- *   <li>{@code nn_expm1} (Taylor to x^8 for |x| &lt; 0.5), {@code nn_log1p} (2 atanh(x/(2+x)) series for x in
+ *   <li>{@code nn_exp}: 2^k e^r with r = x - k ln 2 reduced in two parts and a degree-8 polynomial (WGSL's exp
+ *       may be off by 3 + 2|x| ulp); {@code nn_expm1} (Taylor to x^8 for |x| &lt; 0.5), {@code nn_log1p} (2 atanh(x/(2+x)) series for x in
  *       (-0.25, 0.5)), and from them sinh (series below 1), cosh, asinh, acosh, atanh, tanh, softplus; large
- *       arguments use exp(|x| - ln 2) or log(x) + ln 2 so that finite results do not overflow.</li>
+ *       arguments use e^(|x| - 88) e^88 / 2 (the subtraction is exact) or log(x) + ln 2 so that finite results do not
+ *       overflow.</li>
  *   <li>{@code nn_fmod}: C's fmod, exact: subtracts the largest y * 2^k not above the remainder (each step exact
  *       by Sterbenz), at most 278 steps.</li>
  *   <li>{@code nn_round_f16} / {@code nn_round_bf16}: round to the 16-bit format's nearest value, ties to even, by
@@ -26,7 +28,7 @@ import java.util.List;
  */
 public final class WgslMath {
     public enum Fn {
-        BITS, SINCOS, SIN, COS, TAN, ATAN, ASIN, ACOS, EXPM1, LOG1P, SINH, COSH, ASINH, ACOSH, ATANH, TANH, SOFTPLUS,
+        BITS, SINCOS, SIN, COS, TAN, ATAN, ASIN, ACOS, EXP, EXPM1, LOG1P, SINH, COSH, ASINH, ACOSH, ATANH, TANH, SOFTPLUS,
         FMOD, IMOD_TRUNC, IMOD_FLOOR, IPOW, ROUND_F16, ROUND_BF16
     }
 
@@ -51,10 +53,11 @@ public final class WgslMath {
         switch (fn) {
             case SIN: case COS: case TAN: return new Fn[] {Fn.SINCOS};
             case ASIN: case ACOS: return new Fn[] {Fn.ATAN};
-            case SINH: case COSH: return new Fn[] {Fn.BITS};
+            case SINH: case COSH: case EXPM1: return new Fn[] {Fn.EXP};
+            case EXP: return new Fn[] {Fn.BITS};
             case ASINH: case ACOSH: case ATANH: return new Fn[] {Fn.LOG1P};
             case TANH: return new Fn[] {Fn.EXPM1};
-            case SOFTPLUS: return new Fn[] {Fn.LOG1P};
+            case SOFTPLUS: return new Fn[] {Fn.LOG1P, Fn.EXP};
             case FMOD: case ROUND_F16: case ROUND_BF16: return new Fn[] {Fn.BITS};
             default: return new Fn[0];
         }
@@ -131,6 +134,23 @@ public final class WgslMath {
                 b.line("return 2.0 * nn_atan(sqrt((1.0 - x) / (1.0 + x)));");
                 b.close();
                 break;
+            case EXP:
+                // 2^k * e^r, k = round(x / ln 2), r = x - k ln 2 in two parts (k * LN2_HI exact), |r| <= 0.35;
+                // degree-8 Taylor polynomial (truncation < 6e-9 relative); ldexp handles overflow and underflow.
+                b.open("fn nn_exp(x: f32) -> f32 {");
+                b.line("if (nn_is_nan(x)) { return x; }");
+                b.line("if (x > 88.72284) { return " + Wgsl.INF + "; }");
+                b.line("if (x < -103.97208) { return 0.0; }");
+                b.line("let k = round(x * 1.4426950408889634);");
+                b.line("let r = (x - k * 0.693145751953125) - k * 1.428606765330187e-6;");
+                b.line("let p = 1.0 + r * (1.0 + r * (0.5 + r * (1.6666666666666666e-1 + r * (4.1666666666666664e-2"
+                        + " + r * (8.333333333333333e-3 + r * (1.388888888888889e-3 + r * (1.984126984126984e-4"
+                        + " + r * 2.48015873015873e-5)))))));");
+                b.line("let ki = i32(k);");
+                b.line("let h = ki / 2i;");
+                b.line("return ldexp(ldexp(p, h), ki - h);"); // two steps: each scale stays in range
+                b.close();
+                break;
             case EXPM1:
                 b.open("fn nn_expm1(x: f32) -> f32 {");
                 b.open("if (abs(x) < 0.5) {");
@@ -138,7 +158,7 @@ public final class WgslMath {
                         + " + x * (8.333333333333333e-3 + x * (1.388888888888889e-3 + x * (1.984126984126984e-4"
                         + " + x * 2.48015873015873e-5)))))));");
                 b.close();
-                b.line("return exp(x) - 1.0;");
+                b.line("return nn_exp(x) - 1.0;");
                 b.close();
                 break;
             case LOG1P:
@@ -161,10 +181,10 @@ public final class WgslMath {
                 b.line("r = a * (1.0 + z * (1.6666666666666666e-1 + z * (8.333333333333333e-3 + z * (1.984126984126984e-4"
                         + " + z * (2.7557319223985893e-6 + z * 2.505210838544172e-8)))));");
                 b.reopen("} else if (a < 88.0) {");
-                b.line("let e = exp(a);");
+                b.line("let e = nn_exp(a);");
                 b.line("r = 0.5 * (e - 1.0 / e);");
                 b.reopen("} else {");
-                b.line("r = exp(a - 0.6931471805599453);");
+                b.line("r = nn_exp(a - 88.0) * 8.258181274970009e37; // e^a / 2 = e^(a-88) * e^88 / 2, a - 88 exact");
                 b.close();
                 b.line("return select(r, -r, x < 0.0);");
                 b.close();
@@ -173,10 +193,10 @@ public final class WgslMath {
                 b.open("fn nn_cosh(x: f32) -> f32 {");
                 b.line("let a = abs(x);");
                 b.open("if (a < 88.0) {");
-                b.line("let e = exp(a);");
+                b.line("let e = nn_exp(a);");
                 b.line("return 0.5 * (e + 1.0 / e);");
                 b.close();
-                b.line("return exp(a - 0.6931471805599453);");
+                b.line("return nn_exp(a - 88.0) * 8.258181274970009e37;");
                 b.close();
                 break;
             case ASINH:
@@ -215,8 +235,8 @@ public final class WgslMath {
                 break;
             case SOFTPLUS:
                 b.open("fn nn_softplus(x: f32) -> f32 {");
-                b.line("if (x > 0.0) { return x + nn_log1p(exp(-x)); }");
-                b.line("return nn_log1p(exp(x));");
+                b.line("if (x > 0.0) { return x + nn_log1p(nn_exp(-x)); }");
+                b.line("return nn_log1p(nn_exp(x));");
                 b.close();
                 break;
             case FMOD:
@@ -231,7 +251,7 @@ public final class WgslMath {
                 b.line("if (d > r) { d = d * 0.5; }");
                 b.line("r = r - d;");
                 b.close();
-                b.line("return select(r, -r, x < 0.0);");
+                b.line("return select(r, -r, (bitcast<u32>(x) & 0x80000000u) != 0u);");
                 b.close();
                 break;
             case IMOD_TRUNC:
