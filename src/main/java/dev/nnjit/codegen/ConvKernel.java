@@ -97,7 +97,10 @@ public final class ConvKernel implements KernelGenerator<ConvConfig, ConvProblem
         }
         for (int i = 0; i < tm; i++) {
             b.line("let w" + i + " = w[wb" + i + " + q];");
-            for (int j = 0; j < tn; j++) b.line("acc" + i + "_" + j + " = fma(w" + i + ", x" + j + ", acc" + i + "_" + j + ");");
+            for (int j = 0; j < tn; j++) {
+                String acc = "acc" + i + "_" + j;
+                b.line(acc + " = fma(w" + i + ", x" + j + ", " + acc + ");");
+            }
         }
         b.close();
         long outImage = (long) p.outChannels() * p.outSpatial();

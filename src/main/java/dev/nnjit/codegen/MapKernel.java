@@ -57,7 +57,9 @@ public final class MapKernel implements KernelGenerator<ElementwiseConfig, MapPr
         for (int i = 0; i < x.length; i++) {
             ElementwiseInput in = p.inputs().get(i);
             boolean identity = in.offset() == 0 && in.elements() == p.elements();
-            for (int d = 0; d < out.length && identity; d++) if (out[d] > 1 && in.strides()[d] != contiguous[d]) identity = false;
+            for (int d = 0; d < out.length && identity; d++) {
+                if (out[d] > 1 && in.strides()[d] != contiguous[d]) identity = false;
+            }
             String off = identity ? "e" : IndexMath.offset(coords, in.strides(), in.offset());
             b.line("let x" + i + " = in" + i + "[" + off + "];");
             x[i] = "x" + i;
@@ -128,8 +130,10 @@ public final class MapKernel implements KernelGenerator<ElementwiseConfig, MapPr
             case POW_INT: return lib.require(WgslMath.Fn.IPOW) + "(" + a + ", " + b + ")";
             case POW_INT_FLOAT_EXP: {
                 String pf = "pow(f32(max(" + a + ", 0i)), " + b + ")";
-                return "select(select(0i, i32(" + pf + "), " + a + " >= 0i && " + pf + " < 2147483648.0), " + lib.require(WgslMath.Fn.IPOW)
-                        + "(" + a + ", i32(" + b + ")), " + b + " == floor(" + b + ") && abs(" + b + ") < 2147483648.0)";
+                String truncated = "select(0i, i32(" + pf + "), " + a + " >= 0i && " + pf + " < 2147483648.0)";
+                String exact = lib.require(WgslMath.Fn.IPOW) + "(" + a + ", i32(" + b + "))";
+                return "select(" + truncated + ", " + exact + ", " + b + " == floor(" + b + ") && abs(" + b
+                        + ") < 2147483648.0)";
             }
             case SHIFT_LEFT: {
                 long mask = q[0] >= 32 ? 0xFFFFFFFFL : (1L << (int) q[0]) - 1;

@@ -15,10 +15,10 @@ import java.util.List;
  *   <li>{@code nn_atan}: reduction to |t| <= tan(pi/8) and a degree-9 odd polynomial (Cephes atanf coefficients);
  *       asin(x) = atan(x / sqrt((1-x)(1+x))), acos(x) = 2 atan(sqrt((1-x)/(1+x))).</li>
  *   <li>{@code nn_exp}: 2^k e^r with r = x - k ln 2 reduced in two parts and a degree-8 polynomial (WGSL's exp
- *       may be off by 3 + 2|x| ulp); {@code nn_expm1} (Taylor to x^8 for |x| &lt; 0.5), {@code nn_log1p} (2 atanh(x/(2+x)) series for x in
- *       (-0.25, 0.5)), and from them sinh (series below 1), cosh, asinh, acosh, atanh, tanh, softplus; large
- *       arguments use e^(|x| - 88) e^88 / 2 (the subtraction is exact) or log(x) + ln 2 so that finite results do not
- *       overflow.</li>
+ *       may be off by 3 + 2|x| ulp); {@code nn_expm1} (Taylor to x^8 for |x| &lt; 0.5), {@code nn_log1p}
+ *       (2 atanh(x/(2+x)) series for x in (-0.25, 0.5)), and from them sinh (series below 1), cosh, asinh, acosh,
+ *       atanh, tanh, softplus; large arguments use e^(|x| - 88) e^88 / 2 (the subtraction is exact) or
+ *       log(x) + ln 2 so that finite results do not overflow.</li>
  *   <li>{@code nn_fmod}: C's fmod, exact: subtracts the largest y * 2^k not above the remainder (each step exact
  *       by Sterbenz), at most 278 steps.</li>
  *   <li>{@code nn_round_f16} / {@code nn_round_bf16}: round to the 16-bit format's nearest value, ties to even, by

@@ -36,7 +36,7 @@ final class WebGpuLoweringProbe {
     record Outcome(GpuProgram program, Set<String> missingOps, String error) {
         boolean lowered() { return program != null; }
 
-        /** Whether the error is the backend declining the node ("not supported on the webgpu backend", static shapes, dtypes). */
+        /** Whether the backend declined the node ("not supported on the webgpu backend", static shapes, dtypes). */
         boolean rejected() {
             return error != null && (error.contains("not supported on the webgpu backend")
                     || error.contains("needs static shapes") || error.contains("has no WebGPU representation")

@@ -67,7 +67,8 @@ class WebGpuConformanceIT {
         if (runner != null) runner.close();
         double total = (System.nanoTime() - started) / 1e9;
         tally.note(String.format("wall time %.1f s (Chromium start, JVM lowering, %d browser restarts included);"
-                + " adapter %s; fusion %s; tolerances: %s", total, restarts, adapter, FUSION ? "on" : "off", WebGpuTolerances.describe()));
+                + " adapter %s; fusion %s; tolerances: %s", total, restarts, adapter, FUSION ? "on" : "off",
+                WebGpuTolerances.describe()));
         List<Map.Entry<String, Double>> slow = new ArrayList<>(seconds.entrySet());
         slow.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
         StringBuilder sb = new StringBuilder("slowest tests (s):");

@@ -160,7 +160,8 @@ final class MathLowerings {
 
     /**
      * Cast (and CastLike) to an 8- or 16-bit integer from a type that may not fit: truncated and wrapped exactly
-     * (MapFn.WRAP_INT). Cast (and CastLike) to float16 or bfloat16: the value rounded to the 16-bit format (ties to even) by the
+     * (MapFn.WRAP_INT). Cast (and CastLike) to float16 or bfloat16: the value rounded to the 16-bit format (ties to
+     * even) by the
      * GPU and carried as f32, exactly the float the reference stores; other targets go to the Cast lowering.
      */
     private static void wrapCast(LoweringTable t) {

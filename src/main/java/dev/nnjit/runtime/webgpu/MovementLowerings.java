@@ -76,7 +76,10 @@ final class MovementLowerings {
         if (Wgsl.product(n.outShape(0)) == 0) { n.out(0); return; }
         long[] repeats = constantLongs(n, 1, "repeats");
         if (repeats.length != in.length) throw n.error("repeats has " + repeats.length + " values for rank " + in.length);
-        if (in.length == 0) { ViewLowerings.copy(n, ElementwiseInput.broadcast(n.in(0).type(), new int[] {1}, new int[] {1})); return; }
+        if (in.length == 0) { // a scalar tiles to itself
+            ViewLowerings.copy(n, ElementwiseInput.broadcast(n.in(0).type(), new int[] {1}, new int[] {1}));
+            return;
+        }
         int[] strides = Broadcasting.contiguousStrides(in);
         int[] view = new int[2 * in.length];
         int[] vs = new int[2 * in.length];
