@@ -27,6 +27,7 @@ public final class Main {
             "  nnjit ops",
             "  nnjit serve",
             "  nnjit bench MODEL.onnx --inputs FEEDS.json [--runtimes LIST] [--runs N] [--warmup W] [--json OUT.json]",
+            WorkbenchCommand.USAGE,
             "  nnjit --help",
             "",
             "run    Runs MODEL.onnx (external data files next to it) on the feeds and prints",
@@ -47,6 +48,7 @@ public final class Main {
             "serve  Serves the demo page and the compiled engine (target/webapp) on 127.0.0.1 and prints",
             "       its address; open it in Chromium, pick a model and a feeds file. Ctrl-C stops it.",
             "bench  Times nnjit and ONNX Runtime Web on the model in one headless Chromium (nnjit bench --help).",
+            WorkbenchCommand.SUMMARY,
             "",
             "Exit codes: 0 success, 1 model/feeds/runtime error (message on stderr), 2 usage error.",
             "");
@@ -91,6 +93,8 @@ public final class Main {
             case "ops":
                 if (!rest.isEmpty()) return usageError("ops takes no arguments (got '" + rest.get(0) + "')");
                 return listOps();
+            case "workbench":
+                return WorkbenchCommand.run(rest, out, err, debugEnv);
             case "serve":
                 if (!rest.isEmpty()) return usageError("serve takes no arguments (got '" + rest.get(0) + "')");
                 return serve();

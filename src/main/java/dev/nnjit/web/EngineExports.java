@@ -288,6 +288,23 @@ public final class EngineExports {
         }
     }
 
+    /**
+     * The kernel workbench: one op at one shape across its schedule candidates on this page's WebGPU device (see
+     * {@link WorkbenchBridge} for the request and report objects, dev.nnjit.tune.workbench for what is measured).
+     *
+     * @return promise of a reply whose value is the report
+     */
+    @JSExport
+    public static JSPromise<JSObject> workbenchAsync(JSObject request) {
+        return JSPromise.callAsync(() -> {
+            try {
+                return ok(WorkbenchBridge.run(request));
+            } catch (Throwable e) {
+                return failure(e);
+            }
+        });
+    }
+
     private static Session session(int handle) {
         Session s = handle >= 0 && handle < sessions.size() ? sessions.get(handle) : null;
         if (s == null) throw new IllegalArgumentException("no loaded model with handle " + handle);
