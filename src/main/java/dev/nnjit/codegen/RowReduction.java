@@ -6,6 +6,8 @@ import dev.nnjit.schedule.ReductionConfig;
  * The skeleton shared by row-reduction kernels: T = workgroupSize / rowsPerWorkgroup invocations per row, a
  * workgroup-shared array {@code red} and a tree reduction over each row's T slots. Every invocation executes every
  * barrier (rows past the end are clamped and only their stores skipped), as WGSL's uniformity rules require.
+ * With T = 1 ({@link ReductionConfig#serial()}) each invocation owns a whole row: no shared array, no barriers,
+ * the row's partial result is its result.
  */
 final class RowReduction {
     private RowReduction() {}
@@ -22,13 +24,19 @@ final class RowReduction {
     static boolean open(WgslBuilder b, ReductionConfig c, RowLayout layout) {
         int rows = layout.rows();
         DispatchSize d = dispatch(c, rows);
-        b.line("var<workgroup> red: array<f32, " + c.workgroupSize() + ">;");
-        b.blank();
+        if (!c.serial()) {
+            b.line("var<workgroup> red: array<f32, " + c.workgroupSize() + ">;");
+            b.blank();
+        }
         b.line("@compute @workgroup_size(" + c.workgroupSize() + ")");
         b.open("fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {");
         int t = c.threadsPerRow();
-        b.line("let t = lid % " + Wgsl.u32(t) + ";");
-        b.line("let r = lid / " + Wgsl.u32(t) + ";");
+        if (c.serial()) {
+            b.line("let r = lid;");
+        } else {
+            b.line("let t = lid % " + Wgsl.u32(t) + ";");
+            b.line("let r = lid / " + Wgsl.u32(t) + ";");
+        }
         b.line("let rowIdx = " + IndexMath.workgroupIndex(d) + " * " + Wgsl.u32(c.rowsPerWorkgroup()) + " + r;");
         boolean guard = d.total() * c.rowsPerWorkgroup() != rows;
         b.line("let row = " + (guard ? "min(rowIdx, " + Wgsl.u32(rows - 1) + ")" : "rowIdx") + ";");
@@ -42,7 +50,9 @@ final class RowReduction {
      */
     static void forColumns(WgslBuilder b, ReductionConfig c, RowLayout layout, java.util.function.BiConsumer<WgslBuilder,
             String> body) {
-        b.open("for (var j = t; j < " + Wgsl.u32(layout.cols()) + "; j = j + " + Wgsl.u32(c.threadsPerRow()) + ") {");
+        String from = c.serial() ? "0u" : "t";
+        b.open("for (var j = " + from + "; j < " + Wgsl.u32(layout.cols()) + "; j = j + " + Wgsl.u32(c.threadsPerRow())
+                + ") {");
         String col = layout.emitColOffset(b, "j", "co");
         body.accept(b, "base + " + col);
         b.close();
@@ -53,6 +63,10 @@ final class RowReduction {
      * format like "max(%a, %b)"), leaving the row's result in {@code let result}.
      */
     static void reduce(WgslBuilder b, ReductionConfig c, String v, String combine, String result) {
+        if (c.serial()) {
+            b.line("let " + result + " = " + v + ";");
+            return;
+        }
         b.line("red[lid] = " + v + ";");
         b.line("workgroupBarrier();");
         for (int s = c.threadsPerRow() / 2; s > 0; s /= 2) {

@@ -81,17 +81,32 @@ public final class MatmulSpace {
     }
 
     /**
-     * The default: 4x4 per invocation in an 8x8 workgroup (32x32 tiles), register-only, vec4 when allowed; legal
-     * under the spec's minimum limits and a reasonable choice on every device measured. If pruning removed it, the
-     * candidate closest to it.
+     * The default, a pure rule over the shape: register-only (no workgroup memory), vec4 when allowed, an 8x8
+     * workgroup, and
+     * <ul>
+     *   <li>M and N both at least 64: 8x8 accumulators per invocation (64x64 tiles, {@code t64x64x8_r8x8_*_reg});
+     *   <li>otherwise 4x4 per invocation (32x32 tiles), or the candidate closest to it once padding pruning removed
+     *   it (small M: bench models at sequence 16).
+     * </ul>
+     * Measurements behind it (SwiftShader, kernels/WORKBENCH.md on branch workbench, bench/RESULTS.md): at
+     * 128x384x1536 and 128x384x384 every 8x8 register-only candidate beats the former 4x4 default, by 1.65-2.30x
+     * and 1.20-1.77x; t64x64x8_r8x8_v4_reg is within 6% of the best at both; workgroup-memory staging never pays
+     * there (CPU barriers). 64x64 tiles need M, N >= 64 to not be mostly padding. Both choices are legal under the
+     * spec's minimum limits (64 invocations, no workgroup memory, 80 registers: the space's budget). On discrete
+     * GPUs shared-memory tiles win at transformer shapes (platform notes): that is the tuner's job, which measures
+     * on the user's device; the default only has to be good everywhere and best on the fallback adapter.
      */
     private static void moveDefaultFirst(List<MatmulConfig> list, int m, int n) {
+        boolean big = m >= 64 && n >= 64;
+        int wantThread = big ? 3 : 2;  // log2 of the per-invocation tile
+        int wantTile = big ? 6 : 5;    // log2 of the workgroup tile (8 invocations per side)
         int best = 0;
         int bestScore = Integer.MAX_VALUE;
         for (int i = 0; i < list.size(); i++) {
             MatmulConfig c = list.get(i);
-            int score = Math.abs(log2(c.tileM()) - 5) + Math.abs(log2(c.tileN()) - 5)
-                    + Math.abs(log2(c.threadM()) - 2) * 2 + (c.useWorkgroupMemory() ? 4 : 0) + (c.vec4() ? 0 : 1);
+            int score = Math.abs(log2(c.tileM()) - wantTile) + Math.abs(log2(c.tileN()) - wantTile)
+                    + Math.abs(log2(c.threadM()) - wantThread) * 2 + (c.useWorkgroupMemory() ? 4 : 0)
+                    + (c.vec4() ? 0 : 1);
             if (score < bestScore) { bestScore = score; best = i; }
         }
         list.add(0, list.remove(best));

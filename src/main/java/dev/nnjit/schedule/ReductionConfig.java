@@ -4,7 +4,8 @@ package dev.nnjit.schedule;
  * Schedule of a row reduction (softmax, layer/RMS norm, reduce over trailing axes): a 1-D workgroup of
  * {@code workgroupSize} invocations handles {@code rowsPerWorkgroup} rows, each row by
  * {@code workgroupSize / rowsPerWorkgroup} invocations that stride over its columns and combine their partial
- * results with a tree reduction in workgroup memory.
+ * results with a tree reduction in workgroup memory. {@code workgroupSize == rowsPerWorkgroup} is the serial form:
+ * one invocation per row, no workgroup memory and no barriers.
  */
 public record ReductionConfig(int workgroupSize, int rowsPerWorkgroup) implements ScheduleConfig {
 
@@ -22,8 +23,11 @@ public record ReductionConfig(int workgroupSize, int rowsPerWorkgroup) implement
 
     public int threadsPerRow() { return workgroupSize / rowsPerWorkgroup; }
 
-    /** Bytes of the shared partial-result array (two f32 per invocation: LayerNorm-style kernels reuse it). */
-    public int workgroupStorageBytes() { return 4 * workgroupSize; }
+    /** One invocation per row: no tree, no workgroup memory, no barriers. */
+    public boolean serial() { return workgroupSize == rowsPerWorkgroup; }
+
+    /** Bytes of the shared partial-result array (one f32 per invocation; none in the serial form). */
+    public int workgroupStorageBytes() { return serial() ? 0 : 4 * workgroupSize; }
 
     /** Cache-key text: every component, in declaration order. */
     public String key() { return "w" + workgroupSize + "_r" + rowsPerWorkgroup; }

@@ -67,6 +67,14 @@ final class KernelCatalog {
                 new ConcatProblem(F, List.of(new int[] {1, 12, 7, 64}, new int[] {1, 12, 1, 64}), 2)));
         m.put("softmax_attention", SoftmaxKernel.INSTANCE.instance(new ReductionConfig(64, 1),
                 SoftmaxProblem.lastAxis(2 * 12 * 128, 128, false)));
+        m.put("softmax_attention_serial", SoftmaxKernel.INSTANCE.instance(new ReductionConfig(64, 64),
+                SoftmaxProblem.lastAxis(12 * 128, 128, false)));
+        m.put("softmax_middle_axis_serial", SoftmaxKernel.INSTANCE.instance(new ReductionConfig(4, 4),
+                SoftmaxProblem.onAxis(new int[] {3, 5, 7}, 1, true)));
+        m.put("layer_norm_serial", NormKernel.INSTANCE.instance(new ReductionConfig(16, 16),
+                new NormProblem(NormProblem.Kind.LAYER, 125, 384, 1e-12f, true)));
+        m.put("reduce_logsumexp_serial", ReduceKernel.INSTANCE.instance(new ReductionConfig(8, 8),
+                new ReduceProblem(ReduceProblem.Op.LOG_SUM_EXP, new int[] {3, 50, 7}, new int[] {1})));
         m.put("softmax_middle_axis", SoftmaxKernel.INSTANCE.instance(new ReductionConfig(64, 4),
                 SoftmaxProblem.onAxis(new int[] {3, 5, 7}, 1, true)));
         m.put("layer_norm", NormKernel.INSTANCE.instance(new ReductionConfig(128, 1),

@@ -31,8 +31,10 @@ class RowAndMovementGpuTest {
         return v;
     }
 
+    /** Tree forms, then serial forms (one invocation per row; 8 rows per workgroup leaves a partial last group). */
     private static final ReductionConfig[] RC = {new ReductionConfig(64, 1), new ReductionConfig(32, 8),
-            new ReductionConfig(256, 4), new ReductionConfig(128, 2)};
+            new ReductionConfig(256, 4), new ReductionConfig(128, 2), new ReductionConfig(8, 8),
+            new ReductionConfig(1, 1)};
 
     /** Reference per row of a layout: f maps (row values) to outputs written back at the same positions. */
     private static double[] perRow(RowLayout l, float[] x, Function<double[], double[]> f, boolean scalarOut) {
@@ -105,7 +107,7 @@ class RowAndMovementGpuTest {
             float[] x = random(p.layout().elements());
             if (op == ReduceProblem.Op.PROD) for (int i = 0; i < x.length; i++) x[i] = 0.8f + 0.1f * x[i];
             double[] ref = perRow(p.layout(), x, v -> new double[] {reduce(op, v)}, true);
-            for (ReductionConfig c : new ReductionConfig[] {RC[0], RC[1]}) {
+            for (ReductionConfig c : new ReductionConfig[] {RC[0], RC[1], RC[4]}) {
                 add("reduce_" + p.key() + c.key(), ReduceKernel.INSTANCE.instance(c, p), ref, false, x);
             }
         }

@@ -70,8 +70,14 @@ class ScheduleSpaceTest {
 
     @Test
     void matmulDefaultIsSafeAndFirst() {
+        // M, N >= 64: 8x8 register tiles (64x64, 8x8 invocations); vec4 only with an untransposed B.
         MatmulConfig d = MatmulSpace.candidates(128, 768, 768, 1, LIM).get(0);
-        assertEquals(new MatmulConfig(32, 32, 8, 4, 4, true, false), d);
+        assertEquals(new MatmulConfig(64, 64, 8, 8, 8, true, false), d);
+        assertEquals(new MatmulConfig(64, 64, 8, 8, 8, false, false),
+                MatmulSpace.candidates(128, 128, 32, 12, true, LIM).get(0));
+        // Smaller M: 4x4 per invocation (32x32 tiles), or the closest unpruned tile (16 rows: 16x16, 4x4 workgroup).
+        assertEquals(new MatmulConfig(32, 32, 8, 4, 4, true, false), MatmulSpace.candidates(32, 768, 768, 1, LIM).get(0));
+        assertEquals(new MatmulConfig(16, 16, 8, 4, 4, true, false), MatmulSpace.candidates(16, 768, 768, 1, LIM).get(0));
         MatmulConfig odd = MatmulSpace.candidates(37, 45, 29, 1, LIM).get(0);
         assertFalse(odd.vec4());
         assertFalse(odd.useWorkgroupMemory());
@@ -100,10 +106,19 @@ class ScheduleSpaceTest {
         assertEquals(new ElementwiseConfig(64, 1, true), e.get(0));
         assertEquals(18, e.size());
         assertEquals(9, ElementwiseSpace.candidates(1 << 20, false, LIM).size());
+        // Rows up to SERIAL_MAX_COLS: one invocation per row, rows / 8 (power of two, 1..64) rows per workgroup.
         List<ReductionConfig> r = ReductionSpace.candidates(4096, 384, LIM);
-        assertEquals(new ReductionConfig(64, 1), r.get(0));
-        ReductionConfig shortRows = ReductionSpace.candidates(4096, 8, LIM).get(0);
-        assertTrue(shortRows.threadsPerRow() <= 8, shortRows.key());
+        assertEquals(new ReductionConfig(64, 64), r.get(0));
+        assertEquals(0, r.get(0).workgroupStorageBytes());
+        assertEquals(new ReductionConfig(16, 16), ReductionSpace.candidates(128, 384, LIM).get(0));
+        assertEquals(new ReductionConfig(1, 1), ReductionSpace.candidates(11, 384, LIM).get(0));
+        assertEquals(new ReductionConfig(1, 1), ReductionSpace.candidates(1, 10, LIM).get(0));
+        // Longer rows: the tree, 64 invocations on one row.
+        assertEquals(new ReductionConfig(64, 1), ReductionSpace.candidates(16, 30522, LIM).get(0));
+        assertEquals(new ReductionConfig(64, 1),
+                ReductionSpace.candidates(1, ReductionSpace.SERIAL_MAX_COLS + 1, LIM).get(0));
+        // Both forms stay in the space for the tuner.
+        assertTrue(r.stream().anyMatch(c -> !c.serial()));
         for (ReductionConfig c : r) assertNull(ReductionSpace.violation(c, 4096, LIM));
     }
 

@@ -100,7 +100,7 @@ class BufferPlannerTest {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
         GpuProgram p = Programs.lower(Programs.specialize(ModelFiles.load(file),
-                Map.of("batch", 1, "sequence", 128), true), AdapterLimits.defaults());
+                Map.of("batch_size", 1, "sequence_length", 128), true), AdapterLimits.defaults());
         BufferPlan plan = BufferPlanner.plan(p);
         checkInvariants(p, plan);
         System.out.printf("[plan] MiniLM seq 128: %d kernels, weights %d B, pooled %d B in %d buffers, peak live %d B,"
