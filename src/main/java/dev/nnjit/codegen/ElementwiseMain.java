@@ -6,10 +6,11 @@ import dev.nnjit.schedule.ElementwiseConfig;
  * The entry point of item-parallel kernels: invocation {@code lid} of linear workgroup g calls {@code item(i)} for
  * i = g*W*E + e*W + lid, e in [0, E), guarded only when the dispatch overshoots ITEMS.
  */
-final class ElementwiseMain {
+public final class ElementwiseMain {
     private ElementwiseMain() {}
 
-    static void emit(WgslBuilder b, ElementwiseConfig c, DispatchSize d, long items) {
+    /** Emits {@code main}; {@code items} is the ITEMS constant the kernel declares (guards vanish when exact). */
+    public static void emit(WgslBuilder b, ElementwiseConfig c, DispatchSize d, long items) {
         int w = c.workgroupSize();
         int e = c.elementsPerThread();
         boolean exact = d.total() * w * e == items;

@@ -2,6 +2,7 @@ package dev.nnjit.runtime.webgpu.kernels;
 
 import dev.nnjit.codegen.Binding;
 import dev.nnjit.codegen.DispatchSize;
+import dev.nnjit.codegen.ElementwiseMain;
 import dev.nnjit.codegen.KernelGenerator;
 import dev.nnjit.codegen.ScalarType;
 import dev.nnjit.codegen.Wgsl;
@@ -63,20 +64,7 @@ public final class GatherNdKernel implements KernelGenerator<ElementwiseConfig, 
         f.line("out[i] = data[off];");
         f.close();
         f.blank();
-        DispatchSize d = dispatch(c, p);
-        int w = c.workgroupSize();
-        int e = c.elementsPerThread();
-        f.line("@compute @workgroup_size(" + w + ")");
-        f.open("fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {");
-        String wg = d.y() > 1 ? "(wid.y * " + Wgsl.u32(d.x()) + " + wid.x)" : "wid.x";
-        f.line("let base = " + wg + " * " + Wgsl.u32((long) w * e) + " + lid;");
-        for (int x = 0; x < e; x++) {
-            String idx = x == 0 ? "base" : "base + " + Wgsl.u32((long) x * w);
-            f.open("if (" + idx + " < ITEMS) {");
-            f.line("item(" + idx + ");");
-            f.close();
-        }
-        f.close();
+        ElementwiseMain.emit(f, c, dispatch(c, p), items(p));
         return Wgsl.assemble(h.build(), null, f.build());
     }
 }
