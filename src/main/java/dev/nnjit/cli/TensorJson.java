@@ -195,8 +195,8 @@ public final class TensorJson {
 
     private static long[] parseLongs(String what, DType dtype, JsonArray data) {
         long[] r = new long[data.size()];
-        BigInteger min = BigInteger.valueOf(minValue(dtype));
-        BigInteger max = BigInteger.valueOf(maxValue(dtype));
+        BigInteger min = BigInteger.valueOf(dtype.minValue());
+        BigInteger max = BigInteger.valueOf(dtype.maxValue());
         for (int i = 0; i < r.length; i++) {
             String where = what + ": data[" + i + "]";
             BigInteger v = integral(where, data.get(i));
@@ -240,28 +240,6 @@ public final class TensorJson {
             return d.toBigIntegerExact();
         } catch (ArithmeticException ex) {
             throw new TensorJsonException(where + " = " + text + " is not an integer");
-        }
-    }
-
-    static long minValue(DType t) {
-        switch (t) {
-            case INT8: return Byte.MIN_VALUE;
-            case INT16: return Short.MIN_VALUE;
-            case INT32: return Integer.MIN_VALUE;
-            case INT64: return Long.MIN_VALUE;
-            default: return 0; // unsigned
-        }
-    }
-
-    static long maxValue(DType t) {
-        switch (t) {
-            case INT8: return Byte.MAX_VALUE;
-            case UINT8: return 0xFF;
-            case INT16: return Short.MAX_VALUE;
-            case UINT16: return 0xFFFF;
-            case INT32: return Integer.MAX_VALUE;
-            case UINT32: return 0xFFFFFFFFL;
-            default: return Long.MAX_VALUE;
         }
     }
 

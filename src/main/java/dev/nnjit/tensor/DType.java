@@ -71,5 +71,29 @@ public enum DType {
         }
     }
 
+    /** The smallest value of this integer dtype (0 for unsigned ones). */
+    public long minValue() {
+        switch (this) {
+            case INT8: return Byte.MIN_VALUE;
+            case INT16: return Short.MIN_VALUE;
+            case INT32: return Integer.MIN_VALUE;
+            case INT64: return Long.MIN_VALUE;
+            default: return 0; // unsigned
+        }
+    }
+
+    /** The largest value of this integer dtype. */
+    public long maxValue() {
+        switch (this) {
+            case INT8: return Byte.MAX_VALUE;
+            case UINT8: return 0xFF;
+            case INT16: return Short.MAX_VALUE;
+            case UINT16: return 0xFFFF;
+            case INT32: return Integer.MAX_VALUE;
+            case UINT32: return 0xFFFFFFFFL;
+            default: return Long.MAX_VALUE;
+        }
+    }
+
     @Override public String toString() { return jsonName; }
 }

@@ -75,7 +75,7 @@ class TensorJsonTest {
     @Test void integerDtypesRoundTripAtTheirBounds() {
         for (DType t : List.of(DType.INT8, DType.UINT8, DType.INT16, DType.UINT16, DType.INT32, DType.UINT32,
                 DType.INT64)) {
-            long[] v = {TensorJson.minValue(t), TensorJson.maxValue(t), 0, 1};
+            long[] v = {t.minValue(), t.maxValue(), 0, 1};
             Tensor back = roundTrip(Tensor.ofLongs(t, new int[] {2, 2}, v));
             assertEquals(t, back.dtype());
             assertArrayEquals(v, back.longs(), t.toString());

@@ -73,7 +73,7 @@ public final class QuantizeLinearOp implements OpDef {
         long[] z = zp == null ? null : zp.longs();
         if (quantize) {
             DType t = outType(ctx);
-            long lo = TypeChecks.minValue(t), hi = TypeChecks.maxValue(t);
+            long lo = t.minValue(), hi = t.maxValue();
             long[] out = new long[n];
             for (int i = 0; i < n; i++) {
                 int p = len == 1 ? 0 : (i / inner) % len;

@@ -108,28 +108,4 @@ public final class TypeChecks {
             default: return "a supported type";
         }
     }
-
-    /** The smallest value of an integer dtype. */
-    public static long minValue(DType t) {
-        switch (t) {
-            case INT8: return Byte.MIN_VALUE;
-            case INT16: return Short.MIN_VALUE;
-            case INT32: return Integer.MIN_VALUE;
-            case INT64: return Long.MIN_VALUE;
-            default: return 0; // unsigned
-        }
-    }
-
-    /** The largest value of an integer dtype. */
-    public static long maxValue(DType t) {
-        switch (t) {
-            case INT8: return Byte.MAX_VALUE;
-            case UINT8: return 0xFF;
-            case INT16: return Short.MAX_VALUE;
-            case UINT16: return 0xFFFF;
-            case INT32: return Integer.MAX_VALUE;
-            case UINT32: return 0xFFFFFFFFL;
-            default: return Long.MAX_VALUE;
-        }
-    }
 }

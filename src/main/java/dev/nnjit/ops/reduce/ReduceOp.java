@@ -86,7 +86,7 @@ public final class ReduceOp implements OpDef {
         long[] out = reduceLong(x.longs(), target, outSize, count);
         for (int i = 0; i < outSize; i++) out[i] = t.wrap(out[i]);
         if (count == 0 && (kind == Kind.MAX || kind == Kind.MIN)) {
-            java.util.Arrays.fill(out, kind == Kind.MAX ? TypeChecks.minValue(t) : TypeChecks.maxValue(t));
+            java.util.Arrays.fill(out, kind == Kind.MAX ? t.minValue() : t.maxValue());
         }
         return new Tensor[] {Tensor.ofLongs(t, outShape, out)};
     }
