@@ -1,0 +1,100 @@
+package dev.nnjit.tune;
+
+import dev.nnjit.codegen.Binding;
+import dev.nnjit.codegen.KernelInstance;
+import dev.nnjit.codegen.KernelProblem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A place in a program where a schedule is chosen: one problem (static shapes and flags) and the schedules that may
+ * compute it, candidate 0 being the default used untuned. Tuning decisions are made and stored per site
+ * {@link #family()} and {@link #problem()} key; a site's candidates may come from several generators (the
+ * gemv-or-tiled-matmul choice is one site), so the family is the site's, not a generator's.
+ *
+ * <p>Invariant, checked at construction: every candidate binds the same buffers (same count, and per binding the
+ * same element count, scalar type and access), so swapping one candidate's pipeline for another's never moves a
+ * buffer; only the pipeline and bind group change.
+ *
+ * @param family what decisions are stored under ("matmul", "softmax", ...)
+ * @param problem the static facts every candidate is specialized on
+ * @param candidates at least one; keys unique
+ */
+public record TuningSite<P extends KernelProblem>(String family, P problem, List<ScheduleCandidate<?, P>> candidates) {
+
+    public TuningSite {
+        candidates = List.copyOf(candidates);
+        if (candidates.isEmpty()) throw new IllegalArgumentException(family + " site has no candidates: " + problem.key());
+        Map<String, Boolean> seen = new HashMap<>();
+        for (ScheduleCandidate<?, P> c : candidates) {
+            if (seen.put(c.key(), Boolean.TRUE) != null) {
+                throw new IllegalArgumentException(family + " site lists candidate " + c.key() + " twice");
+            }
+        }
+    }
+
+    /** A site with a single schedule (nothing to tune, but the step still records where its kernel came from). */
+    public static <P extends KernelProblem> TuningSite<P> fixed(String family, P problem,
+                                                                ScheduleCandidate<?, P> only) {
+        return new TuningSite<>(family, problem, List.of(only));
+    }
+
+    public String problemKey() { return problem.key(); }
+
+    public int size() { return candidates.size(); }
+
+    public boolean tunable() { return candidates.size() > 1; }
+
+    public String defaultKey() { return candidates.get(0).key(); }
+
+    /** Candidate keys in list order. */
+    public List<String> keys() {
+        List<String> out = new ArrayList<>(candidates.size());
+        for (ScheduleCandidate<?, P> c : candidates) out.add(c.key());
+        return out;
+    }
+
+    /** The index of the candidate with this key, or -1. */
+    public int indexOf(String key) {
+        for (int i = 0; i < candidates.size(); i++) if (candidates.get(i).key().equals(key)) return i;
+        return -1;
+    }
+
+    public KernelInstance instance(int i) { return candidates.get(i).instance(problem); }
+
+    public KernelInstance defaultInstance() { return instance(0); }
+
+    /** The kernel of the candidate with this key; an error names the site when there is none. */
+    public KernelInstance instance(String key) {
+        int i = indexOf(key);
+        if (i < 0) throw new IllegalArgumentException(family + " site " + problem.key() + " has no candidate " + key);
+        return instance(i);
+    }
+
+    /**
+     * A checksum of the ordered candidate keys (16 hex digits, FNV-1a 64): stored with tuning records, so a change
+     * to the space invalidates old decisions by itself.
+     */
+    public String spaceChecksum() { return Checksum.of(keys()); }
+
+    /**
+     * Why two kernels of this site would not bind the same buffers, or null when they do; the constructor does not
+     * generate every candidate (that costs WGSL text), so callers that swap kernels check the pair they swap.
+     */
+    public static String bindingMismatch(KernelInstance a, KernelInstance b) {
+        List<Binding> x = a.bindings();
+        List<Binding> y = b.bindings();
+        if (x.size() != y.size()) return a.cacheKey() + " has " + x.size() + " bindings, " + b.cacheKey() + " " + y.size();
+        for (int i = 0; i < x.size(); i++) {
+            Binding p = x.get(i);
+            Binding q = y.get(i);
+            if (p.elements() != q.elements() || p.type() != q.type() || p.access() != q.access()) {
+                return "binding " + i + " differs: " + p.name() + " (" + p.elements() + " " + p.type() + " "
+                        + p.access() + ") vs " + q.name() + " (" + q.elements() + " " + q.type() + " " + q.access() + ")";
+            }
+        }
+        return null;
+    }
+}
