@@ -95,6 +95,33 @@ class WebGpuAdapterLimitsIT {
         assertTrue(wasm.get("maxStorageBufferBindingSize") >= AdapterLimits.defaults().maxStorageBufferBindingSize());
     }
 
+    /** The demo page shows the adapter's vendor, architecture and features, and the device's features. */
+    @Test void demoPageShowsTheAdapter() {
+        TestModels.Case c = TestModels.mlp();
+        java.nio.file.Path feedsFile = c.model().resolveSibling("feeds.json");
+        TestModels.write(feedsFile, DemoPageIT.goldenFeeds(c.feeds()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonObject r = readPage("wasm-gc");
+        JsonObject info = r.getAsJsonObject("adapterInfo");
+        try (Page page = runner.browser().newPage()) {
+            page.navigate(runner.baseUrl() + "index.html");
+            page.selectOption("#engine-choice", "wasm-gc");
+            page.waitForFunction("k => document.getElementById('engine').dataset.kind === k", "wasm-gc");
+            page.selectOption("#backend-choice", "webgpu");
+            page.setInputFiles("#model-file", c.model());
+            page.setInputFiles("#feeds-file", feedsFile);
+            page.click("#run");
+            page.waitForFunction("() => /^(done|.*Exception|Error)/.test(document.getElementById('status').textContent)");
+            assertTrue(page.textContent("#status").startsWith("done on wasm-gc + webgpu"), page.textContent("#status"));
+            String shown = page.locator("#gpu").textContent();
+            assertTrue(shown.contains(info.get("vendor").getAsString() + " / " + info.get("architecture").getAsString()),
+                    shown);
+            for (JsonElement f : r.getAsJsonObject("device").getAsJsonArray("features")) {
+                assertTrue(shown.contains(f.getAsString()), f + " in " + shown);
+            }
+            assertTrue(shown.contains("adapter features"), shown);
+        }
+    }
+
     private JsonObject readPage(String build) {
         String model;
         try {
