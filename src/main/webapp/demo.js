@@ -111,6 +111,10 @@ function showGpu(model, gpu) {
     ["intermediates: one buffer each", MB(p.unpooledBytes)],
     ["kernel timing", gpu.timing],
     ...Object.entries(gpu.phases).map(([k, v]) => [k, v.toFixed(3)]),
+    ["adapter vendor / architecture", `${model.adapterInfo.vendor || "?"} / ${model.adapterInfo.architecture || "?"}`],
+    ["adapter features", model.adapterInfo.features.join(", ") || "none"],
+    ["device features (requested)", model.device.features.join(", ") || "none"],
+    ["maxStorageBufferBindingSize / maxBufferSize", `${MB(model.device.limits.maxStorageBufferBindingSize)} / ${MB(model.device.limits.maxBufferSize)}`],
   ]));
   if (!gpu.kernels.length) return;
   const byOp = new Map();

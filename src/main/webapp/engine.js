@@ -12,6 +12,8 @@
 // WebGPU backend (asynchronous: device acquisition, pipeline compilation and readback wait for the GPU):
 //   const model = await engine.loadModelAsync(bytes, externalFiles, {backend: "webgpu"});   // or "cpu"
 //   model.backend -> "webgpu", model.adapter -> e.g. "google swiftshader", model.limits -> {maxBufferSize, ...}
+//   model.adapterInfo -> {vendor, architecture, device, description, features: [...], limits: {...}} (the adapter)
+//   model.device -> {features: [...], limits: {...}} (the device nnjit requested: the adapter's limits)
 //   const {outputs, timings, gpu} = await model.runAsync(feeds, {profile: true});
 //   gpu -> {timing, phases: {uploadMs, encodeMs, gpuMs, readbackMs}, plan: {kernels, constantBytes, pooledBytes,
 //           peakLiveBytes, ...}, kernels: [{node, op, family, ms}] (when profiled)}
@@ -78,11 +80,13 @@ class Engine {
     const files = {};
     for (const [name, data] of Object.entries(externalFiles || {})) files[name] = toInt8(data, `external file '${name}'`);
     const reply = await this.exports.loadModelAsync(toInt8(bytes, "model"), files, { ...options });
-    const { handle, backend, adapter, limits, ...loadTimings } = unwrap(reply);
+    const { handle, backend, adapter, adapterInfo, device, limits, ...loadTimings } = unwrap(reply);
     const model = new Model(this, handle, loadTimings);
     model.backend = backend;
     if (adapter !== undefined) model.adapter = adapter;
     if (limits !== undefined) model.limits = limits;
+    if (adapterInfo !== undefined) model.adapterInfo = adapterInfo;
+    if (device !== undefined) model.device = device;
     return model;
   }
 }

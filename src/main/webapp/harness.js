@@ -6,7 +6,7 @@
 //   await nnjitHarness.init(engine)                  engine: "wasm-gc" | "js" | "auto" -> {kind, fallbackReason}
 //   await nnjitHarness.load(engine, modelUrl, externalFiles, options)
 //        externalFiles: names relative to the model URL; options (optional): {backend: "cpu" | "webgpu", ...}
-//        -> {modelId, kind, backend, adapter?, limits?, inputs, outputs, loadTimings: {fetchMs, copyInMs, decodeMs, sessionMs, loadMs}}
+//        -> {modelId, kind, backend, adapter?, adapterInfo?, device?, limits?, inputs, outputs, loadTimings: {fetchMs, copyInMs, decodeMs, sessionMs, loadMs}}
 //   await nnjitHarness.run(modelId, {NAME: {dtype, shape, b64}}, options)
 //        options (optional): {profile: true} -> {outputs: {NAME: {dtype, shape, b64}}, timings, gpu?}
 //   nnjitHarness.dispose(modelId)
@@ -93,6 +93,8 @@ window.nnjitHarness = {
         outputs: model.outputs, loadTimings: { fetchMs, ...model.loadTimings } };
       if (model.adapter !== undefined) reply.adapter = model.adapter;
       if (model.limits !== undefined) reply.limits = model.limits;
+      if (model.adapterInfo !== undefined) reply.adapterInfo = model.adapterInfo;
+      if (model.device !== undefined) reply.device = model.device;
       return reply;
     } catch (e) {
       return failure(e);

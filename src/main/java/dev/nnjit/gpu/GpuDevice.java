@@ -1,12 +1,12 @@
 package dev.nnjit.gpu;
 
+import dev.nnjit.schedule.AdapterInfo;
 import dev.nnjit.schedule.AdapterLimits;
+import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Navigator;
 import org.teavm.jso.core.JSArray;
-import org.teavm.jso.core.JSMapLike;
-import org.teavm.jso.core.JSNumber;
 import org.teavm.jso.webgpu.GPU;
 import org.teavm.jso.webgpu.GPUAdapter;
 import org.teavm.jso.webgpu.GPUBuffer;
@@ -18,32 +18,32 @@ import org.teavm.jso.webgpu.GPUQueue;
 /**
  * One WebGPU device and what nnjit needs to know about it.
  *
- * <p>Acquisition requests the adapter's own values of the limits kernels depend on ({@link #LIMIT_NAMES}), not the
- * spec defaults a plain {@code requestDevice()} would give (128 MiB storage bindings instead of the adapter's
- * larger ones), and the {@code timestamp-query} feature when the adapter has it. Device loss and uncaptured errors
- * are recorded on the JS side as they happen; {@link #checkHealthy(String)} turns them into exceptions at the next
- * use, so a lost device fails the next run with the browser's reason instead of hanging.
+ * <p>Acquisition requests the adapter's own value of every limit in {@link AdapterLimits#NAMES}, not the spec
+ * defaults a plain {@code requestDevice()} would give (128 MiB storage bindings instead of the adapter's larger
+ * ones), and each of {@link #OPTIONAL_FEATURES} the adapter offers. Device loss and uncaptured errors are recorded on
+ * the JS side as they happen; {@link #checkHealthy(String)} turns them into exceptions at the next use, so a lost
+ * device fails the next run with the browser's reason instead of hanging.
  */
 public final class GpuDevice {
-    /** The limits requested explicitly (adapter values), in {@link AdapterLimits} order plus the uniform ones. */
-    static final String[] LIMIT_NAMES = {"maxComputeInvocationsPerWorkgroup", "maxComputeWorkgroupSizeX",
-        "maxComputeWorkgroupSizeY", "maxComputeWorkgroupSizeZ", "maxComputeWorkgroupStorageSize",
-        "maxStorageBufferBindingSize", "maxComputeWorkgroupsPerDimension", "maxStorageBuffersPerShaderStage",
-        "maxBufferSize"};
+    /**
+     * Features requested when the adapter offers them: {@code timestamp-query} (kernel timing), {@code subgroups}
+     * and {@code shader-f16} (for kernels that may use them; a kernel checks {@link #hasFeature} first).
+     */
+    public static final List<String> OPTIONAL_FEATURES = List.of("timestamp-query", "subgroups", "shader-f16");
 
     private final GPUDevice device;
     private final GPUQueue queue;
+    private final AdapterInfo adapter;
     private final AdapterLimits limits;
-    private final boolean timestampQuery;
-    private final String description;
+    private final List<String> features;
     private final JSObject state;
 
-    private GpuDevice(GPUDevice device, AdapterLimits limits, boolean timestampQuery, String description) {
+    private GpuDevice(GPUDevice device, AdapterInfo adapter) {
         this.device = device;
         this.queue = device.getQueue();
-        this.limits = limits;
-        this.timestampQuery = timestampQuery;
-        this.description = description;
+        this.adapter = adapter;
+        this.limits = AdapterReader.limits(device.getLimits());
+        this.features = List.of(AdapterReader.features(device.getFeatures()));
         this.state = watch(device);
     }
 
@@ -51,8 +51,8 @@ public final class GpuDevice {
     public static boolean isSupported() { return Navigator.isWebGPUSupported(); }
 
     /**
-     * Requests an adapter and a device with the adapter's limits. Throws {@link GpuException} naming the step that
-     * failed (no WebGPU, no adapter, device request rejected).
+     * Requests an adapter and a device with the adapter's limits and the optional features it offers. Throws
+     * {@link GpuException} naming the step that failed (no WebGPU, no adapter, device request rejected).
      */
     public static GpuDevice acquire() {
         if (!isSupported()) {
@@ -65,37 +65,27 @@ public final class GpuDevice {
             throw new GpuException("requesting a WebGPU adapter: the browser returned none (WebGPU disabled or no"
                     + " usable GPU/driver)");
         }
-        boolean timestamps = adapter.getFeatures().has("timestamp-query");
-        GPUDescriptor.Device desc = GPUDescriptor.create();
-        desc.setRequiredLimits(requiredLimits(adapter.getLimits(), JSArray.of(LIMIT_NAMES)));
-        if (timestamps) desc.setRequiredFeatures(new String[] {"timestamp-query"});
-        desc.setLabel("nnjit");
+        AdapterInfo info = AdapterReader.info(adapter);
+        GPUDescriptor.Device desc = deviceDescriptor("nnjit");
+        for (String name : AdapterLimits.NAMES) requireLimit(desc, adapter.getLimits(), name);
+        for (String name : OPTIONAL_FEATURES) {
+            if (info.hasFeature(name)) requireFeature(desc, name);
+        }
         GPUDevice device = Settled.await(adapter.requestDevice(desc), "requesting a WebGPU device");
         if (device == null) throw new GpuException("requesting a WebGPU device: the adapter returned none");
-        return new GpuDevice(device, limitsOf(device), timestamps, describe(adapter));
+        return new GpuDevice(device, info);
     }
 
-    @JSBody(params = "adapter", script = "var i = adapter.info; if (!i) return 'unknown adapter';"
-            + " var parts = [i.vendor, i.architecture, i.device].filter(function(p) { return !!p; });"
-            + " return parts.length ? parts.join(' ') : 'unknown adapter';")
-    private static native String describe(GPUAdapter adapter);
+    // Names go to JS as @JSBody string parameters, one at a time: a JSArray.of(String...) reaches JS as wrapped Java
+    // objects under Wasm GC, and Chromium then ignores every limit ("The limit "[object Object]" is not recognized").
+    @JSBody(params = "label", script = "return {label: label, requiredLimits: {}, requiredFeatures: []};")
+    private static native GPUDescriptor.Device deviceDescriptor(String label);
 
-    /** {name: adapterLimits[name]} for the given names. */
-    @JSBody(params = {"limits", "names"}, script = "var r = {}; for (var i = 0; i < names.length; i++)"
-            + " r[names[i]] = limits[names[i]]; return r;")
-    private static native JSMapLike<JSNumber> requiredLimits(JSObject limits, JSArray<String> names);
+    @JSBody(params = {"desc", "adapterLimits", "name"}, script = "desc.requiredLimits[name] = adapterLimits[name];")
+    private static native void requireLimit(GPUDescriptor.Device desc, JSObject adapterLimits, String name);
 
-    @JSBody(params = {"limits", "name"}, script = "return Number(limits[name]);")
-    private static native double limit(JSObject limits, String name);
-
-    private static AdapterLimits limitsOf(GPUDevice device) {
-        JSObject l = device.getLimits();
-        return new AdapterLimits((int) limit(l, "maxComputeInvocationsPerWorkgroup"),
-                (int) limit(l, "maxComputeWorkgroupSizeX"), (int) limit(l, "maxComputeWorkgroupSizeY"),
-                (int) limit(l, "maxComputeWorkgroupSizeZ"), (int) limit(l, "maxComputeWorkgroupStorageSize"),
-                (long) limit(l, "maxStorageBufferBindingSize"), (int) limit(l, "maxComputeWorkgroupsPerDimension"),
-                (int) limit(l, "maxStorageBuffersPerShaderStage"), (long) limit(l, "maxBufferSize"));
-    }
+    @JSBody(params = {"desc", "name"}, script = "desc.requiredFeatures.push(name);")
+    private static native void requireFeature(GPUDescriptor.Device desc, String name);
 
     /** A JS object recording loss ({@code lost}) and uncaptured errors ({@code errors}) of the device. */
     @JSBody(params = "device", script = "var s = {lost: null, errors: []};"
@@ -124,13 +114,21 @@ public final class GpuDevice {
     public GPUDevice raw() { return device; }
     public GPUQueue queue() { return queue; }
 
-    /** The device's limits (the adapter's, as requested). */
+    /** The device's limits, as the device reports them (the adapter's, as requested). */
     public AdapterLimits limits() { return limits; }
 
-    public boolean hasTimestampQuery() { return timestampQuery; }
+    /** The device's features, sorted: the {@link #OPTIONAL_FEATURES} the adapter offered (plus any implied). */
+    public List<String> features() { return features; }
+
+    public boolean hasFeature(String name) { return features.contains(name); }
+
+    public boolean hasTimestampQuery() { return hasFeature("timestamp-query"); }
+
+    /** The adapter this device came from: its identity, features and limits (a tuning cache's namespace). */
+    public AdapterInfo adapter() { return adapter; }
 
     /** "vendor architecture [device]" as the adapter reports it, e.g. "google swiftshader". */
-    public String description() { return description; }
+    public String description() { return adapter.summary(); }
 
     /** A buffer of {@code bytes} (rounded up to a multiple of 4) with the given usage flags. */
     public GPUBuffer createBuffer(long bytes, int usage, String label) {

@@ -70,8 +70,10 @@ public final class EngineExports {
      * @param options plain object or null: {@code backend} "cpu" (default) or "webgpu"; for webgpu, optional
      *     {@code fusion} (default true: run the GPU fusion passes), {@code maxStorageBufferBindingSize} and
      *     {@code maxBufferSize} (bytes) to plan against limits tighter than the adapter's
-     * @return promise of a reply; its value adds {@code backend} and, for webgpu, {@code adapter} (a description)
-     *     and {@code limits} (the limits programs are planned against: name → number)
+     * @return promise of a reply; its value adds {@code backend} and, for webgpu, {@code adapter} (a description),
+     *     {@code adapterInfo} (vendor, architecture, device, description, features, limits: see {@link AdapterJson}),
+     *     {@code device} (the features and limits of the device nnjit requested) and {@code limits} (the limits
+     *     programs are planned against: every {@code AdapterLimits} name → number)
      */
     @JSExport
     public static JSPromise<JSObject> loadModelAsync(Int8Array modelBytes, JSObject externalFiles, JSObject options) {
@@ -115,14 +117,9 @@ public final class EngineExports {
         JsObjects.setString(value, "backend", backendName);
         if (gpu != null) {
             JsObjects.setString(value, "adapter", gpu.device().description());
-            JSObject limits = JsObjects.newObject();
-            JsObjects.setNumber(limits, "maxStorageBufferBindingSize", gpu.limits().maxStorageBufferBindingSize());
-            JsObjects.setNumber(limits, "maxBufferSize", gpu.limits().maxBufferSize());
-            JsObjects.setNumber(limits, "maxComputeWorkgroupStorageSize", gpu.limits().maxComputeWorkgroupStorageSize());
-            JsObjects.setNumber(limits, "maxComputeInvocationsPerWorkgroup",
-                    gpu.limits().maxComputeInvocationsPerWorkgroup());
-            JsObjects.setNumber(limits, "maxStorageBuffersPerShaderStage", gpu.limits().maxStorageBuffersPerShaderStage());
-            JsObjects.set(value, "limits", limits);
+            JsObjects.set(value, "adapterInfo", AdapterJson.adapter(gpu.device().adapter()));
+            JsObjects.set(value, "device", AdapterJson.device(gpu.device()));
+            JsObjects.set(value, "limits", AdapterJson.limits(gpu.limits()));
         }
         JsObjects.setNumber(value, "copyInMs", (t1 - t0) / 1e6);
         JsObjects.setNumber(value, "decodeMs", (t2 - t1) / 1e6);

@@ -26,12 +26,11 @@ final class GpuBackends {
         GpuDevice gpu = device();
         AdapterLimits cap = null;
         if (maxStorageBufferBindingSize > 0 || maxBufferSize > 0) {
-            AdapterLimits l = gpu.limits();
-            cap = new AdapterLimits(l.maxComputeInvocationsPerWorkgroup(), l.maxComputeWorkgroupSizeX(),
-                    l.maxComputeWorkgroupSizeY(), l.maxComputeWorkgroupSizeZ(), l.maxComputeWorkgroupStorageSize(),
-                    maxStorageBufferBindingSize > 0 ? (long) maxStorageBufferBindingSize : l.maxStorageBufferBindingSize(),
-                    l.maxComputeWorkgroupsPerDimension(), l.maxStorageBuffersPerShaderStage(),
-                    maxBufferSize > 0 ? (long) maxBufferSize : l.maxBufferSize());
+            cap = gpu.limits();
+            if (maxStorageBufferBindingSize > 0) {
+                cap = cap.with("maxStorageBufferBindingSize", (long) maxStorageBufferBindingSize);
+            }
+            if (maxBufferSize > 0) cap = cap.with("maxBufferSize", (long) maxBufferSize);
         }
         return new WebGpuBackend(gpu, pipelines, registry, cap);
     }

@@ -53,7 +53,7 @@ public final class WebGpuBackend implements Backend {
         this.registry = registry;
         this.table = LoweringTable.defaults();
         this.pipelines = pipelines;
-        this.limits = limitsCap == null ? gpu.limits() : tighter(gpu.limits(), limitsCap);
+        this.limits = limitsCap == null ? gpu.limits() : gpu.limits().min(limitsCap);
     }
 
     @Override public String name() { return "webgpu"; }
@@ -121,17 +121,5 @@ public final class WebGpuBackend implements Backend {
         WebGpuExecutable exec = new WebGpuExecutable(gpu, pipelines, program, plan, this, staging);
         exec.build();
         return exec;
-    }
-
-    static AdapterLimits tighter(AdapterLimits a, AdapterLimits b) {
-        return new AdapterLimits(Math.min(a.maxComputeInvocationsPerWorkgroup(), b.maxComputeInvocationsPerWorkgroup()),
-                Math.min(a.maxComputeWorkgroupSizeX(), b.maxComputeWorkgroupSizeX()),
-                Math.min(a.maxComputeWorkgroupSizeY(), b.maxComputeWorkgroupSizeY()),
-                Math.min(a.maxComputeWorkgroupSizeZ(), b.maxComputeWorkgroupSizeZ()),
-                Math.min(a.maxComputeWorkgroupStorageSize(), b.maxComputeWorkgroupStorageSize()),
-                Math.min(a.maxStorageBufferBindingSize(), b.maxStorageBufferBindingSize()),
-                Math.min(a.maxComputeWorkgroupsPerDimension(), b.maxComputeWorkgroupsPerDimension()),
-                Math.min(a.maxStorageBuffersPerShaderStage(), b.maxStorageBuffersPerShaderStage()),
-                Math.min(a.maxBufferSize(), b.maxBufferSize()));
     }
 }

@@ -23,10 +23,7 @@ final class SplitWeights {
     static final AdapterLimits LIMITS = withBindingLimit(4096);
 
     static AdapterLimits withBindingLimit(long bytes) {
-        AdapterLimits d = AdapterLimits.defaults();
-        return new AdapterLimits(d.maxComputeInvocationsPerWorkgroup(), d.maxComputeWorkgroupSizeX(),
-                d.maxComputeWorkgroupSizeY(), d.maxComputeWorkgroupSizeZ(), d.maxComputeWorkgroupStorageSize(), bytes,
-                d.maxComputeWorkgroupsPerDimension(), d.maxStorageBuffersPerShaderStage(), d.maxBufferSize());
+        return AdapterLimits.defaults().with("maxStorageBufferBindingSize", bytes);
     }
 
     static ProtoWriter model() {

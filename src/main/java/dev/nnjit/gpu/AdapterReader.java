@@ -1,0 +1,50 @@
+package dev.nnjit.gpu;
+
+import dev.nnjit.schedule.AdapterInfo;
+import dev.nnjit.schedule.AdapterLimits;
+import java.util.Arrays;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.webgpu.GPUAdapter;
+
+/**
+ * Reads what WebGPU says about an adapter or device into nnjit's plain records: limits ({@code GPUSupportedLimits}
+ * → {@link AdapterLimits}), features ({@code GPUSupportedFeatures} → sorted names) and identity
+ * ({@code GPUAdapter.info} → {@link AdapterInfo}). The one place these JS objects are read.
+ *
+ * <p>Names cross to JS only as {@code @JSBody} string parameters: under Wasm GC a {@code JSArray.of(String...)}
+ * hands JS wrapped Java objects, not strings (so a limit looked up by such a name is undefined).
+ */
+final class AdapterReader {
+    private AdapterReader() {}
+
+    /** Every {@link AdapterLimits} limit of a {@code GPUSupportedLimits} (adapter.limits or device.limits). */
+    static AdapterLimits limits(JSObject supportedLimits) {
+        return AdapterLimits.read(name -> limit(supportedLimits, name));
+    }
+
+    /** The names in a {@code GPUSupportedFeatures} set, sorted. */
+    static String[] features(JSObject supportedFeatures) {
+        String[] names = featureNames(supportedFeatures);
+        Arrays.sort(names);
+        return names;
+    }
+
+    /** The adapter's identity, features and limits. {@code adapter.info} (Chromium 114+) may be absent: then "". */
+    static AdapterInfo info(GPUAdapter adapter) {
+        return new AdapterInfo(infoField(adapter, "vendor"), infoField(adapter, "architecture"),
+                infoField(adapter, "device"), infoField(adapter, "description"),
+                Arrays.asList(features(adapter.getFeatures())), limits(adapter.getLimits()));
+    }
+
+    /** {@code limits[name]} as a number (NaN when absent, which {@link AdapterLimits#read} rejects by name). */
+    @JSBody(params = {"limits", "name"}, script = "var v = limits[name]; return v == null ? NaN : Number(v);")
+    private static native double limit(JSObject limits, String name);
+
+    @JSBody(params = "set", script = "var r = []; set.forEach(function(f) { r.push(String(f)); }); return r;")
+    private static native String[] featureNames(JSObject set);
+
+    @JSBody(params = {"adapter", "name"}, script = "var i = adapter.info;"
+            + " return i && i[name] != null ? String(i[name]) : '';")
+    private static native String infoField(GPUAdapter adapter, String name);
+}
