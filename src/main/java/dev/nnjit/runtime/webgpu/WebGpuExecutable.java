@@ -7,7 +7,6 @@ import dev.nnjit.gpu.GpuDevice;
 import dev.nnjit.gpu.GpuTimer;
 import dev.nnjit.gpu.GpuTransfer;
 import dev.nnjit.gpu.KernelPipelines;
-import dev.nnjit.gpu.Settled;
 import dev.nnjit.runtime.Executable;
 import dev.nnjit.runtime.GpuRunStats;
 import dev.nnjit.runtime.KernelTime;
@@ -19,7 +18,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.webgpu.GPUBindGroup;
 import org.teavm.jso.webgpu.GPUBuffer;
 import org.teavm.jso.webgpu.GPUCommandEncoder;
@@ -32,9 +30,8 @@ import org.teavm.jso.webgpu.GPUPipeline;
  * writes feeds, encodes and reads back).
  *
  * <p>A run: feeds are written to their buffers; all dispatches go into one compute pass of one command buffer,
- * followed by copies of the requested graph outputs (only those; by default all of them) into one mappable buffer;
- * one submit, one map, one copy per output. Outputs that are graph inputs or constants are answered from the CPU
- * without a GPU round trip. Constants are the backend's, uploaded once and shared by the programs it compiles.
+ * followed by copies of the requested graph outputs ({@link OutputReadback}); one submit, one map. Constants are the
+ * backend's, uploaded once and shared by the programs it compiles.
  *
  * <p>Profiled runs time every dispatch through {@link GpuTimer}: with timestamp queries, each dispatch gets its own
  * compute pass (still one command buffer); with submission timing, each dispatch is submitted alone and awaited.
@@ -53,8 +50,7 @@ final class WebGpuExecutable implements Executable {
     private KernelInstance[] kernels;
     private GPUPipeline.Compute[] stepPipelines;
     private GPUBindGroup[] groups;
-    private GPUBuffer readback;
-    private int[] readbackOffset;
+    private OutputReadback outputs;
 
     WebGpuExecutable(GpuDevice gpu, KernelPipelines pipelines, GpuProgram program, BufferPlan plan,
                      BackendBuffers backendBuffers, GpuTransfer transfer) {
@@ -80,7 +76,9 @@ final class WebGpuExecutable implements Executable {
     private void allocate() {
         int storage = GPUBuffer.Usage.STORAGE | GPUBuffer.Usage.COPY_SRC | GPUBuffer.Usage.COPY_DST;
         slots = new GPUBuffer[plan.slots()];
-        for (int i = 0; i < slots.length; i++) slots[i] = backendBuffers.create(plan.slotBytes()[i], storage, "slot " + i);
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = backendBuffers.create(plan.slotBytes()[i], storage, "slot " + i);
+        }
 
         constants = new GPUBuffer[program.tensors().size()];
         for (GpuStep s : program.steps()) {
@@ -95,18 +93,7 @@ final class WebGpuExecutable implements Executable {
         stepPipelines = new GPUPipeline.Compute[kernels.length];
         for (int i = 0; i < kernels.length; i++) bind(i);
 
-        readbackOffset = new int[program.outputs().size()];
-        int bytes = 0;
-        for (int i = 0; i < readbackOffset.length; i++) {
-            GpuTensor t = program.outputs().get(i).tensor();
-            readbackOffset[i] = -1;
-            if (!readsBack(t)) continue;
-            readbackOffset[i] = bytes;
-            bytes += (int) t.bytes();
-        }
-        if (bytes > 0) {
-            readback = backendBuffers.create(bytes, GPUBuffer.Usage.MAP_READ | GPUBuffer.Usage.COPY_DST, "outputs");
-        }
+        outputs = new OutputReadback(gpu, program, transfer, backendBuffers);
     }
 
     /** Step i's pipeline and a bind group over its buffers, for {@code kernels[i]} (already prepared). */
@@ -159,11 +146,6 @@ final class WebGpuExecutable implements Executable {
         return null;
     }
 
-    /** Whether an output is computed on the GPU (else it is a feed, a constant or empty, known on the CPU). */
-    private boolean readsBack(GpuTensor t) {
-        return !t.isEmpty() && t.storage().kind() == GpuTensor.Kind.INTERMEDIATE;
-    }
-
     private GPUBuffer bufferOf(GpuTensor t) {
         GpuTensor root = t.storage();
         if (root.kind() == GpuTensor.Kind.CONSTANT) return constants[root.id()];
@@ -195,13 +177,14 @@ final class WebGpuExecutable implements Executable {
             }
             t2 = System.nanoTime();
             GPUCommandEncoder enc = gpu.createEncoder("nnjit outputs");
-            encodeReadback(enc, options);
+            outputs.encodeCopies(enc, this::bufferOf, options);
             gpu.scoped("running the program", () -> gpu.submit(enc));
         } else {
             GPUCommandEncoder enc = gpu.createEncoder("nnjit run");
-            GpuTimer.PassTimestamps ts = options.profile() && kernels.length > 0 ? timer.timestamps(kernels.length) : null;
+            GpuTimer.PassTimestamps ts = options.profile() && kernels.length > 0
+                    ? timer.timestamps(kernels.length) : null;
             encodeSteps(enc, ts);
-            encodeReadback(enc, options);
+            outputs.encodeCopies(enc, this::bufferOf, options);
             if (ts != null) ts.resolve(enc);
             t2 = System.nanoTime();
             gpu.scoped("running the program", () -> gpu.submit(enc));
@@ -211,18 +194,9 @@ final class WebGpuExecutable implements Executable {
                 for (int i = 0; i < ms.length; i++) times.add(kernelTime(i, ms[i]));
             }
         }
-        Map<String, Tensor> outputs = new LinkedHashMap<>();
-        long t3;
-        if (readback != null && readsBackAny(options)) {
-            Settled.await(readback.mapAsync(GPUBuffer.MapMode.READ), "reading the outputs back");
-            t3 = System.nanoTime();
-            collectOutputs(feeds, readback.getMappedRange(), outputs, options);
-            readback.unmap();
-        } else {
-            gpu.awaitIdle("running the program");
-            t3 = System.nanoTime();
-            collectOutputs(feeds, null, outputs, options);
-        }
+        outputs.awaitResults(options);
+        long t3 = System.nanoTime();
+        Map<String, Tensor> values = outputs.collect(feeds, options);
         long t4 = System.nanoTime();
         gpu.checkHealthy("running the program");
 
@@ -233,7 +207,7 @@ final class WebGpuExecutable implements Executable {
         phases.put("encodeMs", (t2 - t1) / 1e6);
         phases.put("gpuMs", (t3 - t2) / 1e6);
         phases.put("readbackMs", (t4 - t3) / 1e6);
-        return new RunResult(outputs, opTimes, new GpuRunStats(phases, times, timing, planStats()));
+        return new RunResult(values, opTimes, new GpuRunStats(phases, times, timing, planStats()));
     }
 
     private KernelTime kernelTime(int step, double ms) {
@@ -273,41 +247,5 @@ final class WebGpuExecutable implements Executable {
         pass.setBindGroup(0, groups[i]);
         DispatchSize d = kernels[i].dispatch();
         pass.dispatchWorkgroups(d.x(), d.y(), d.z());
-    }
-
-    private boolean readsBackAny(RunOptions options) {
-        for (int i = 0; i < readbackOffset.length; i++) {
-            if (readbackOffset[i] >= 0 && options.wants(program.outputs().get(i).name())) return true;
-        }
-        return false;
-    }
-
-    private void encodeReadback(GPUCommandEncoder enc, RunOptions options) {
-        for (int i = 0; i < readbackOffset.length; i++) {
-            if (readbackOffset[i] < 0 || !options.wants(program.outputs().get(i).name())) continue;
-            GpuTensor t = program.outputs().get(i).tensor();
-            enc.copyBufferToBuffer(bufferOf(t), 0, readback, readbackOffset[i], t.bytes());
-        }
-    }
-
-    private void collectOutputs(Map<String, Tensor> feeds, ArrayBuffer mapped, Map<String, Tensor> outputs,
-                                RunOptions options) {
-        for (int i = 0; i < readbackOffset.length; i++) {
-            GpuProgram.Output o = program.outputs().get(i);
-            if (!options.wants(o.name())) continue;
-            GpuTensor t = o.tensor();
-            int[] shape = t.shape();
-            Tensor value;
-            if (readbackOffset[i] >= 0) {
-                value = transfer.download(mapped, readbackOffset[i], t.dtype(), shape);
-            } else if (t.isEmpty()) {
-                value = Tensor.zeros(t.dtype(), shape);
-            } else if (t.storage().kind() == GpuTensor.Kind.CONSTANT) {
-                value = t.storage().constant().reshape(shape);
-            } else {
-                value = feeds.get(t.storage().name()).reshape(shape);
-            }
-            outputs.put(o.name(), value);
-        }
     }
 }
