@@ -17,7 +17,7 @@
 //   const {outputs, timings, gpu} = await model.runAsync(feeds, {profile: true});
 //   gpu -> {timing, phases: {uploadMs, encodeMs, gpuMs, readbackMs}, plan: {kernels, constantBytes, pooledBytes,
 //           peakLiveBytes, ...}, kernels: [{node, op, family, ms}] (when profiled)}
-//   await model.runAsync(feeds, {outputs: ["logits"]})   // webgpu: compute and read back only these outputs
+//   await model.runAsync(feeds, {outputs: ["logits"]})   // only these outputs (webgpu: the others not read back)
 // runAsync works for every model; run (synchronous) only for CPU models.
 // engine.releaseGpuDevice() frees the page's WebGPU device; webgpu models then fail until loaded again.
 //

@@ -12,6 +12,8 @@ import dev.nnjit.passes.SupportCheck;
 import dev.nnjit.runtime.Backend;
 import dev.nnjit.runtime.CpuBackend;
 import dev.nnjit.runtime.Executable;
+import dev.nnjit.runtime.RunOptions;
+import dev.nnjit.runtime.RunResult;
 import dev.nnjit.tensor.Dim;
 import dev.nnjit.tensor.Shape;
 import dev.nnjit.tensor.Tensor;
@@ -73,13 +75,23 @@ public final class Session {
     }
 
     /**
-     * Runs the model. Feeds must name every graph input with its declared dtype and a shape matching its declared
-     * dims; errors name the offending feed. Returns the outputs in graph order.
+     * Runs the model with default options (all outputs, no profiling). Feeds must name every graph input with its
+     * declared dtype and a shape matching its declared dims; errors name the offending feed. Returns the outputs in
+     * graph order.
      */
     public Map<String, Tensor> run(Map<String, Tensor> feeds) {
+        return run(feeds, RunOptions.DEFAULT).outputs();
+    }
+
+    /**
+     * Runs the model as {@code options} ask (see {@link #run(Map)} for the feeds). The result's timings start with
+     * "compileMs" (validation, and specializing and compiling at a new shape set) and "runMs", then the backend's.
+     */
+    public RunResult run(Map<String, Tensor> feeds, RunOptions options) {
         lastTimings.clear();
         long t0 = System.nanoTime();
         validateFeeds(feeds);
+        validateRequestedOutputs(options);
         String key = shapeKey(feeds);
         Executable exec = compiled.get(key);
         if (exec == null) {
@@ -90,17 +102,32 @@ public final class Session {
             compiled.put(key, exec);
         }
         long t1 = System.nanoTime();
-        Map<String, Double> opTimes = new LinkedHashMap<>();
-        Map<String, Tensor> out = exec.run(feeds, opTimes);
+        RunResult result = exec.run(feeds, options);
         long t2 = System.nanoTime();
-        lastTimings.put("compileMs", (t1 - t0) / 1e6);
-        lastTimings.put("runMs", (t2 - t1) / 1e6);
-        for (Map.Entry<String, Double> e : opTimes.entrySet()) lastTimings.put("op." + e.getKey(), e.getValue());
-        return out;
+        Map<String, Double> session = new LinkedHashMap<>();
+        session.put("compileMs", (t1 - t0) / 1e6);
+        session.put("runMs", (t2 - t1) / 1e6);
+        result = result.withTimingsBefore(session);
+        lastTimings.putAll(result.timingsMs());
+        return result;
     }
 
-    /** Timings of the last run in milliseconds: "compileMs", "runMs" and "op.TYPE" per op type. */
+    /**
+     * Timings of the last run in milliseconds: "compileMs", "runMs" and "op.TYPE" per op type (the last
+     * {@link RunResult#timingsMs()}, kept for callers of {@link #run(Map)}).
+     */
     public Map<String, Double> lastTimings() { return new LinkedHashMap<>(lastTimings); }
+
+    private void validateRequestedOutputs(RunOptions options) {
+        if (options.outputs() == null) return;
+        Map<String, TensorType> declared = outputs();
+        for (String name : options.outputs()) {
+            if (!declared.containsKey(name)) {
+                throw new IllegalArgumentException("requested output '" + name + "' is not an output of the model"
+                        + " (outputs: " + declared.keySet() + ")");
+            }
+        }
+    }
 
     private void validateFeeds(Map<String, Tensor> feeds) {
         List<String> expected = new ArrayList<>();

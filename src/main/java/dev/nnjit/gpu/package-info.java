@@ -1,6 +1,8 @@
 /**
  * The thin layer between nnjit and WebGPU (TeaVM's {@code org.teavm.jso.webgpu} bindings): device acquisition with
- * explicit limits, buffers and host staging, pipelines cached by kernel cache key, error scopes and device loss.
+ * explicit limits, buffers and host staging, pipelines cached by kernel cache key, error scopes and device loss; and the
+ * two measuring primitives everything above shares: {@link dev.nnjit.gpu.GpuTimer} (timestamp-query and submission
+ * timing) and {@link dev.nnjit.gpu.GpuTransfer} (chunked upload, fill and readback).
  *
  * <p>Runs only in a browser (Wasm GC or JS build); it compiles on the JVM but every call needs {@code navigator.gpu}.
  * Contract at the boundary: a JS promise is never awaited raw from Java. {@link dev.nnjit.gpu.Settled} settles it

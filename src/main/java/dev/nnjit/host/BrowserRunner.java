@@ -10,6 +10,9 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import dev.nnjit.runtime.GpuRunStats;
+import dev.nnjit.runtime.KernelTime;
+import dev.nnjit.runtime.RunOptions;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
 import java.io.IOException;
@@ -42,24 +45,20 @@ import java.util.function.Supplier;
  */
 public final class BrowserRunner implements AutoCloseable {
 
-    /** Outputs (graph order) and timings in milliseconds reported by the page. */
-    public record Result(Map<String, Tensor> outputs, Map<String, Double> timings) {}
+    /**
+     * Outputs (graph order) and timings in milliseconds reported by the page; {@code gpu} what the page reported
+     * about a run on the webgpu backend (null on the others).
+     */
+    public record Result(Map<String, Tensor> outputs, Map<String, Double> timings, GpuStats gpu) {}
 
     /**
-     * What the page reported about the last run on the webgpu backend.
+     * What the page reported about a run on the webgpu backend.
      *
      * @param adapter the WebGPU adapter, e.g. "google swiftshader"
      * @param limits the limits the program was planned against (maxStorageBufferBindingSize, maxBufferSize, ...)
-     * @param timing how kernels were timed: "timestamp-query", "per-dispatch submission" or "off"
-     * @param phasesMs "uploadMs", "encodeMs", "gpuMs", "readbackMs"
-     * @param plan "kernels", "pipelines", "constantBytes", "pooledBytes", "peakLiveBytes", "unpooledBytes", "slots"
-     * @param kernels per dispatch (when profiling): node, op type, kernel family, ms
+     * @param run the run's own report, decoded into the engine's record (timing, phases, plan, kernel times)
      */
-    public record GpuStats(String adapter, Map<String, Double> limits, String timing, Map<String, Double> phasesMs,
-                           Map<String, Double> plan, List<KernelTime> kernels) {}
-
-    /** One profiled dispatch. */
-    public record KernelTime(String node, String op, String family, double ms) {}
+    public record GpuStats(String adapter, Map<String, Double> limits, GpuRunStats run) {}
 
     public static final Path DEFAULT_CHROMIUM = Paths.get("/usr/bin/chromium");
 
@@ -95,10 +94,7 @@ public final class BrowserRunner implements AutoCloseable {
     /** Which engine build and which backend inside it ("cpu" or "webgpu"). */
     private record Target(String engine, String backend) {}
 
-    private boolean gpuProfiling;
-    private boolean gpuSubmissionTiming;
     private boolean gpuFusion = true;
-    private List<String> gpuOutputs;
     private long gpuBindingLimitCap;
     private long gpuBufferLimitCap;
     private GpuStats lastGpuStats;
@@ -150,6 +146,15 @@ public final class BrowserRunner implements AutoCloseable {
      *     "outputsOutMs", and "roundTripMs" (measured here: encoding, transfer, run, decoding)
      */
     public Result run(Path model, Map<String, Tensor> feeds, String backend) {
+        return run(model, feeds, backend, RunOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #run(Path, Map, String)}, with the engine's run options, sent to the page's {@code runAsync}:
+     * {@code outputs} (the result then holds just them, in graph order) and, on the webgpu backend, {@code profile}
+     * and {@code timing} (kernel times in {@link Result#gpu()}).
+     */
+    public Result run(Path model, Map<String, Tensor> feeds, String backend, RunOptions options) {
         Target target = target(backend);
         LoadedModel m = load(model, target);
         if (m.loadTimings != null) {
@@ -169,18 +174,21 @@ public final class BrowserRunner implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         JsonObject runOptions = new JsonObject();
-        if (gpuProfiling && gpuSubmissionTiming) runOptions.addProperty("profile", "submission");
-        else runOptions.addProperty("profile", gpuProfiling);
-        if (gpuOutputs != null && target.backend.equals("webgpu")) {
+        if (options.profile() && options.timing() == RunOptions.Timing.SUBMISSION) {
+            runOptions.addProperty("profile", "submission");
+        } else {
+            runOptions.addProperty("profile", options.profile());
+        }
+        if (options.outputs() != null) {
             JsonArray names = new JsonArray();
-            for (String name : gpuOutputs) names.add(name);
+            for (String name : options.outputs()) names.add(name);
             runOptions.add("outputs", names);
         }
         JsonObject reply = call("running " + model.getFileName(), "run", m.id, feedsJson, runOptions);
         JsonObject outs = reply.getAsJsonObject("outputs");
         Map<String, Tensor> outputs = new LinkedHashMap<>();
-        List<String> wanted = gpuOutputs != null && target.backend.equals("webgpu") ? gpuOutputs : m.outputNames;
-        for (String name : wanted) {
+        for (String name : m.outputNames) {
+            if (!options.wants(name)) continue;
             JsonObject o = outs.getAsJsonObject(name);
             if (o == null) throw new BrowserException("PageError", "the page returned no output '" + name + "'");
             DType dtype = DType.fromJsonName(o.get("dtype").getAsString());
@@ -197,17 +205,8 @@ public final class BrowserRunner implements AutoCloseable {
         timings.put("roundTripMs", (System.nanoTime() - t0) / 1e6);
         lastEngine = m.engine;
         lastGpuStats = reply.has("gpu") ? gpuStats(m.adapter, m.limits, reply.getAsJsonObject("gpu")) : null;
-        return new Result(outputs, timings);
+        return new Result(outputs, timings, lastGpuStats);
     }
-
-    /** When on, runs on the webgpu backend time every kernel (see {@link #lastGpuStats()}). */
-    public void setGpuProfiling(boolean on) { gpuProfiling = on; }
-
-    /**
-     * Profiled runs time each dispatch by submitting it alone (the path for adapters without timestamp queries)
-     * instead of with timestamp queries.
-     */
-    public void setGpuSubmissionTiming(boolean on) { gpuSubmissionTiming = on; }
 
     /**
      * Plans webgpu programs against limits tighter than the adapter's (0 = the adapter's): lets tests reach the
@@ -223,12 +222,6 @@ public final class BrowserRunner implements AutoCloseable {
      * it off to test each op's own lowering.
      */
     public void setGpuFusion(boolean on) { gpuFusion = on; }
-
-    /**
-     * On the webgpu backend, compute and read back only these outputs (null: all, the default); the result then
-     * holds just them, in this order.
-     */
-    public void setGpuOutputs(List<String> names) { gpuOutputs = names == null ? null : List.copyOf(names); }
 
     /**
      * Destroys the WebGPU device of the page's engine build for {@code backend} ("webgpu" or "webgpu-js"), freeing
@@ -252,7 +245,7 @@ public final class BrowserRunner implements AutoCloseable {
         }
     }
 
-    /** The page's report on the last run, when it ran on the webgpu backend; else null. */
+    /** The page's report on the last run ({@link Result#gpu()} of the last {@link #run}), when it ran on webgpu. */
     public GpuStats lastGpuStats() { return lastGpuStats; }
 
     private static GpuStats gpuStats(String adapter, Map<String, Double> limits, JsonObject gpu) {
@@ -270,7 +263,7 @@ public final class BrowserRunner implements AutoCloseable {
             kernels.add(new KernelTime(o.get("node").getAsString(), o.get("op").getAsString(),
                     o.get("family").getAsString(), o.get("ms").getAsDouble()));
         }
-        return new GpuStats(adapter, limits, gpu.get("timing").getAsString(), phases, plan, kernels);
+        return new GpuStats(adapter, limits, new GpuRunStats(phases, kernels, gpu.get("timing").getAsString(), plan));
     }
 
     /** Which engine build ran the last {@link #run}: "wasm-gc" or "js". */

@@ -6,9 +6,8 @@ import java.util.Map;
 /** A graph compiled by a backend for one set of input shapes. */
 public interface Executable {
     /**
-     * Computes the graph outputs, in graph order, from feeds already validated against the graph inputs.
-     *
-     * @param opTimesMs when not null, receives elapsed milliseconds per op type (or per kernel)
+     * Runs the graph once on feeds already validated against the graph inputs. Everything the run was asked and
+     * everything it measured travel in the arguments and the result; the executable keeps no per-run state.
      */
-    Map<String, Tensor> run(Map<String, Tensor> feeds, Map<String, Double> opTimesMs);
+    RunResult run(Map<String, Tensor> feeds, RunOptions options);
 }

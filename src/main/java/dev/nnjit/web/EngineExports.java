@@ -6,8 +6,7 @@ import dev.nnjit.model.OnnxModelReader;
 import dev.nnjit.ops.OpRegistry;
 import dev.nnjit.runtime.Backend;
 import dev.nnjit.runtime.CpuBackend;
-import dev.nnjit.runtime.webgpu.KernelTime;
-import dev.nnjit.runtime.webgpu.RunStats;
+import dev.nnjit.runtime.RunResult;
 import dev.nnjit.runtime.webgpu.WebGpuBackend;
 import dev.nnjit.tensor.Dim;
 import dev.nnjit.tensor.Shape;
@@ -35,10 +34,11 @@ import org.teavm.jso.typedarrays.Int8Array;
  * them differently; the message is exactly the one the JVM engine gives for the same input.
  */
 public final class EngineExports {
-    /** Loaded sessions; a handle is an index here, null once disposed. */
-    private static final List<Session> sessions = new ArrayList<>();
-    /** Per handle: the session's WebGPU backend, or null on the CPU backend. */
-    private static final List<WebGpuBackend> gpuBackends = new ArrayList<>();
+    /** A loaded model: its session and, on the webgpu backend, that backend (null on the CPU backend). */
+    private record Loaded(Session session, WebGpuBackend gpu) {}
+
+    /** Loaded models; a handle is an index here, null once disposed. */
+    private static final List<Loaded> loaded = new ArrayList<>();
 
     private EngineExports() {}
 
@@ -100,9 +100,10 @@ public final class EngineExports {
         if (backendName.equals("cpu")) {
             backend = new CpuBackend(registry);
         } else if (backendName.equals("webgpu")) {
+            boolean fusion = JsObjects.isNullish(JsObjects.get(options, "fusion"))
+                    || JsObjects.getBoolean(options, "fusion");
             gpu = GpuBackends.create(registry, JsObjects.getNumber(options, "maxStorageBufferBindingSize"),
-                    JsObjects.getNumber(options, "maxBufferSize"));
-            gpu.setFusion(JsObjects.isNullish(JsObjects.get(options, "fusion")) || JsObjects.getBoolean(options, "fusion"));
+                    JsObjects.getNumber(options, "maxBufferSize"), fusion);
             backend = gpu;
         } else {
             throw new IllegalArgumentException("unknown backend '" + backendName + "' (expected cpu or webgpu)");
@@ -110,10 +111,9 @@ public final class EngineExports {
         long t3 = System.nanoTime();
         Session session = Session.create(model, registry, backend);
         long t4 = System.nanoTime();
-        sessions.add(session);
-        gpuBackends.add(gpu);
+        loaded.add(new Loaded(session, gpu));
         JSObject value = JsObjects.newObject();
-        JsObjects.setNumber(value, "handle", sessions.size() - 1);
+        JsObjects.setNumber(value, "handle", loaded.size() - 1);
         JsObjects.setString(value, "backend", backendName);
         if (gpu != null) {
             JsObjects.setString(value, "adapter", gpu.device().description());
@@ -133,7 +133,7 @@ public final class EngineExports {
     @JSExport
     public static JSObject inputs(int handle) {
         try {
-            return ok(describe(session(handle).inputs()));
+            return ok(describe(loaded(handle).session().inputs()));
         } catch (Throwable e) {
             return failure(e);
         }
@@ -143,7 +143,7 @@ public final class EngineExports {
     @JSExport
     public static JSObject outputs(int handle) {
         try {
-            return ok(describe(session(handle).outputs()));
+            return ok(describe(loaded(handle).session().outputs()));
         } catch (Throwable e) {
             return failure(e);
         }
@@ -170,9 +170,10 @@ public final class EngineExports {
      * As {@link #run}, as a promise: required for models on the webgpu backend (compiling pipelines and reading
      * results back wait for the GPU), and works for every model.
      *
-     * @param options plain object or null: {@code profile} true to time every kernel (webgpu; "submission" to time
-     *     each dispatch submitted alone even where timestamp queries exist); {@code outputs} an
-     *     array of output names to compute and read back (webgpu; default all), the others are left out
+     * @param options plain object or null, parsed by {@link RunMarshal#options}: {@code profile} true to time every
+     *     kernel (webgpu; "submission" to time each dispatch submitted alone even where timestamp queries exist);
+     *     {@code outputs} an array of output names to compute and return (default all; on webgpu the others are
+     *     not read back)
      * @return promise of a reply; for webgpu models the value adds {@code gpu: {timing, phases: {name: ms},
      *     plan: {name: number}, kernels: [{node, op, family, ms}]}}
      */
@@ -188,73 +189,29 @@ public final class EngineExports {
     }
 
     private static JSObject runSession(int handle, JSObject feeds, JSObject options) {
-        Session session = session(handle);
-        WebGpuBackend gpu = gpuBackends.get(handle);
-        if (gpu != null) {
-            gpu.setProfiling(options != null && JsObjects.getBoolean(options, "profile"));
-            gpu.setSubmissionTiming(options != null && JsObjects.isString(options, "profile", "submission"));
-            gpu.setRequestedOutputs(requestedOutputs(session, options));
-        }
+        Session session = loaded(handle).session();
         long t0 = System.nanoTime();
         Map<String, Tensor> in = new LinkedHashMap<>();
         for (String name : JsObjects.keys(feeds)) {
             in.put(name, TensorMarshal.toTensor(name, (JsTensor) JsObjects.get(feeds, name)));
         }
         long t1 = System.nanoTime();
-        Map<String, Tensor> out = session.run(in);
+        RunResult result = session.run(in, RunMarshal.options(options));
         long t2 = System.nanoTime();
         JSObject outputs = JsObjects.newObject();
-        for (Map.Entry<String, Tensor> e : out.entrySet()) {
+        for (Map.Entry<String, Tensor> e : result.outputs().entrySet()) {
             JsObjects.set(outputs, e.getKey(), TensorMarshal.toJs(e.getValue()));
         }
         long t3 = System.nanoTime();
-        JSObject timings = JsObjects.newObject();
-        JsObjects.setNumber(timings, "feedsInMs", (t1 - t0) / 1e6);
-        for (Map.Entry<String, Double> e : session.lastTimings().entrySet()) {
-            JsObjects.setNumber(timings, e.getKey(), e.getValue());
-        }
-        JsObjects.setNumber(timings, "outputsOutMs", (t3 - t2) / 1e6);
+        Map<String, Double> timings = new LinkedHashMap<>();
+        timings.put("feedsInMs", (t1 - t0) / 1e6);
+        timings.putAll(result.timingsMs());
+        timings.put("outputsOutMs", (t3 - t2) / 1e6);
         JSObject value = JsObjects.newObject();
         JsObjects.set(value, "outputs", outputs);
-        JsObjects.set(value, "timings", timings);
-        if (gpu != null && gpu.lastRun() != null) JsObjects.set(value, "gpu", gpuStats(gpu.lastRun()));
+        JsObjects.set(value, "timings", RunMarshal.numbers(timings));
+        if (result.gpu() != null) JsObjects.set(value, "gpu", RunMarshal.gpuStats(result.gpu()));
         return value;
-    }
-
-    /** The names in {@code options.outputs}, checked against the model's outputs; null when absent (all). */
-    private static java.util.Set<String> requestedOutputs(Session session, JSObject options) {
-        if (options == null || JsObjects.isNullish(JsObjects.get(options, "outputs"))) return null;
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        for (String name : JsObjects.strings(JsObjects.get(options, "outputs"))) {
-            if (!session.outputs().containsKey(name)) {
-                throw new IllegalArgumentException("requested output '" + name + "' is not an output of the model"
-                        + " (outputs: " + session.outputs().keySet() + ")");
-            }
-            names.add(name);
-        }
-        return names;
-    }
-
-    private static JSObject gpuStats(RunStats stats) {
-        JSObject o = JsObjects.newObject();
-        JsObjects.setString(o, "timing", stats.timing());
-        JSObject phases = JsObjects.newObject();
-        for (Map.Entry<String, Double> e : stats.phasesMs().entrySet()) JsObjects.setNumber(phases, e.getKey(), e.getValue());
-        JsObjects.set(o, "phases", phases);
-        JSObject plan = JsObjects.newObject();
-        for (Map.Entry<String, Double> e : stats.plan().entrySet()) JsObjects.setNumber(plan, e.getKey(), e.getValue());
-        JsObjects.set(o, "plan", plan);
-        JSObject kernels = JsObjects.newArray();
-        for (KernelTime k : stats.kernels()) {
-            JSObject kt = JsObjects.newObject();
-            JsObjects.setString(kt, "node", k.node());
-            JsObjects.setString(kt, "op", k.opType());
-            JsObjects.setString(kt, "family", k.family());
-            JsObjects.setNumber(kt, "ms", k.ms());
-            JsObjects.push(kernels, kt);
-        }
-        JsObjects.set(o, "kernels", kernels);
-        return o;
     }
 
     /**
@@ -275,10 +232,9 @@ public final class EngineExports {
     @JSExport
     public static JSObject dispose(int handle) {
         try {
-            session(handle);
-            sessions.set(handle, null);
-            if (gpuBackends.get(handle) != null) gpuBackends.get(handle).release();
-            gpuBackends.set(handle, null);
+            Loaded m = loaded(handle);
+            loaded.set(handle, null);
+            if (m.gpu() != null) m.gpu().release();
             return ok(null);
         } catch (Throwable e) {
             return failure(e);
@@ -302,10 +258,10 @@ public final class EngineExports {
         });
     }
 
-    private static Session session(int handle) {
-        Session s = handle >= 0 && handle < sessions.size() ? sessions.get(handle) : null;
-        if (s == null) throw new IllegalArgumentException("no loaded model with handle " + handle);
-        return s;
+    private static Loaded loaded(int handle) {
+        Loaded m = handle >= 0 && handle < loaded.size() ? loaded.get(handle) : null;
+        if (m == null) throw new IllegalArgumentException("no loaded model with handle " + handle);
+        return m;
     }
 
     /** {@code [{name, dtype (null when unknown), shape (null for unknown rank; dims: number, symbol or null)}]}. */

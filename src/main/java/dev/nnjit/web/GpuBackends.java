@@ -21,8 +21,10 @@ final class GpuBackends {
      * A backend on the shared device.
      *
      * @param maxStorageBufferBindingSize, maxBufferSize when positive, tighter limits to plan against (tests)
+     * @param fusion whether the backend runs the GPU fusion passes when it compiles
      */
-    static WebGpuBackend create(OpRegistry registry, double maxStorageBufferBindingSize, double maxBufferSize) {
+    static WebGpuBackend create(OpRegistry registry, double maxStorageBufferBindingSize, double maxBufferSize,
+                                boolean fusion) {
         GpuDevice gpu = device();
         AdapterLimits cap = null;
         if (maxStorageBufferBindingSize > 0 || maxBufferSize > 0) {
@@ -32,7 +34,7 @@ final class GpuBackends {
             }
             if (maxBufferSize > 0) cap = cap.with("maxBufferSize", (long) maxBufferSize);
         }
-        return new WebGpuBackend(gpu, pipelines, registry, cap);
+        return new WebGpuBackend(gpu, pipelines, registry, cap, fusion);
     }
 
     /**

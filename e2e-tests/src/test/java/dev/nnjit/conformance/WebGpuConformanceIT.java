@@ -162,7 +162,7 @@ class WebGpuConformanceIT {
             BrowserRunner.GpuStats stats = runner.lastGpuStats();
             if (stats == null) throw new IllegalStateException("the page reported no webgpu run for " + set.model());
             adapter = stats.adapter();
-            Double kernels = stats.plan().get("kernels");
+            Double kernels = stats.run().plan().get("kernels");
             if (kernels != null && kernels == 0) folded.add(set.model().getFileName().toString());
             return out;
         } catch (BrowserException e) {

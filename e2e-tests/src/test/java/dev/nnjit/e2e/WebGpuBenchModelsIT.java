@@ -67,7 +67,7 @@ class WebGpuBenchModelsIT {
                 summary(name + "/" + e.getKey(), e.getValue().getAsJsonObject(), r.outputs().get(e.getKey()));
             }
         }
-        Map<String, Double> plan = runner.lastGpuStats().plan();
+        Map<String, Double> plan = runner.lastGpuStats().run().plan();
         System.out.printf("[webgpu bench model] %s: compile %.0f ms, run %.0f ms, %d kernels, weights %.0f MB%n", name,
                 r.timings().get("compileMs"), r.timings().get("runMs"), plan.get("kernels").intValue(),
                 plan.get("constantBytes") / 1e6);

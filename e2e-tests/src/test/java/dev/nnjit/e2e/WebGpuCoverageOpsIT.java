@@ -82,7 +82,7 @@ class WebGpuCoverageOpsIT {
             }
         }
         System.out.printf("[webgpu op] %s: worst |diff|/tolerance %.3g, kernels %s%n", c.name(), worst,
-                runner.lastGpuStats().plan().get("kernels"));
+                runner.lastGpuStats().run().plan().get("kernels"));
     }
 
     /** See GpuOpCases for each class's reason. */

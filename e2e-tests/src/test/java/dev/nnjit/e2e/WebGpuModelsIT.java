@@ -10,6 +10,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.nnjit.host.BrowserRunner;
+import dev.nnjit.runtime.GpuRunStats;
+import dev.nnjit.runtime.KernelTime;
+import dev.nnjit.runtime.RunOptions;
 import dev.nnjit.tensor.Tensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,42 +70,32 @@ class WebGpuModelsIT {
     /** Both ways of timing kernels give one time per dispatch, and the outputs do not change. */
     @Test void kernelTimesByTimestampsAndBySubmission() {
         TestModels.Case c = TestModels.mlp();
-        runner.setGpuProfiling(true);
-        try {
-            Map<String, Tensor> stamped = runner.run(c.model(), c.feeds(), "webgpu").outputs();
-            BrowserRunner.GpuStats a = runner.lastGpuStats();
-            assertEquals("timestamp-query", a.timing(), "SwiftShader exposes timestamp-query");
-            runner.setGpuSubmissionTiming(true);
-            Map<String, Tensor> submitted = runner.run(c.model(), c.feeds(), "webgpu").outputs();
-            BrowserRunner.GpuStats b = runner.lastGpuStats();
-            assertEquals("per-dispatch submission", b.timing());
-            for (BrowserRunner.GpuStats s : List.of(a, b)) {
-                assertEquals(s.plan().get("kernels").intValue(), s.kernels().size(), s.timing());
-                for (BrowserRunner.KernelTime k : s.kernels()) assertTrue(k.ms() >= 0, k.toString());
-            }
-            TensorAsserts.assertOutputsMatch("mlp timed two ways", stamped, submitted, 0);
-            System.out.println("[webgpu timing] mlp kernels by timestamps " + a.kernels() + "; by submission "
-                    + b.kernels());
-        } finally {
-            runner.setGpuProfiling(false);
-            runner.setGpuSubmissionTiming(false);
+        RunOptions profiled = RunOptions.DEFAULT.withProfile(true, RunOptions.Timing.AUTO);
+        BrowserRunner.Result stamped = runner.run(c.model(), c.feeds(), "webgpu", profiled);
+        GpuRunStats a = stamped.gpu().run();
+        assertEquals("timestamp-query", a.timing(), "SwiftShader exposes timestamp-query");
+        BrowserRunner.Result submitted = runner.run(c.model(), c.feeds(), "webgpu",
+                profiled.withProfile(true, RunOptions.Timing.SUBMISSION));
+        GpuRunStats b = submitted.gpu().run();
+        assertEquals("per-dispatch submission", b.timing());
+        for (GpuRunStats s : List.of(a, b)) {
+            assertEquals(s.plan().get("kernels").intValue(), s.kernels().size(), s.timing());
+            for (KernelTime k : s.kernels()) assertTrue(k.ms() >= 0, k.toString());
         }
+        TensorAsserts.assertOutputsMatch("mlp timed two ways", stamped.outputs(), submitted.outputs(), 0);
+        System.out.println("[webgpu timing] mlp kernels by timestamps " + a.kernels() + "; by submission "
+                + b.kernels());
     }
 
     /** Requested outputs only: T5 asked for logits alone returns logits alone, still matching PyTorch. */
     @Test void onlyRequestedOutputsAreReadBack() {
         Path dir = Paths.get("models", "fixtures", "t5").toAbsolutePath();
         JsonObject golden = readJson(dir.resolve("golden.json"));
-        runner.setGpuOutputs(List.of("logits"));
-        try {
-            BrowserRunner.Result r = runner.run(dir.resolve("model.onnx"), tensors(golden.getAsJsonObject("inputs")),
-                    "webgpu");
-            assertEquals(List.of("logits"), new ArrayList<>(r.outputs().keySet()));
-            assertClose("t5/logits (requested alone)", tensors(golden.getAsJsonObject("outputs")).get("logits"),
-                    r.outputs().get("logits"));
-        } finally {
-            runner.setGpuOutputs(null);
-        }
+        BrowserRunner.Result r = runner.run(dir.resolve("model.onnx"), tensors(golden.getAsJsonObject("inputs")),
+                "webgpu", RunOptions.DEFAULT.withOutputs(Set.of("logits")));
+        assertEquals(List.of("logits"), new ArrayList<>(r.outputs().keySet()));
+        assertClose("t5/logits (requested alone)", tensors(golden.getAsJsonObject("outputs")).get("logits"),
+                r.outputs().get("logits"));
     }
 
     /**
@@ -196,21 +190,13 @@ class WebGpuModelsIT {
         BrowserRunner.GpuStats stats = runner.lastGpuStats();
         double cpu = medianRunMs(model, feeds, "browser-wasm-gc");
         System.out.printf("[webgpu timing] MiniLM seq 128 on %s: webgpu %.1f ms, browser CPU (wasm-gc) %.1f ms"
-                + " (median of 3 warm runs); GPU phases %s%n", stats.adapter(), gpu, cpu, stats.phasesMs());
-        runner.setGpuProfiling(true);
-        try {
-            runner.run(model, feeds, "webgpu");
-            Map<String, Double> byOp = new java.util.TreeMap<>();
-            for (BrowserRunner.KernelTime k : runner.lastGpuStats().kernels()) {
-                byOp.merge(k.op() + "/" + k.family(), k.ms(), Double::sum);
-            }
-            System.out.println("[webgpu timing] MiniLM per-kernel ms by op/family (" + runner.lastGpuStats().timing()
-                    + "): " + byOp);
-            assertEquals(stats.plan().get("kernels").intValue(), runner.lastGpuStats().kernels().size(),
-                    "one time per dispatch");
-        } finally {
-            runner.setGpuProfiling(false);
-        }
+                + " (median of 3 warm runs); GPU phases %s%n", stats.adapter(), gpu, cpu, stats.run().phasesMs());
+        GpuRunStats profiled = runner.run(model, feeds, "webgpu",
+                RunOptions.DEFAULT.withProfile(true, RunOptions.Timing.AUTO)).gpu().run();
+        Map<String, Double> byOp = new java.util.TreeMap<>();
+        for (KernelTime k : profiled.kernels()) byOp.merge(k.opType() + "/" + k.family(), k.ms(), Double::sum);
+        System.out.println("[webgpu timing] MiniLM per-kernel ms by op/family (" + profiled.timing() + "): " + byOp);
+        assertEquals(stats.run().plan().get("kernels").intValue(), profiled.kernels().size(), "one time per dispatch");
     }
 
     private double medianRunMs(Path model, Map<String, Tensor> feeds, String backend) {
@@ -224,7 +210,7 @@ class WebGpuModelsIT {
     private void printPlan(String what, BrowserRunner.Result r) {
         BrowserRunner.GpuStats s = runner.lastGpuStats();
         assertNotNull(s, "the page reports GPU stats for webgpu runs");
-        Map<String, Double> p = s.plan();
+        Map<String, Double> p = s.run().plan();
         System.out.printf("[webgpu plan] %s: %d kernels, weights %.0f B, intermediates pooled %.0f B in %d buffers"
                         + " (peak live %.0f B, one buffer each would be %.0f B); runMs %.1f%n", what,
                 p.get("kernels").intValue(), p.get("constantBytes"), p.get("pooledBytes"), p.get("slots").intValue(),

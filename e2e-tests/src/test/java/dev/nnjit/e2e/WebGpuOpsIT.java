@@ -136,7 +136,7 @@ class WebGpuOpsIT {
         TestModels.Case c = TestModels.passThrough();
         BrowserRunner.Result r = runner.run(c.model(), c.feeds(), "webgpu");
         TensorAsserts.assertOutputsMatch("identity on webgpu", E2eModels.runOnJvm(c.model(), c.feeds()), r.outputs(), 0);
-        assertEquals(0, runner.lastGpuStats().plan().get("kernels").intValue(), "Identity is a view: no kernel");
+        assertEquals(0, runner.lastGpuStats().run().plan().get("kernels").intValue(), "Identity is a view: no kernel");
     }
 
     // ---- failures ----
@@ -215,7 +215,8 @@ class WebGpuOpsIT {
         try {
             runner.setGpuLimitCaps(4096, 0);
             BrowserRunner.Result split = runner.run(file, feeds, "webgpu");
-            assertTrue(runner.lastGpuStats().plan().get("kernels") >= 7, "blocks: " + runner.lastGpuStats().plan());
+            Map<String, Double> plan = runner.lastGpuStats().run().plan();
+            assertTrue(plan.get("kernels") >= 7, "blocks: " + plan);
             TensorAsserts.assertOutputsMatch("split weights vs whole", whole, split.outputs(), 0);
             TensorAsserts.assertOutputsMatch("split weights vs the reference", E2eModels.runOnJvm(file, feeds),
                     split.outputs(), 1e-5);

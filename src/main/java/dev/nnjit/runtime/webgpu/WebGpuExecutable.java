@@ -1,25 +1,27 @@
 package dev.nnjit.runtime.webgpu;
 
+import dev.nnjit.codegen.Binding;
 import dev.nnjit.codegen.DispatchSize;
 import dev.nnjit.codegen.KernelInstance;
 import dev.nnjit.gpu.GpuDevice;
-import dev.nnjit.gpu.HostStaging;
+import dev.nnjit.gpu.GpuTimer;
+import dev.nnjit.gpu.GpuTransfer;
 import dev.nnjit.gpu.KernelPipelines;
-import dev.nnjit.gpu.Settled;
 import dev.nnjit.runtime.Executable;
+import dev.nnjit.runtime.GpuRunStats;
+import dev.nnjit.runtime.KernelTime;
+import dev.nnjit.runtime.RunOptions;
+import dev.nnjit.runtime.RunResult;
 import dev.nnjit.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.teavm.jso.JSBody;
-import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.webgpu.GPUBindGroup;
 import org.teavm.jso.webgpu.GPUBuffer;
 import org.teavm.jso.webgpu.GPUCommandEncoder;
 import org.teavm.jso.webgpu.GPUComputePassEncoder;
-import org.teavm.jso.webgpu.GPUDescriptor;
-import org.teavm.jso.webgpu.GPUDevice;
 import org.teavm.jso.webgpu.GPUPipeline;
 
 /**
@@ -28,45 +30,45 @@ import org.teavm.jso.webgpu.GPUPipeline;
  * writes feeds, encodes and reads back).
  *
  * <p>A run: feeds are written to their buffers; all dispatches go into one compute pass of one command buffer,
- * followed by copies of the requested graph outputs (only those; by default all of them) into one mappable buffer;
- * one submit, one map, one copy per output. Outputs that are graph inputs or constants are answered from the CPU
- * without a GPU round trip. Constants are the backend's, uploaded once and shared by the programs it compiles.
+ * followed by copies of the requested graph outputs ({@link OutputReadback}); one submit, one map. Constants are the
+ * backend's, uploaded once and shared by the programs it compiles.
  *
- * <p>Profiled runs time every dispatch: with {@code timestamp-query}, each dispatch gets its own compute pass with
- * begin/end timestamps (still one command buffer); without it, each dispatch is submitted alone and awaited.
+ * <p>Profiled runs time every dispatch through {@link GpuTimer}: with timestamp queries, each dispatch gets its own
+ * compute pass (still one command buffer); with submission timing, each dispatch is submitted alone and awaited.
  */
 final class WebGpuExecutable implements Executable {
-    private static final int QUERIES_PER_SET = 4096;
-
     private final GpuDevice gpu;
     private final KernelPipelines pipelines;
     private final GpuProgram program;
     private final BufferPlan plan;
-    private final WebGpuBackend backend;
-    private final HostStaging staging;
+    private final BackendBuffers backendBuffers;
+    private final GpuTransfer transfer;
+    private final GpuTimer timer;
     private GPUBuffer[] slots;
     private GPUBuffer[] constants;
-    private GPUBindGroup[] groups;
+    /** Per step: the kernel it dispatches (the lowered one until {@link #replaceKernel}), its pipeline, bind group. */
+    private KernelInstance[] kernels;
     private GPUPipeline.Compute[] stepPipelines;
-    private GPUBuffer readback;
-    private int[] readbackOffset;
-    private int readbackBytes;
+    private GPUBindGroup[] groups;
+    private OutputReadback outputs;
 
     WebGpuExecutable(GpuDevice gpu, KernelPipelines pipelines, GpuProgram program, BufferPlan plan,
-                     WebGpuBackend backend, HostStaging staging) {
+                     BackendBuffers backendBuffers, GpuTransfer transfer) {
         this.gpu = gpu;
         this.pipelines = pipelines;
         this.program = program;
         this.plan = plan;
-        this.backend = backend;
-        this.staging = staging;
+        this.backendBuffers = backendBuffers;
+        this.transfer = transfer;
+        this.timer = new GpuTimer(gpu);
     }
 
     /** Compiles pipelines, creates buffers and bind groups, uploads constants. */
     void build() {
-        List<KernelInstance> kernels = new ArrayList<>();
-        for (GpuStep s : program.steps()) kernels.add(s.kernel());
-        gpu.scoped("compiling " + kernels.size() + " kernels", () -> pipelines.prepare(kernels));
+        List<GpuStep> steps = program.steps();
+        kernels = new KernelInstance[steps.size()];
+        for (int i = 0; i < kernels.length; i++) kernels[i] = steps.get(i).kernel();
+        gpu.scoped("compiling " + kernels.length + " kernels", () -> pipelines.prepare(Arrays.asList(kernels)));
         gpu.scoped("creating buffers and uploading constants", this::allocate);
         gpu.checkHealthy("building the program");
     }
@@ -75,7 +77,7 @@ final class WebGpuExecutable implements Executable {
         int storage = GPUBuffer.Usage.STORAGE | GPUBuffer.Usage.COPY_SRC | GPUBuffer.Usage.COPY_DST;
         slots = new GPUBuffer[plan.slots()];
         for (int i = 0; i < slots.length; i++) {
-            slots[i] = backend.track(gpu.createBuffer(plan.slotBytes()[i], storage, "slot " + i));
+            slots[i] = backendBuffers.create(plan.slotBytes()[i], storage, "slot " + i);
         }
 
         constants = new GPUBuffer[program.tensors().size()];
@@ -83,40 +85,65 @@ final class WebGpuExecutable implements Executable {
             for (GpuTensor a : s.args()) {
                 GpuTensor root = a.storage();
                 if (root.kind() != GpuTensor.Kind.CONSTANT || constants[root.id()] != null) continue;
-                constants[root.id()] = backend.constantBuffer(root.constant(), root.name(), staging);
+                constants[root.id()] = backendBuffers.constant(root.constant(), root.name());
             }
         }
 
-        List<GpuStep> steps = program.steps();
-        groups = new GPUBindGroup[steps.size()];
-        stepPipelines = new GPUPipeline.Compute[steps.size()];
-        for (int i = 0; i < groups.length; i++) {
-            GpuStep s = steps.get(i);
-            GPUBuffer[] buffers = new GPUBuffer[s.args().size()];
-            for (int k = 0; k < buffers.length; k++) buffers[k] = bufferOf(s.args().get(k));
-            groups[i] = pipelines.bindGroup(s.kernel(), buffers, s.node());
-            stepPipelines[i] = pipelines.get(s.kernel()).pipeline();
-        }
+        groups = new GPUBindGroup[kernels.length];
+        stepPipelines = new GPUPipeline.Compute[kernels.length];
+        for (int i = 0; i < kernels.length; i++) bind(i);
 
-        readbackOffset = new int[program.outputs().size()];
-        int bytes = 0;
-        for (int i = 0; i < readbackOffset.length; i++) {
-            GpuTensor t = program.outputs().get(i).tensor();
-            readbackOffset[i] = -1;
-            if (!readsBack(t)) continue;
-            readbackOffset[i] = bytes;
-            bytes += (int) t.bytes();
+        outputs = new OutputReadback(gpu, program, transfer, backendBuffers);
+    }
+
+    /** Step i's pipeline and a bind group over its buffers, for {@code kernels[i]} (already prepared). */
+    private void bind(int i) {
+        GpuStep s = program.steps().get(i);
+        GPUBuffer[] buffers = new GPUBuffer[s.args().size()];
+        for (int k = 0; k < buffers.length; k++) buffers[k] = bufferOf(s.args().get(k));
+        groups[i] = pipelines.bindGroup(kernels[i], buffers, s.node());
+        stepPipelines[i] = pipelines.get(kernels[i]).pipeline();
+    }
+
+    /**
+     * Makes step {@code stepIndex} dispatch {@code k} from the next run on (the tuner's hot swap). {@code k} must be
+     * another schedule of the same computation over the same buffers: its bindings must agree with the current
+     * kernel's in number, order, access, element type and element count (else IllegalArgumentException, and nothing
+     * changes). Compiles k's pipeline through the shared cache ({@link KernelPipelines#prepare}), then rebuilds only
+     * this step's bind group over the step's existing buffers: no buffer is created, moved or rewritten, and every
+     * other step is untouched. Call between runs, never during one. Compile or validation errors throw a
+     * {@code GpuException} and leave the step as it was. Browser only (needs the device).
+     */
+    void replaceKernel(int stepIndex, KernelInstance k) {
+        String disagreement = bindingDisagreement(kernels[stepIndex].bindings(), k.bindings());
+        if (disagreement != null) {
+            throw new IllegalArgumentException("cannot swap " + program.steps().get(stepIndex).describe() + " for "
+                    + k.cacheKey() + ": " + disagreement);
         }
-        readbackBytes = bytes;
-        if (bytes > 0) {
-            readback = backend.track(gpu.createBuffer(bytes, GPUBuffer.Usage.MAP_READ | GPUBuffer.Usage.COPY_DST,
-                    "outputs"));
+        KernelInstance previous = kernels[stepIndex];
+        gpu.scoped("compiling a replacement kernel " + k.cacheKey(), () -> pipelines.prepare(List.of(k)));
+        kernels[stepIndex] = k;
+        try {
+            gpu.scoped("binding a replacement kernel " + k.cacheKey(), () -> bind(stepIndex));
+        } catch (RuntimeException e) {
+            kernels[stepIndex] = previous;
+            bind(stepIndex);
+            throw e;
         }
     }
 
-    /** Whether an output is computed on the GPU (else it is a feed, a constant or empty, known on the CPU). */
-    private boolean readsBack(GpuTensor t) {
-        return !t.isEmpty() && t.storage().kind() == GpuTensor.Kind.INTERMEDIATE;
+    /** Why a kernel with bindings {@code b} cannot take the place of one with bindings {@code a}; null if it can. */
+    static String bindingDisagreement(List<Binding> a, List<Binding> b) {
+        if (a.size() != b.size()) return "it has " + b.size() + " bindings, the step " + a.size();
+        for (int i = 0; i < a.size(); i++) {
+            Binding x = a.get(i);
+            Binding y = b.get(i);
+            if (x.access() != y.access() || x.type() != y.type() || x.elements() != y.elements()) {
+                return "binding " + i + " is " + y.access() + " " + y.type() + "[" + y.elements() + "], the step's "
+                        + x.access() + " " + x.type() + "[" + x.elements() + "]";
+            }
+        }
+        return null;
     }
 
     private GPUBuffer bufferOf(GpuTensor t) {
@@ -127,68 +154,70 @@ final class WebGpuExecutable implements Executable {
         return slots[slot];
     }
 
-    @Override public Map<String, Tensor> run(Map<String, Tensor> feeds, Map<String, Double> opTimesMs) {
+    @Override public RunResult run(Map<String, Tensor> feeds, RunOptions options) {
         gpu.checkHealthy("starting a run");
-        java.util.Set<String> requested = backend.requestedOutputs();
-        boolean profile = backend.isProfiling();
         long t0 = System.nanoTime();
         for (GpuTensor in : program.inputs()) {
             if (in.isEmpty() || plan.slotOf()[in.id()] < 0) continue;
-            TensorTransfer.upload(staging, gpu.queue(), slots[plan.slotOf()[in.id()]], feeds.get(in.name()),
-                    "feed '" + in.name() + "'");
+            transfer.upload(slots[plan.slotOf()[in.id()]], feeds.get(in.name()), "feed '" + in.name() + "'");
         }
         long t1 = System.nanoTime();
-        List<KernelTime> kernels = new ArrayList<>();
-        String timing = "off";
+        List<KernelTime> times = new ArrayList<>();
+        boolean bySubmission = options.profile()
+                && (options.timing() == RunOptions.Timing.SUBMISSION || !timer.hasTimestamps());
+        String timing = !options.profile() ? "off" : bySubmission ? "per-dispatch submission" : "timestamp-query";
         long t2;
-        if (profile && backend.submissionTiming()) {
-            timing = "per-dispatch submission";
-            timeBySubmission(kernels);
+        if (bySubmission) {
+            for (int i = 0; i < kernels.length; i++) {
+                GPUCommandEncoder enc = gpu.createEncoder("nnjit step " + i);
+                GPUComputePassEncoder pass = enc.beginComputePass();
+                dispatch(pass, i);
+                pass.end();
+                times.add(kernelTime(i, timer.submitAndAwait(enc, "timing " + program.steps().get(i).describe())));
+            }
             t2 = System.nanoTime();
             GPUCommandEncoder enc = gpu.createEncoder("nnjit outputs");
-            encodeReadback(enc, requested);
+            outputs.encodeCopies(enc, this::bufferOf, options);
             gpu.scoped("running the program", () -> gpu.submit(enc));
         } else {
             GPUCommandEncoder enc = gpu.createEncoder("nnjit run");
-            TimestampQueries ts = profile ? new TimestampQueries(program.steps().size()) : null;
-            if (ts != null) timing = "timestamp-query";
+            GpuTimer.PassTimestamps ts = options.profile() && kernels.length > 0
+                    ? timer.timestamps(kernels.length) : null;
             encodeSteps(enc, ts);
-            encodeReadback(enc, requested);
+            outputs.encodeCopies(enc, this::bufferOf, options);
             if (ts != null) ts.resolve(enc);
             t2 = System.nanoTime();
             gpu.scoped("running the program", () -> gpu.submit(enc));
-            if (ts != null) ts.collect(kernels);
+            if (ts != null) {
+                double[] ms = ts.readMs();
+                ts.destroy();
+                for (int i = 0; i < ms.length; i++) times.add(kernelTime(i, ms[i]));
+            }
         }
-        Map<String, Tensor> outputs = new LinkedHashMap<>();
-        long t3;
-        long t4;
-        if (readback != null && readsBackAny(requested)) {
-            Settled.await(readback.mapAsync(GPUBuffer.MapMode.READ), "reading the outputs back");
-            t3 = System.nanoTime();
-            ArrayBuffer mapped = readback.getMappedRange();
-            collectOutputs(feeds, mapped, outputs, requested);
-            readback.unmap();
-        } else {
-            gpu.awaitIdle("running the program");
-            t3 = System.nanoTime();
-            collectOutputs(feeds, null, outputs, requested);
-        }
-        t4 = System.nanoTime();
+        outputs.awaitResults(options);
+        long t3 = System.nanoTime();
+        Map<String, Tensor> values = outputs.collect(feeds, options);
+        long t4 = System.nanoTime();
         gpu.checkHealthy("running the program");
 
-        if (opTimesMs != null) for (KernelTime k : kernels) opTimesMs.merge(k.opType(), k.ms(), Double::sum);
+        Map<String, Double> opTimes = new LinkedHashMap<>();
+        for (KernelTime k : times) opTimes.merge("op." + k.opType(), k.ms(), Double::sum);
         Map<String, Double> phases = new LinkedHashMap<>();
         phases.put("uploadMs", (t1 - t0) / 1e6);
         phases.put("encodeMs", (t2 - t1) / 1e6);
         phases.put("gpuMs", (t3 - t2) / 1e6);
         phases.put("readbackMs", (t4 - t3) / 1e6);
-        backend.recordRun(new RunStats(phases, kernels, timing, planStats()));
-        return outputs;
+        return new RunResult(values, opTimes, new GpuRunStats(phases, times, timing, planStats()));
     }
 
-    Map<String, Double> planStats() {
+    private KernelTime kernelTime(int step, double ms) {
+        GpuStep s = program.steps().get(step);
+        return new KernelTime(s.node(), s.opType(), kernels[step].family(), ms);
+    }
+
+    private Map<String, Double> planStats() {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("kernels", (double) program.steps().size());
+        m.put("kernels", (double) kernels.length);
         m.put("pipelines", (double) pipelines.size());
         m.put("constantBytes", (double) program.constantBytes());
         m.put("pooledBytes", (double) plan.pooledBytes());
@@ -198,16 +227,16 @@ final class WebGpuExecutable implements Executable {
         return m;
     }
 
-    private void encodeSteps(GPUCommandEncoder enc, TimestampQueries ts) {
-        List<GpuStep> steps = program.steps();
+    /** Every dispatch into one compute pass; or, when timed by timestamps, each into a pass of its own. */
+    private void encodeSteps(GPUCommandEncoder enc, GpuTimer.PassTimestamps ts) {
         if (ts == null) {
             GPUComputePassEncoder pass = enc.beginComputePass();
-            for (int i = 0; i < steps.size(); i++) dispatch(pass, i);
+            for (int i = 0; i < kernels.length; i++) dispatch(pass, i);
             pass.end();
             return;
         }
-        for (int i = 0; i < steps.size(); i++) {
-            GPUComputePassEncoder pass = enc.beginComputePass(ts.passDescriptor(i));
+        for (int i = 0; i < kernels.length; i++) {
+            GPUComputePassEncoder pass = enc.beginComputePass(ts.pass(i));
             dispatch(pass, i);
             pass.end();
         }
@@ -216,125 +245,7 @@ final class WebGpuExecutable implements Executable {
     private void dispatch(GPUComputePassEncoder pass, int i) {
         pass.setPipeline(stepPipelines[i]);
         pass.setBindGroup(0, groups[i]);
-        DispatchSize d = program.steps().get(i).kernel().dispatch();
+        DispatchSize d = kernels[i].dispatch();
         pass.dispatchWorkgroups(d.x(), d.y(), d.z());
     }
-
-    private boolean wanted(int output, java.util.Set<String> requested) {
-        return requested == null || requested.contains(program.outputs().get(output).name());
-    }
-
-    private boolean readsBackAny(java.util.Set<String> requested) {
-        for (int i = 0; i < readbackOffset.length; i++) if (readbackOffset[i] >= 0 && wanted(i, requested)) return true;
-        return false;
-    }
-
-    private void encodeReadback(GPUCommandEncoder enc, java.util.Set<String> requested) {
-        for (int i = 0; i < readbackOffset.length; i++) {
-            if (readbackOffset[i] < 0 || !wanted(i, requested)) continue;
-            GpuTensor t = program.outputs().get(i).tensor();
-            enc.copyBufferToBuffer(bufferOf(t), 0, readback, readbackOffset[i], t.bytes());
-        }
-    }
-
-    private void timeBySubmission(List<KernelTime> kernels) {
-        List<GpuStep> steps = program.steps();
-        for (int i = 0; i < steps.size(); i++) {
-            GPUCommandEncoder enc = gpu.createEncoder("nnjit step " + i);
-            GPUComputePassEncoder pass = enc.beginComputePass();
-            dispatch(pass, i);
-            pass.end();
-            long t0 = System.nanoTime();
-            gpu.submit(enc);
-            gpu.awaitIdle("timing " + steps.get(i).describe());
-            GpuStep s = steps.get(i);
-            kernels.add(new KernelTime(s.node(), s.opType(), s.kernel().family(), (System.nanoTime() - t0) / 1e6));
-        }
-    }
-
-    private void collectOutputs(Map<String, Tensor> feeds, ArrayBuffer mapped, Map<String, Tensor> outputs,
-                                java.util.Set<String> requested) {
-        for (int i = 0; i < readbackOffset.length; i++) {
-            if (!wanted(i, requested)) continue;
-            GpuProgram.Output o = program.outputs().get(i);
-            GpuTensor t = o.tensor();
-            int[] shape = t.shape();
-            Tensor value;
-            if (readbackOffset[i] >= 0) {
-                value = TensorTransfer.download(staging, mapped, readbackOffset[i], t.dtype(), shape);
-            } else if (t.isEmpty()) {
-                value = Tensor.zeros(t.dtype(), shape);
-            } else if (t.storage().kind() == GpuTensor.Kind.CONSTANT) {
-                value = t.storage().constant().reshape(shape);
-            } else {
-                value = feeds.get(t.storage().name()).reshape(shape);
-            }
-            outputs.put(o.name(), value);
-        }
-    }
-
-    /** Begin/end timestamps of every dispatch, in query sets of {@value #QUERIES_PER_SET}. */
-    private final class TimestampQueries {
-        private final int steps;
-        private final GPUDevice.QuerySet[] sets;
-        private final GPUBuffer resolve;
-        private final GPUBuffer read;
-
-        TimestampQueries(int steps) {
-            this.steps = steps;
-            int perSet = QUERIES_PER_SET / 2;
-            sets = new GPUDevice.QuerySet[Math.max(1, (steps + perSet - 1) / perSet)];
-            for (int s = 0; s < sets.length; s++) {
-                GPUDescriptor.QuerySet d = GPUDescriptor.create();
-                d.setType("timestamp");
-                d.setCount(QUERIES_PER_SET);
-                sets[s] = gpu.raw().createQuerySet(d);
-            }
-            long bytes = (long) sets.length * QUERIES_PER_SET * 8;
-            resolve = gpu.createBuffer(bytes, GPUBuffer.Usage.QUERY_RESOLVE | GPUBuffer.Usage.COPY_SRC, "timestamps");
-            read = gpu.createBuffer(bytes, GPUBuffer.Usage.MAP_READ | GPUBuffer.Usage.COPY_DST, "timestamps read");
-        }
-
-        GPUDescriptor.ComputePass passDescriptor(int step) {
-            int perSet = QUERIES_PER_SET / 2;
-            GPUDescriptor.ComputePassTimestampWrites w = GPUDescriptor.create();
-            w.setQuerySet(sets[step / perSet]);
-            w.setBeginningOfPassWriteIndex(2 * (step % perSet));
-            w.setEndOfPassWriteIndex(2 * (step % perSet) + 1);
-            GPUDescriptor.ComputePass d = GPUDescriptor.create();
-            d.setTimestampWrites(w);
-            return d;
-        }
-
-        void resolve(GPUCommandEncoder enc) {
-            int perSet = QUERIES_PER_SET / 2;
-            for (int s = 0; s < sets.length; s++) {
-                int used = Math.min(perSet, steps - s * perSet);
-                if (used <= 0) break;
-                enc.resolveQuerySet(sets[s], 0, 2 * used, resolve, (double) s * QUERIES_PER_SET * 8);
-            }
-            enc.copyBufferToBuffer(resolve, 0, read, 0, (double) sets.length * QUERIES_PER_SET * 8);
-        }
-
-        void collect(List<KernelTime> out) {
-            Settled.await(read.mapAsync(GPUBuffer.MapMode.READ), "reading kernel timestamps");
-            double[] ms = durations(read.getMappedRange(), steps, QUERIES_PER_SET / 2);
-            read.unmap();
-            for (int i = 0; i < steps; i++) {
-                GpuStep s = program.steps().get(i);
-                out.add(new KernelTime(s.node(), s.opType(), s.kernel().family(), ms[i]));
-            }
-            resolve.destroy();
-            read.destroy();
-            for (GPUDevice.QuerySet q : sets) q.destroy();
-        }
-    }
-
-    /** (end - begin) of each step in ms from resolved 64-bit nanosecond timestamps; 0 where the clock went back. */
-    @JSBody(params = {"buffer", "steps", "perSet"}, script = "var t = new BigUint64Array(buffer); var r = [];"
-            + " for (var i = 0; i < steps; i++) { var s = Math.floor(i / perSet), k = i % perSet;"
-            + "   var b = t[s * perSet * 2 + 2 * k], e = t[s * perSet * 2 + 2 * k + 1];"
-            + "   r.push(e > b ? Number(e - b) / 1e6 : 0); }"
-            + " return r;")
-    private static native double[] durations(ArrayBuffer buffer, int steps, int perSet);
 }

@@ -12,7 +12,8 @@
  *       liveness.</li>
  *   <li>{@link dev.nnjit.runtime.webgpu.WebGpuExecutable} creates pipelines (cached by kernel key), buffers and bind
  *       groups once, uploads constants once, and runs: feeds written, one command buffer, requested outputs read
- *       back.</li>
+ *       back. A run takes its {@link dev.nnjit.runtime.RunOptions} and returns a {@link dev.nnjit.runtime.RunResult};
+ *       profiled runs time kernels through {@link dev.nnjit.gpu.GpuTimer}.</li>
  * </ol>
  * Lowering and planning are plain Java, tested on the JVM; execution needs a browser ({@code dev.nnjit.gpu}).
  * GPU element types: f32 (float16 widened), i32 (every integer dtype; int64 range-checked on upload), bool as u32.

@@ -4,20 +4,16 @@ import dev.nnjit.codegen.Binding;
 import dev.nnjit.codegen.DispatchSize;
 import dev.nnjit.codegen.KernelInstance;
 import dev.nnjit.gpu.GpuDevice;
-import dev.nnjit.gpu.HostStaging;
+import dev.nnjit.gpu.GpuTimer;
+import dev.nnjit.gpu.GpuTransfer;
 import dev.nnjit.gpu.KernelPipelines;
 import dev.nnjit.gpu.Settled;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
-import org.teavm.jso.JSBody;
-import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.webgpu.GPUBindGroup;
 import org.teavm.jso.webgpu.GPUBuffer;
 import org.teavm.jso.webgpu.GPUCommandEncoder;
 import org.teavm.jso.webgpu.GPUComputePassEncoder;
-import org.teavm.jso.webgpu.GPUDescriptor;
-import org.teavm.jso.webgpu.GPUDevice;
 import org.teavm.jso.webgpu.GPUPipeline;
 
 /**
@@ -25,7 +21,8 @@ import org.teavm.jso.webgpu.GPUPipeline;
  * once into buffers every candidate binds; each candidate is compiled, run once on an output buffer filled with NaN
  * (so an element a kernel forgets to write fails the comparison), read back and compared, then timed.
  *
- * <p>Timing: a sample is {@code repeat} dispatches of the kernel in one compute pass, submitted alone;
+ * <p>Timing (through {@link GpuTimer}, as the run profiler times): a sample is {@code repeat} dispatches of the
+ * kernel in one compute pass, submitted alone;
  * {@code repeat} is chosen after a one-dispatch calibration sample so that a sample lasts at least
  * {@value #TARGET_TIMESTAMP_MS} ms with timestamps (Chromium rounds timestamps to 100 us unless started with
  * --enable-webgpu-developer-features) or {@value #TARGET_SUBMIT_MS} ms by wall time (submit and
@@ -42,17 +39,20 @@ final class GpuBench {
     private final GpuDevice gpu;
     private final BenchCase bench;
     private final KernelPipelines pipelines;
-    private final HostStaging staging = new HostStaging();
+    private final GpuTransfer transfer;
+    private final GpuTimer timer;
     private final GPUBuffer[] buffers;
     private final GPUBuffer readback;
     private final long outputElements;
-    private GPUDevice.QuerySet querySet;
-    private GPUBuffer resolve, resolveRead;
+    /** One timed pass per sample; created at the first timestamp sample. */
+    private GpuTimer.PassTimestamps passTimestamps;
 
     GpuBench(GpuDevice gpu, BenchCase bench) {
         this.gpu = gpu;
         this.bench = bench;
         this.pipelines = new KernelPipelines(gpu);
+        this.transfer = new GpuTransfer(gpu);
+        this.timer = new GpuTimer(gpu);
         List<float[]> inputs = bench.inputs();
         outputElements = bench.outputElements();
         buffers = new GPUBuffer[inputs.size() + 1];
@@ -60,7 +60,7 @@ final class GpuBench {
         gpu.scoped("uploading the workbench inputs", () -> {
             for (int i = 0; i < inputs.size(); i++) {
                 buffers[i] = gpu.createBuffer(4L * inputs.get(i).length, usage, "input " + i);
-                upload(buffers[i], inputs.get(i));
+                transfer.upload(buffers[i], inputs.get(i));
             }
             buffers[inputs.size()] = gpu.createBuffer(4 * outputElements, usage, "output");
         });
@@ -70,11 +70,7 @@ final class GpuBench {
     void destroy() {
         for (GPUBuffer b : buffers) if (b != null) b.destroy();
         readback.destroy();
-        if (querySet != null) {
-            querySet.destroy();
-            resolve.destroy();
-            resolveRead.destroy();
-        }
+        if (passTimestamps != null) passTimestamps.destroy();
     }
 
     /**
@@ -203,21 +199,16 @@ final class GpuBench {
 
     /** One dispatch on a NaN-filled output; the output read back. */
     private float[] runOnce(GPUPipeline.Compute pipeline, GPUBindGroup group, DispatchSize d, String what) {
-        fillNaN(buffers[buffers.length - 1]);
+        GPUBuffer output = buffers[buffers.length - 1];
+        transfer.fill(output, outputElements, Float.NaN);
         GPUCommandEncoder enc = gpu.createEncoder("workbench check");
         GPUComputePassEncoder pass = enc.beginComputePass();
         dispatch(pass, pipeline, group, d, 1);
         pass.end();
-        enc.copyBufferToBuffer(buffers[buffers.length - 1], 0, readback, 0, 4.0 * outputElements);
+        enc.copyBufferToBuffer(output, 0, readback, 0, 4.0 * outputElements);
         gpu.scoped(what, () -> gpu.submit(enc));
         Settled.await(readback.mapAsync(GPUBuffer.MapMode.READ), what + ": reading the output back");
-        ArrayBuffer mapped = readback.getMappedRange();
-        float[] out = new float[(int) outputElements];
-        int chunk = HostStaging.CHUNK_BYTES / 4;
-        for (int off = 0; off < out.length; off += chunk) {
-            int len = Math.min(chunk, out.length - off);
-            staging.read(mapped, off * 4, len * 4).asFloatBuffer().get(out, off, len);
-        }
+        float[] out = transfer.downloadFloats(readback.getMappedRange(), 0, (int) outputElements);
         readback.unmap();
         gpu.checkHealthy(what);
         return out;
@@ -232,31 +223,14 @@ final class GpuBench {
 
     /** One sample: ms per dispatch from the begin/end timestamps of a pass of {@code repeat} dispatches. */
     private double sampleTimestamps(GPUPipeline.Compute pipeline, GPUBindGroup group, DispatchSize d, int repeat) {
-        if (querySet == null) {
-            GPUDescriptor.QuerySet qd = GPUDescriptor.create();
-            qd.setType("timestamp");
-            qd.setCount(2);
-            querySet = gpu.raw().createQuerySet(qd);
-            resolve = gpu.createBuffer(16, GPUBuffer.Usage.QUERY_RESOLVE | GPUBuffer.Usage.COPY_SRC, "timestamps");
-            resolveRead = gpu.createBuffer(16, GPUBuffer.Usage.MAP_READ | GPUBuffer.Usage.COPY_DST, "timestamps read");
-        }
+        if (passTimestamps == null) passTimestamps = timer.timestamps(1);
         GPUCommandEncoder enc = gpu.createEncoder("workbench timing");
-        GPUDescriptor.ComputePassTimestampWrites w = GPUDescriptor.create();
-        w.setQuerySet(querySet);
-        w.setBeginningOfPassWriteIndex(0);
-        w.setEndOfPassWriteIndex(1);
-        GPUDescriptor.ComputePass pd = GPUDescriptor.create();
-        pd.setTimestampWrites(w);
-        GPUComputePassEncoder pass = enc.beginComputePass(pd);
+        GPUComputePassEncoder pass = enc.beginComputePass(passTimestamps.pass(0));
         dispatch(pass, pipeline, group, d, repeat);
         pass.end();
-        enc.resolveQuerySet(querySet, 0, 2, resolve, 0);
-        enc.copyBufferToBuffer(resolve, 0, resolveRead, 0, 16);
+        passTimestamps.resolve(enc);
         gpu.submit(enc);
-        Settled.await(resolveRead.mapAsync(GPUBuffer.MapMode.READ), "reading timestamps");
-        double ms = duration(resolveRead.getMappedRange(), repeat);
-        resolveRead.unmap();
-        return ms;
+        return passTimestamps.readMs()[0] / repeat;
     }
 
     /** One sample: wall ms from submit to onSubmittedWorkDone, per dispatch. */
@@ -265,34 +239,6 @@ final class GpuBench {
         GPUComputePassEncoder pass = enc.beginComputePass();
         dispatch(pass, pipeline, group, d, repeat);
         pass.end();
-        long t0 = System.nanoTime();
-        gpu.submit(enc);
-        gpu.awaitIdle("timing by submission");
-        return (System.nanoTime() - t0) / 1e6 / repeat;
-    }
-
-    /** (end - begin) / repeat in ms from two resolved 64-bit nanosecond timestamps (0 if the clock went back). */
-    @JSBody(params = {"buffer", "repeat"}, script = "var t = new BigUint64Array(buffer);"
-            + " return t[1] > t[0] ? Number(t[1] - t[0]) / 1e6 / repeat : 0;")
-    private static native double duration(ArrayBuffer buffer, int repeat);
-
-    private void upload(GPUBuffer target, float[] v) {
-        int chunk = HostStaging.CHUNK_BYTES / 4;
-        for (int off = 0; off < v.length; off += chunk) {
-            int len = Math.min(chunk, v.length - off);
-            FloatBuffer fb = staging.clear().asFloatBuffer();
-            fb.put(v, off, len);
-            staging.write(gpu.queue(), target, (long) off * 4, len * 4);
-        }
-    }
-
-    private void fillNaN(GPUBuffer target) {
-        int chunk = HostStaging.CHUNK_BYTES / 4;
-        for (long off = 0; off < outputElements; off += chunk) {
-            int len = (int) Math.min(chunk, outputElements - off);
-            FloatBuffer fb = staging.clear().asFloatBuffer();
-            for (int i = 0; i < len; i++) fb.put(Float.NaN);
-            staging.write(gpu.queue(), target, off * 4, len * 4);
-        }
+        return timer.submitAndAwait(enc, "timing by submission") / repeat;
     }
 }

@@ -1,10 +1,10 @@
-package dev.nnjit.runtime.webgpu;
+package dev.nnjit.runtime;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the last run of a WebGPU program did, for pages and benchmarks.
+ * What one run of a WebGPU program did, for pages and benchmarks (part of its {@link RunResult}).
  *
  * @param phasesMs "uploadMs" (feeds to GPU), "encodeMs", "gpuMs" (submit until the outputs were mapped),
  *     "readbackMs" (mapped outputs into Java tensors)
@@ -13,4 +13,5 @@ import java.util.Map;
  * @param plan program and memory-plan numbers: "kernels", "pipelines", "constantBytes", "pooledBytes",
  *     "peakLiveBytes", "unpooledBytes", "slots"
  */
-public record RunStats(Map<String, Double> phasesMs, List<KernelTime> kernels, String timing, Map<String, Double> plan) {}
+public record GpuRunStats(Map<String, Double> phasesMs, List<KernelTime> kernels, String timing,
+                          Map<String, Double> plan) {}
