@@ -7,6 +7,7 @@ import dev.nnjit.gpu.GpuDevice;
 import dev.nnjit.gpu.HostStaging;
 import dev.nnjit.gpu.KernelPipelines;
 import dev.nnjit.gpu.Settled;
+import dev.nnjit.tune.ErrorStats;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
