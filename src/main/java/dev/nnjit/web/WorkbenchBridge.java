@@ -1,7 +1,7 @@
 package dev.nnjit.web;
 
+import dev.nnjit.tune.ErrorStats;
 import dev.nnjit.tune.workbench.CandidateResult;
-import dev.nnjit.tune.workbench.ErrorStats;
 import dev.nnjit.tune.workbench.Family;
 import dev.nnjit.tune.workbench.Workbench;
 import dev.nnjit.tune.workbench.WorkbenchReport;

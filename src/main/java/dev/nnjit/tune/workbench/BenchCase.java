@@ -5,6 +5,7 @@ import dev.nnjit.codegen.KernelInstance;
 import dev.nnjit.codegen.KernelProblem;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ScheduleConfig;
+import dev.nnjit.tune.Tolerance;
 import java.util.ArrayList;
 import java.util.List;
 

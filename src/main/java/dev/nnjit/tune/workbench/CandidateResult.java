@@ -1,5 +1,7 @@
 package dev.nnjit.tune.workbench;
 
+import dev.nnjit.tune.ErrorStats;
+
 /**
  * What the workbench measured for one candidate. When {@code failure} is set (the kernel did not compile or run),
  * the numbers are NaN and {@code error} is null.

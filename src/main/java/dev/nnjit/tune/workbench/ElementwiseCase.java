@@ -9,6 +9,7 @@ import dev.nnjit.ops.Broadcasting;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ElementwiseSpace;
 import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.Tolerance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import dev.nnjit.gpu.GpuTimer;
 import dev.nnjit.gpu.GpuTransfer;
 import dev.nnjit.gpu.KernelPipelines;
 import dev.nnjit.gpu.Settled;
+import dev.nnjit.tune.ErrorStats;
 import java.util.Arrays;
 import java.util.List;
 import org.teavm.jso.webgpu.GPUBindGroup;

@@ -8,6 +8,7 @@ import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.GemvSpace;
 import dev.nnjit.schedule.MatmulSpace;
 import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.Tolerance;
 import java.util.List;
 import java.util.Map;
 

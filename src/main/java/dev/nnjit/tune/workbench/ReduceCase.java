@@ -5,6 +5,7 @@ import dev.nnjit.codegen.ReduceProblem;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ReductionSpace;
 import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.Tolerance;
 import java.util.List;
 
 /**

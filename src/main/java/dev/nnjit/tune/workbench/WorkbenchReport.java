@@ -1,5 +1,6 @@
 package dev.nnjit.tune.workbench;
 
+import dev.nnjit.tune.Tolerance;
 import java.util.List;
 
 /**

@@ -6,7 +6,7 @@
  * <p>{@link dev.nnjit.tune.workbench.BenchCases} turns a {@link dev.nnjit.tune.workbench.WorkbenchRequest} into a
  * {@link dev.nnjit.tune.workbench.BenchCase} (one per family: matmul/gemv, softmax, layer/RMS norm, reduce,
  * elementwise): the generator's candidates in schedule-space order (index 0 the default), seeded inputs, the
- * engine's Java reference op ({@code dev.nnjit.ops}) on them, and a {@link dev.nnjit.tune.workbench.Tolerance}
+ * engine's Java reference op ({@code dev.nnjit.ops}) on them, and a {@link dev.nnjit.tune.Tolerance}
  * whose rule is stated with the numbers. These run on the JVM too (and are tested there).
  * {@link dev.nnjit.tune.workbench.Workbench} and its {@code GpuBench} need a browser: per candidate they measure
  * pipeline creation, check one dispatch's output (on a NaN-filled buffer) against the reference, then time samples

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nnjit.tune.ErrorStats;
+import dev.nnjit.tune.Tolerance;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package dev.nnjit.tune.workbench;
+package dev.nnjit.tune;
 
 /**
  * The accepted difference between a kernel's output and the Java reference: element i passes when

@@ -1,4 +1,4 @@
-package dev.nnjit.tune.workbench;
+package dev.nnjit.tune;
 
 /**
  * How one kernel output compares with the reference under a {@link Tolerance}.

@@ -1,4 +1,4 @@
-package dev.nnjit.tune.workbench;
+package dev.nnjit.tune;
 
 /** Short number formatting without String.format (not available under TeaVM). */
 final class Numbers {

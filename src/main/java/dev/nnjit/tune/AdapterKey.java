@@ -1,0 +1,58 @@
+package dev.nnjit.tune;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The device a tuning decision was measured on, the namespace of stored decisions: a record measured on one adapter
+ * never answers for another. Two adapters are the same when vendor, architecture, description and the hashes of
+ * their limits and features all agree (a driver update that changes the description starts a fresh namespace, which
+ * is the safe side: timings may have changed with it).
+ *
+ * @param vendor GPUAdapterInfo.vendor ("" when the browser hides it)
+ * @param architecture GPUAdapterInfo.architecture
+ * @param description GPUAdapterInfo.description (or the device's own description text)
+ * @param limitsHash {@link Checksum} of the adapter's limits text (AdapterLimits.key())
+ * @param featuresHash {@link Checksum} of the sorted feature names
+ */
+public record AdapterKey(String vendor, String architecture, String description, String limitsHash,
+                         String featuresHash) {
+
+    public AdapterKey {
+        vendor = vendor == null ? "" : vendor;
+        architecture = architecture == null ? "" : architecture;
+        description = description == null ? "" : description;
+        if (limitsHash == null || featuresHash == null) throw new IllegalArgumentException("limits and features hashes are required");
+    }
+
+    /** The key of an adapter with these limits (any stable text, e.g. AdapterLimits.key()) and features (any order). */
+    public static AdapterKey of(String vendor, String architecture, String description, String limitsText,
+                                List<String> features) {
+        List<String> sorted = new ArrayList<>(features);
+        Collections.sort(sorted);
+        return new AdapterKey(vendor, architecture, description, Checksum.of(limitsText == null ? "" : limitsText),
+                Checksum.of(sorted));
+    }
+
+    /**
+     * A file-name-safe identity: "vendor-architecture-" and a checksum of every field, e.g.
+     * "google-swiftshader-3f2a...". Stores name their files after it.
+     */
+    public String id() {
+        String prefix = slug(vendor) + "-" + slug(architecture);
+        return prefix + "-" + Checksum.of(List.of(vendor, architecture, description, limitsHash, featuresHash));
+    }
+
+    private static String slug(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length() && sb.length() < 24; i++) {
+            char c = Character.toLowerCase(s.charAt(i));
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (ok) sb.append(c);
+            else if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '_') sb.append('_');
+        }
+        while (sb.length() > 0 && sb.charAt(sb.length() - 1) == '_') sb.setLength(sb.length() - 1);
+        return sb.length() == 0 ? "unknown" : sb.toString();
+    }
+}
