@@ -28,10 +28,10 @@ public final class SoftmaxKernel implements KernelGenerator<ReductionConfig, Sof
 
     @Override public String generate(ReductionConfig c, SoftmaxProblem p) {
         WgslBuilder h = new WgslBuilder();
+        RowReduction.directives(h, c);
         h.comment((p.log() ? "log_softmax" : "softmax") + ": x " + p.layout().describe() + " -> y, per row of "
                 + p.layout().cols());
-        h.comment("schedule " + c.key() + ": " + c.threadsPerRow() + " invocations per row, " + c.rowsPerWorkgroup()
-                + " row(s) per workgroup");
+        h.comment(RowReduction.describe(c, "row"));
         h.bindings(bindings(c, p));
         WgslBuilder b = new WgslBuilder();
         boolean guard = RowReduction.open(b, c, p.layout());
@@ -51,7 +51,7 @@ public final class SoftmaxKernel implements KernelGenerator<ReductionConfig, Sof
                     (bb, off) -> bb.line("y[" + off + "] = exp(x[" + off + "] - rowMax) * inv;"));
         }
         if (guard) b.close();
-        b.close();
+        RowReduction.close(b, c);
         return Wgsl.assemble(h.build(), null, b.build());
     }
 }
