@@ -106,11 +106,11 @@ public final class GemvKernel implements KernelGenerator<GemvConfig, MatmulProbl
         int groupsN = v4 ? p.n() / 4 : p.n();
         int x = c.workgroupX();
         WgslBuilder h = new WgslBuilder();
-        h.line("enable subgroups;");
-        h.line("requires subgroup_id;");
         h.comment("gemv: " + p.describe());
         h.comment("schedule " + c.key() + ": " + c.columnsPerWorkgroup() + " columns per workgroup, K split " + c.splitK()
                 + " ways across the workgroup, added by subgroupAdd and one slot per subgroup");
+        h.line("enable subgroups;");
+        h.line("requires subgroup_id;");
         h.bindings(bindings(c, p));
         h.constU32("N", p.n());
         h.constU32("K", p.k());

@@ -33,11 +33,11 @@ public final class NormKernel implements KernelGenerator<ReductionConfig, NormPr
     @Override public String generate(ReductionConfig c, NormProblem p) {
         boolean layer = p.kind() == NormProblem.Kind.LAYER;
         WgslBuilder h = new WgslBuilder();
-        RowReduction.directives(h, c);
         h.comment((layer ? "layer_norm" : "rms_norm") + ": x (" + p.rows() + "," + p.cols() + "), scale (" + p.cols() + ")"
                 + (p.hasBias() ? ", bias (" + p.cols() + ")" : "") + " -> y (" + p.rows() + "," + p.cols() + "), eps "
                 + p.epsilon());
         h.comment(RowReduction.describe(c, "row"));
+        RowReduction.directives(h, c);
         h.bindings(bindings(c, p));
         WgslBuilder b = new WgslBuilder();
         RowLayout layout = p.layout();

@@ -30,10 +30,10 @@ public final class ReduceKernel implements KernelGenerator<ReductionConfig, Redu
     @Override public String generate(ReductionConfig c, ReduceProblem p) {
         RowLayout l = p.layout();
         WgslBuilder h = new WgslBuilder();
-        RowReduction.directives(h, c);
         h.comment("reduce_" + p.op().name().toLowerCase() + ": x " + Wgsl.shape(p.shape()) + " over axes "
                 + Wgsl.shape(p.axes()) + " -> y (" + l.rows() + "), " + l.cols() + " values each; " + l.describe());
         h.comment(RowReduction.describe(c, "output"));
+        RowReduction.directives(h, c);
         h.bindings(bindings(c, p));
         WgslBuilder b = new WgslBuilder();
         boolean guard = RowReduction.open(b, c, l);

@@ -61,7 +61,7 @@ final class RowReduction {
     }
 
     /**
-     * The module directives a schedule needs, to be emitted before any declaration: {@code enable subgroups;} and
+     * The module directives a schedule needs, to be emitted after the shape comment and before any declaration: {@code enable subgroups;} and
      * {@code requires subgroup_id;} for subgroup schedules, and for rows per subgroup also
      * {@code diagnostic(off, subgroup_uniformity)}: its subgroup operations run in a loop whose bound depends on
      * {@code sg}, which is uniform in each subgroup (what the operations need) but not in the workgroup (what

@@ -28,10 +28,10 @@ public final class SoftmaxKernel implements KernelGenerator<ReductionConfig, Sof
 
     @Override public String generate(ReductionConfig c, SoftmaxProblem p) {
         WgslBuilder h = new WgslBuilder();
-        RowReduction.directives(h, c);
         h.comment((p.log() ? "log_softmax" : "softmax") + ": x " + p.layout().describe() + " -> y, per row of "
                 + p.layout().cols());
         h.comment(RowReduction.describe(c, "row"));
+        RowReduction.directives(h, c);
         h.bindings(bindings(c, p));
         WgslBuilder b = new WgslBuilder();
         boolean guard = RowReduction.open(b, c, p.layout());
