@@ -8,7 +8,9 @@
 // For run jobs, every binding with `input` is filled from that file (little-endian 4-byte elements); read_write
 // bindings without input start as 0xFFFFFFFF (NaN for f32, so unwritten outputs show). After the dispatch each
 // read_write binding is written to JOB_DIR/<name>.out<binding>.bin.
-// Writes JOB_DIR/results.json: [{ name, ok, error?, warnings? }]. Exit code 0 when the tool itself worked.
+// Writes JOB_DIR/results.json: [{ name, ok, error?, warnings? }] and JOB_DIR/adapter.json: { features,
+// wgslLanguageFeatures, subgroupMinSize, subgroupMaxSize } (sizes 0 when the adapter reports none), so tests can
+// build nnjit's AdapterFeatures. Exit code 0 when the tool itself worked.
 import fs from 'node:fs';
 import path from 'node:path';
 import {create, globals} from 'webgpu';
@@ -19,8 +21,15 @@ const jobs = JSON.parse(fs.readFileSync(path.join(dir, 'jobs.json'), 'utf8'));
 const gpu = create([]);
 const adapter = await gpu.requestAdapter();
 if (!adapter) { console.error('no WebGPU adapter'); process.exit(2); }
-// No requiredLimits: the device gets the spec defaults, the limits kernels are checked against.
-const device = await adapter.requestDevice();
+// No requiredLimits: the device gets the spec defaults, the limits kernels are checked against. The one optional
+// feature nnjit's kernels use, subgroups, is requested when the adapter has it (subgroup kernels need it enabled).
+const requiredFeatures = ['subgroups'].filter(f => adapter.features.has(f));
+const device = await adapter.requestDevice({requiredFeatures});
+fs.writeFileSync(path.join(dir, 'adapter.json'), JSON.stringify({
+  features: [...device.features].sort(),
+  wgslLanguageFeatures: [...(gpu.wgslLanguageFeatures || [])].sort(),
+  subgroupMinSize: adapter.info.subgroupMinSize || 0,
+  subgroupMaxSize: adapter.info.subgroupMaxSize || 0}));
 let uncaptured = [];
 device.onuncapturederror = (e) => uncaptured.push(e.error.message);
 

@@ -36,8 +36,8 @@ public final class NormKernel implements KernelGenerator<ReductionConfig, NormPr
         h.comment((layer ? "layer_norm" : "rms_norm") + ": x (" + p.rows() + "," + p.cols() + "), scale (" + p.cols() + ")"
                 + (p.hasBias() ? ", bias (" + p.cols() + ")" : "") + " -> y (" + p.rows() + "," + p.cols() + "), eps "
                 + p.epsilon());
-        h.comment("schedule " + c.key() + ": " + c.threadsPerRow() + " invocations per row, " + c.rowsPerWorkgroup()
-                + " row(s) per workgroup");
+        h.comment(RowReduction.describe(c, "row"));
+        RowReduction.directives(h, c);
         h.bindings(bindings(c, p));
         WgslBuilder b = new WgslBuilder();
         RowLayout layout = p.layout();
@@ -68,7 +68,7 @@ public final class NormKernel implements KernelGenerator<ReductionConfig, NormPr
         RowReduction.forColumns(b, c, layout, (bb, off) -> bb.line("y[" + off + "] = (x[" + off + "]" + shift
                 + ") * inv * scale[j]" + (p.hasBias() ? " + bias[j]" : "") + ";"));
         if (guard) b.close();
-        b.close();
+        RowReduction.close(b, c);
         return Wgsl.assemble(h.build(), null, b.build());
     }
 }

@@ -32,8 +32,8 @@ public final class ReduceKernel implements KernelGenerator<ReductionConfig, Redu
         WgslBuilder h = new WgslBuilder();
         h.comment("reduce_" + p.op().name().toLowerCase() + ": x " + Wgsl.shape(p.shape()) + " over axes "
                 + Wgsl.shape(p.axes()) + " -> y (" + l.rows() + "), " + l.cols() + " values each; " + l.describe());
-        h.comment("schedule " + c.key() + ": " + c.threadsPerRow() + " invocations per output, " + c.rowsPerWorkgroup()
-                + " output(s) per workgroup");
+        h.comment(RowReduction.describe(c, "output"));
+        RowReduction.directives(h, c);
         h.bindings(bindings(c, p));
         WgslBuilder b = new WgslBuilder();
         boolean guard = RowReduction.open(b, c, l);
@@ -71,7 +71,7 @@ public final class ReduceKernel implements KernelGenerator<ReductionConfig, Redu
         if (guard) b.open("if (rowIdx < " + Wgsl.u32(l.rows()) + ") {");
         b.line("y[rowIdx] = " + result + ";");
         if (guard) b.close();
-        b.close();
+        RowReduction.close(b, c);
         return Wgsl.assemble(h.build(), null, b.build());
     }
 }

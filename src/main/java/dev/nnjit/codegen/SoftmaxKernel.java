@@ -30,8 +30,8 @@ public final class SoftmaxKernel implements KernelGenerator<ReductionConfig, Sof
         WgslBuilder h = new WgslBuilder();
         h.comment((p.log() ? "log_softmax" : "softmax") + ": x " + p.layout().describe() + " -> y, per row of "
                 + p.layout().cols());
-        h.comment("schedule " + c.key() + ": " + c.threadsPerRow() + " invocations per row, " + c.rowsPerWorkgroup()
-                + " row(s) per workgroup");
+        h.comment(RowReduction.describe(c, "row"));
+        RowReduction.directives(h, c);
         h.bindings(bindings(c, p));
         WgslBuilder b = new WgslBuilder();
         boolean guard = RowReduction.open(b, c, p.layout());
@@ -51,7 +51,7 @@ public final class SoftmaxKernel implements KernelGenerator<ReductionConfig, Sof
                     (bb, off) -> bb.line("y[" + off + "] = exp(x[" + off + "] - rowMax) * inv;"));
         }
         if (guard) b.close();
-        b.close();
+        RowReduction.close(b, c);
         return Wgsl.assemble(h.build(), null, b.build());
     }
 }

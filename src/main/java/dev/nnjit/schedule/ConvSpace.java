@@ -16,6 +16,11 @@ public final class ConvSpace {
      * @param positions N times the output's spatial size
      * @param groups the dispatch's z extent
      */
+    public static List<ConvConfig> candidates(int channelsPerGroup, long positions, int groups, AdapterLimits limits,
+                                              AdapterFeatures features) {
+        return candidates(channelsPerGroup, positions, groups, limits); // no convolution schedule uses a feature yet
+    }
+
     public static List<ConvConfig> candidates(int channelsPerGroup, long positions, int groups, AdapterLimits limits) {
         List<ConvConfig> out = new ArrayList<>();
         int tm0 = channelsPerGroup >= 4 ? 4 : channelsPerGroup >= 2 ? 2 : 1;

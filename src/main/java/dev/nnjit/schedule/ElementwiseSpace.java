@@ -14,6 +14,12 @@ public final class ElementwiseSpace {
     private static final int[] SIZES = {64, 128, 256};
     private static final int[] PER_THREAD = {1, 2, 4};
 
+    /** No elementwise schedule uses an optional feature: the same space as without features. */
+    public static List<ElementwiseConfig> candidates(long elements, boolean vec4Allowed, AdapterLimits limits,
+                                                     AdapterFeatures features) {
+        return candidates(elements, vec4Allowed, limits);
+    }
+
     /** @param vec4Allowed whether the problem can process four innermost elements at once */
     public static List<ElementwiseConfig> candidates(long elements, boolean vec4Allowed, AdapterLimits limits) {
         List<ElementwiseConfig> out = new ArrayList<>();

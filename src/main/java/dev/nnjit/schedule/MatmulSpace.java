@@ -27,6 +27,16 @@ public final class MatmulSpace {
         return candidates(m, n, k, batch, false, limits);
     }
 
+    /**
+     * Candidates given the adapter's features. No matmul schedule uses an optional feature yet (subgroup forms exist
+     * for GEMV, see {@link GemvSpace}), so this is the feature-less space; the overload lets callers pass features
+     * now and get future variants without changing.
+     */
+    public static List<MatmulConfig> candidates(int m, int n, int k, int batch, boolean transB, AdapterLimits limits,
+                                                AdapterFeatures features) {
+        return candidates(m, n, k, batch, transB, limits);
+    }
+
     /** Candidates for C = A @ B (B stored (n, k) when transB); index 0 is the default. */
     public static List<MatmulConfig> candidates(int m, int n, int k, int batch, boolean transB, AdapterLimits limits) {
         boolean vec4Ok = vec4Allowed(n, transB);

@@ -21,6 +21,12 @@ import java.util.List;
  *   <li>longer rows (a vocabulary softmax, a global mean): the tree, 64 invocations (fewer for rows shorter than
  *   64: the next power of two of the length, at least 8), as many rows per workgroup as keep 64 invocations busy.
  * </ul>
+ *
+ * <p>With {@link AdapterFeatures#subgroupKernels()} the space also offers subgroup schedules, after every other
+ * candidate (so index 0 never depends on features): the subgroup tree (one row per workgroup of 32 to 256
+ * invocations; pruned like the tree: at most {@code max(32, nextPow2(cols))} invocations) and rows per subgroup
+ * (64 to 256 invocations, 2 to 8 rows; pruned when rows per workgroup exceed the rows, or when a row is shorter
+ * than the smallest subgroup the adapter may run, since lanes past the row's end would idle).
  */
 public final class ReductionSpace {
     private ReductionSpace() {}
@@ -32,7 +38,36 @@ public final class ReductionSpace {
     private static final int[] ROWS = {1, 2, 4, 8};
     private static final int[] SERIAL_ROWS = {64, 32, 16, 8, 4, 2, 1};
 
+    private static final int[] SUBGROUP_TREE_SIZES = {64, 128, 256, 32};
+    private static final int[] SUBGROUP_ROW_SIZES = {64, 128, 256};
+    private static final int[] SUBGROUP_ROWS = {2, 4, 8};
+
+    /** Candidates on an adapter without optional features ({@link AdapterFeatures#NONE}). */
     public static List<ReductionConfig> candidates(int rows, int cols, AdapterLimits limits) {
+        return candidates(rows, cols, limits, AdapterFeatures.NONE);
+    }
+
+    /** Candidates for {@code rows} rows of {@code cols} values; subgroup schedules only where features allow. */
+    public static List<ReductionConfig> candidates(int rows, int cols, AdapterLimits limits, AdapterFeatures features) {
+        List<ReductionConfig> out = baseline(rows, cols, limits);
+        if (features.subgroupKernels()) {
+            for (int w : SUBGROUP_TREE_SIZES) {
+                ReductionConfig c = new ReductionConfig(w, 1, true);
+                if (w > Math.max(32, Pow2.ceil(cols))) continue;
+                if (violation(c, rows, limits) == null) out.add(c);
+            }
+            for (int w : SUBGROUP_ROW_SIZES) {
+                for (int r : SUBGROUP_ROWS) {
+                    ReductionConfig c = new ReductionConfig(w, r, true);
+                    if (r > rows || cols < features.minSubgroupSize()) continue;
+                    if (violation(c, rows, limits) == null) out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<ReductionConfig> baseline(int rows, int cols, AdapterLimits limits) {
         List<ReductionConfig> out = new ArrayList<>();
         for (int w : SIZES) {
             for (int r : ROWS) {

@@ -3,6 +3,7 @@ package dev.nnjit.codegen;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.nnjit.schedule.AdapterFeatures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -11,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,6 +82,31 @@ final class DawnHarness {
 
     int size() { return jobs.size(); }
 
+    private AdapterFeatures adapter;
+    private static AdapterFeatures probed;
+
+    /** The features of the device the last {@link #execute()} ran on (subgroups requested when offered). */
+    AdapterFeatures adapterFeatures() { return adapter; }
+
+    /** The features of Dawn's adapter here, probed once with an empty job list. */
+    static synchronized AdapterFeatures probeFeatures() throws IOException, InterruptedException {
+        if (probed == null) {
+            DawnHarness h = new DawnHarness();
+            h.execute();
+            probed = h.adapter;
+        }
+        return probed;
+    }
+
+    private static AdapterFeatures readAdapter(Path file) throws IOException {
+        JsonObject o = new Gson().fromJson(Files.readString(file), JsonObject.class);
+        Set<String> features = new HashSet<>();
+        o.getAsJsonArray("features").forEach(e -> features.add(e.getAsString()));
+        Set<String> wgsl = new HashSet<>();
+        o.getAsJsonArray("wgslLanguageFeatures").forEach(e -> wgsl.add(e.getAsString()));
+        return AdapterFeatures.of(features, wgsl, o.get("subgroupMinSize").getAsInt(), o.get("subgroupMaxSize").getAsInt());
+    }
+
     Map<String, Result> execute() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("nnjit-wgsl-check");
         JsonArray arr = new JsonArray();
@@ -123,6 +151,7 @@ final class DawnHarness {
         if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("wgsl-check failed: " + new String(log, StandardCharsets.UTF_8));
         }
+        adapter = readAdapter(dir.resolve("adapter.json"));
         JsonArray res = new Gson().fromJson(Files.readString(dir.resolve("results.json")), JsonArray.class);
         Map<String, Result> out = new LinkedHashMap<>();
         for (int i = 0; i < res.size(); i++) {

@@ -4,6 +4,7 @@ import static dev.nnjit.codegen.ElementwiseExpr.Op;
 import static dev.nnjit.codegen.ElementwiseExpr.input;
 import static dev.nnjit.codegen.ElementwiseExpr.of;
 
+import dev.nnjit.schedule.AdapterFeatures;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ElementwiseConfig;
 import dev.nnjit.schedule.ElementwiseSpace;
@@ -85,8 +86,18 @@ final class KernelCatalog {
                 new ReduceProblem(ReduceProblem.Op.MEAN, new int[] {2, 128, 384}, new int[] {-1})));
         m.put("reduce_max_axis1", ReduceKernel.INSTANCE.instance(new ReductionConfig(32, 8),
                 new ReduceProblem(ReduceProblem.Op.MAX, new int[] {3, 50, 7}, new int[] {1})));
+        // Subgroup schedules (offered only on adapters with subgroups and subgroup_id).
+        m.put("softmax_attention_subgroup_rows", SoftmaxKernel.INSTANCE.instance(new ReductionConfig(64, 4, true),
+                SoftmaxProblem.lastAxis(12 * 128, 128, false)));
+        m.put("layer_norm_subgroup_tree", NormKernel.INSTANCE.instance(new ReductionConfig(128, 1, true),
+                new NormProblem(NormProblem.Kind.LAYER, 125, 384, 1e-12f, true)));
+        m.put("gemv_transB_subgroups", GemvKernel.INSTANCE.instance(new GemvConfig(2, 128, false, true),
+                MatmulProblem.matmul(new int[] {1, 384}, new int[] {384, 30522}).withTranspose(false, true)));
         return m;
     }
+
+    /** Whether a kernel needs a device with the subgroups feature. */
+    static boolean usesSubgroups(KernelInstance k) { return k.wgsl().contains("\nenable subgroups;\n"); }
 
     /** Matmul problems covering odd edges, M = 1, batch broadcast and transposes. */
     static List<MatmulProblem> matmulProblems() {
@@ -101,9 +112,13 @@ final class KernelCatalog {
                 MatmulProblem.matmul(new int[] {4096, 4096}, new int[] {4096, 4096}));
     }
 
-    /** Every candidate of every space for the problems above and a few elementwise / reduction problems. */
+    /**
+     * Every candidate of every space for the problems above and a few elementwise / reduction problems, on an adapter
+     * with subgroups (sizes unknown), so subgroup schedules are included.
+     */
     static Map<String, KernelInstance> allCandidates() {
         AdapterLimits lim = AdapterLimits.defaults();
+        AdapterFeatures sg = new AdapterFeatures(true, false, 0, 0, true);
         Map<String, KernelInstance> m = new LinkedHashMap<>();
         int pi = 0;
         for (MatmulProblem p : matmulProblems()) {
@@ -111,7 +126,7 @@ final class KernelCatalog {
                 m.put("mm" + pi + "_" + c.key(), MatmulKernel.INSTANCE.instance(c, p));
             }
             if (p.m() == 1) {
-                for (GemvConfig c : GemvSpace.candidates(p.n(), p.k(), p.batch(), p.transB(), lim)) {
+                for (GemvConfig c : GemvSpace.candidates(p.n(), p.k(), p.batch(), p.transB(), lim, sg)) {
                     m.put("gemv" + pi + "_" + c.key(), GemvKernel.INSTANCE.instance(c, p));
                 }
             }
@@ -133,15 +148,15 @@ final class KernelCatalog {
             m.put("gather_" + c.key(), GatherKernel.INSTANCE.instance(c, g));
         }
         SoftmaxProblem sm = SoftmaxProblem.lastAxis(1000, 77, false);
-        for (ReductionConfig c : ReductionSpace.candidates(1000, 77, lim)) {
+        for (ReductionConfig c : ReductionSpace.candidates(1000, 77, lim, sg)) {
             m.put("softmax_" + c.key(), SoftmaxKernel.INSTANCE.instance(c, sm));
         }
         NormProblem ln = new NormProblem(NormProblem.Kind.LAYER, 30, 768, 1e-5f, true);
-        for (ReductionConfig c : ReductionSpace.candidates(30, 768, lim)) {
+        for (ReductionConfig c : ReductionSpace.candidates(30, 768, lim, sg)) {
             m.put("layernorm_" + c.key(), NormKernel.INSTANCE.instance(c, ln));
         }
         ReduceProblem rp = new ReduceProblem(ReduceProblem.Op.SUM, new int[] {6, 10, 9}, new int[] {0, 2});
-        for (ReductionConfig c : ReductionSpace.candidates(10, 54, lim)) {
+        for (ReductionConfig c : ReductionSpace.candidates(10, 54, lim, sg)) {
             m.put("reduce_" + c.key(), ReduceKernel.INSTANCE.instance(c, rp));
         }
         return m;

@@ -3,6 +3,7 @@ package dev.nnjit.codegen;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.nnjit.schedule.AdapterFeatures;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.GemvConfig;
 import dev.nnjit.schedule.GemvSpace;
@@ -58,6 +59,8 @@ class MatmulKernelGpuTest {
         assumeTrue(DawnHarness.available(), "Dawn tool not installed (cd tools/wgsl-check && npm ci)");
         Random r = new Random(7);
         AdapterLimits lim = AdapterLimits.defaults();
+        // Subgroup GEMV schedules join where Dawn's adapter offers subgroups (SwiftShader does).
+        AdapterFeatures features = DawnHarness.probeFeatures();
         List<Case> cases = new ArrayList<>();
         for (Shape s : shapes()) {
             MatmulProblem p = s.p;
@@ -72,8 +75,9 @@ class MatmulKernelGpuTest {
                 cases.add(new Case(s.name + "_" + c.key(), MatmulKernel.INSTANCE.instance(c, p), p, a, b, bias));
             }
             if (p.m() == 1) {
-                for (GemvConfig c : GemvSpace.candidates(p.n(), p.k(), p.batch(), p.transB(), lim)) {
-                    if (!ALL && !seen.add("gemv/" + c.vec4() + "/" + (c.splitK() > 1))) continue;
+                for (GemvConfig c : GemvSpace.candidates(p.n(), p.k(), p.batch(), p.transB(), lim, features)) {
+                    if (!ALL && !seen.add("gemv/" + c.vec4() + "/" + (c.splitK() > 1) + "/" + c.subgroups()
+                            + "/" + (c.subgroups() && c.workgroupX() > 1))) continue;
                     cases.add(new Case(s.name + "_gemv_" + c.key(), GemvKernel.INSTANCE.instance(c, p), p, a, b, bias));
                 }
             }

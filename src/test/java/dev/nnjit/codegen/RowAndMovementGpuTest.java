@@ -36,6 +36,14 @@ class RowAndMovementGpuTest {
             new ReductionConfig(256, 4), new ReductionConfig(128, 2), new ReductionConfig(8, 8),
             new ReductionConfig(1, 1)};
 
+    /**
+     * Subgroup schedules, where Dawn's adapter offers them (SwiftShader does, with subgroups of 4): the subgroup tree
+     * at three sizes, and rows per subgroup with more subgroups than rows, as many, and fewer (partial last group).
+     */
+    private static final ReductionConfig[] SUBGROUP_RC = {new ReductionConfig(64, 1, true),
+            new ReductionConfig(256, 1, true), new ReductionConfig(32, 1, true), new ReductionConfig(64, 2, true),
+            new ReductionConfig(64, 8, true), new ReductionConfig(128, 8, true), new ReductionConfig(256, 4, true)};
+
     /** Reference per row of a layout: f maps (row values) to outputs written back at the same positions. */
     private static double[] perRow(RowLayout l, float[] x, Function<double[], double[]> f, boolean scalarOut) {
         int rows = l.rows(), cols = l.cols();
@@ -76,11 +84,19 @@ class RowAndMovementGpuTest {
     @Test
     void kernelsMatchReference() throws Exception {
         assumeTrue(DawnHarness.available(), "Dawn tool not installed (cd tools/wgsl-check && npm ci)");
+        List<ReductionConfig> rcAll = new ArrayList<>(List.of(RC));
+        List<ReductionConfig> rcReduce = new ArrayList<>(List.of(RC[0], RC[1], RC[4]));
+        if (DawnHarness.probeFeatures().subgroupKernels()) {
+            rcAll.addAll(List.of(SUBGROUP_RC));
+            rcReduce.addAll(List.of(SUBGROUP_RC[0], SUBGROUP_RC[3], SUBGROUP_RC[5]));
+        } else {
+            System.out.println("Dawn's adapter has no subgroups (or no subgroup_id): subgroup reductions not run");
+        }
         for (SoftmaxProblem p : new SoftmaxProblem[] {SoftmaxProblem.lastAxis(37, 77, false),
                 SoftmaxProblem.onAxis(new int[] {3, 50, 7}, 1, true), SoftmaxProblem.coerced(new int[] {4, 3, 5}, 1, false)}) {
             float[] x = random(p.layout().elements());
             double[] ref = perRow(p.layout(), x, v -> softmax(v, p.log()), false);
-            for (ReductionConfig c : RC) add("softmax_" + p.key() + c.key(), SoftmaxKernel.INSTANCE.instance(c, p), ref, false, x);
+            for (ReductionConfig c : rcAll) add("softmax_" + p.key() + c.key(), SoftmaxKernel.INSTANCE.instance(c, p), ref, false, x);
         }
         for (NormProblem p : new NormProblem[] {new NormProblem(NormProblem.Kind.LAYER, 19, 384, 1e-5f, true),
                 new NormProblem(NormProblem.Kind.RMS, 10, 1000, 1e-6f, false)}) {
@@ -97,7 +113,7 @@ class RowAndMovementGpuTest {
                 for (int j = 0; j < n; j++) y[j] = (v[j] - mean) * inv * scale[j] + (p.hasBias() ? bias[j] : 0);
                 return y;
             }, false);
-            for (ReductionConfig c : RC) {
+            for (ReductionConfig c : rcAll) {
                 if (p.hasBias()) add("norm_" + p.key() + c.key(), NormKernel.INSTANCE.instance(c, p), ref, false, x, scale, bias);
                 else add("norm_" + p.key() + c.key(), NormKernel.INSTANCE.instance(c, p), ref, false, x, scale);
             }
@@ -107,7 +123,7 @@ class RowAndMovementGpuTest {
             float[] x = random(p.layout().elements());
             if (op == ReduceProblem.Op.PROD) for (int i = 0; i < x.length; i++) x[i] = 0.8f + 0.1f * x[i];
             double[] ref = perRow(p.layout(), x, v -> new double[] {reduce(op, v)}, true);
-            for (ReductionConfig c : new ReductionConfig[] {RC[0], RC[1], RC[4]}) {
+            for (ReductionConfig c : rcReduce) {
                 add("reduce_" + p.key() + c.key(), ReduceKernel.INSTANCE.instance(c, p), ref, false, x);
             }
         }
@@ -169,6 +185,8 @@ class RowAndMovementGpuTest {
         }
         assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size() + " failed:\n" + String.join("\n", failures));
         assertTrue(cases.size() > 40, "cases " + cases.size());
+        System.out.println("row/movement kernels checked on Dawn: " + cases.size() + ", subgroup schedules among them: "
+                + cases.stream().filter(c -> c.name.contains("_sg")).count());
     }
 
     private static double reduce(ReduceProblem.Op op, double[] v) {

@@ -130,10 +130,14 @@ class ScheduleSpaceTest {
                 new MatmulConfig(32, 32, 8, 8, 4, true, false), new MatmulConfig(32, 32, 8, 4, 8, true, false),
                 new MatmulConfig(32, 32, 8, 4, 4, false, false), new MatmulConfig(32, 32, 8, 4, 4, true, true));
         checkKeyCoverage(new GemvConfig(32, 8, true), new GemvConfig(64, 8, true), new GemvConfig(32, 4, true),
-                new GemvConfig(32, 8, false));
+                new GemvConfig(32, 8, false), new GemvConfig(32, 8, true, true));
         checkKeyCoverage(new ElementwiseConfig(64, 1, true), new ElementwiseConfig(128, 1, true),
                 new ElementwiseConfig(64, 2, true), new ElementwiseConfig(64, 1, false));
-        checkKeyCoverage(new ReductionConfig(64, 1), new ReductionConfig(128, 1), new ReductionConfig(64, 2));
+        checkKeyCoverage(new ReductionConfig(64, 1), new ReductionConfig(128, 1), new ReductionConfig(64, 2),
+                new ReductionConfig(64, 1, true));
+        // Configs without subgroups keep the keys they had before the flag existed (tuning records stay valid).
+        assertEquals("w64_r1", new ReductionConfig(64, 1).key());
+        assertEquals("x32_k8_v4", new GemvConfig(32, 8, true).key());
     }
 
     /** {@code variants[i + 1]} differs from {@code variants[0]} in component i exactly (checked by reflection). */
