@@ -10,6 +10,7 @@ import dev.nnjit.model.ProtoWriter;
 import dev.nnjit.ops.OpRegistry;
 import dev.nnjit.passes.PassPipeline;
 import dev.nnjit.schedule.AdapterLimits;
+import dev.nnjit.tune.ScheduleChooser;
 import dev.nnjit.tensor.Shape;
 import dev.nnjit.tensor.TensorType;
 import java.nio.ByteBuffer;
@@ -46,6 +47,6 @@ final class Programs {
     }
 
     static GpuProgram lower(Graph g, AdapterLimits limits) {
-        return GraphLowering.lower(g, LoweringTable.defaults(), OpRegistry.defaults(), limits);
+        return GraphLowering.lower(g, LoweringTable.defaults(), OpRegistry.defaults(), limits, ScheduleChooser.DEFAULT);
     }
 }
