@@ -46,7 +46,9 @@ final class Programs {
         return g;
     }
 
-    static GpuProgram lower(Graph g, AdapterLimits limits) {
-        return GraphLowering.lower(g, LoweringTable.defaults(), OpRegistry.defaults(), limits, ScheduleChooser.DEFAULT);
+    static GpuProgram lower(Graph g, AdapterLimits limits) { return lower(g, limits, ScheduleChooser.DEFAULT); }
+
+    static GpuProgram lower(Graph g, AdapterLimits limits, ScheduleChooser chooser) {
+        return GraphLowering.lower(g, LoweringTable.defaults(), OpRegistry.defaults(), limits, chooser);
     }
 }
