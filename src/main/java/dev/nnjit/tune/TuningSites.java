@@ -72,7 +72,9 @@ public final class TuningSites {
      */
     public static TuningSite<MatmulProblem> matmul(MatmulProblem p, AdapterLimits limits) {
         List<ScheduleCandidate<?, MatmulProblem>> list = new ArrayList<>();
-        if (p.m() == 1) add(list, GemvKernel.INSTANCE, GemvSpace.candidates(p.n(), p.k(), p.batch(), p.transB(), limits));
+        if (p.m() == 1) {
+            add(list, GemvKernel.INSTANCE, GemvSpace.candidates(p.n(), p.k(), p.batch(), p.transB(), limits));
+        }
         add(list, MatmulKernel.INSTANCE, MatmulSpace.candidates(p.m(), p.n(), p.k(), p.batch(), p.transB(), limits));
         return checked(new TuningSite<>("matmul", p, list));
     }
