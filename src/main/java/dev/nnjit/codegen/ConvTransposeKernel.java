@@ -14,7 +14,7 @@ public final class ConvTransposeKernel extends ItemKernel<ConvTransposeProblem> 
 
     @Override public String family() { return "conv_transpose"; }
 
-    @Override protected long items(ConvTransposeProblem p) { return p.outputs(); }
+    @Override public long items(ConvTransposeProblem p) { return p.outputs(); }
 
     @Override public List<Binding> bindings(ElementwiseConfig c, ConvTransposeProblem p) {
         List<Binding> b = new ArrayList<>();

@@ -12,7 +12,7 @@ public final class CumSumKernel extends ItemKernel<CumSumProblem> {
 
     @Override public String family() { return "cumsum"; }
 
-    @Override protected long items(CumSumProblem p) { return p.lines(); }
+    @Override public long items(CumSumProblem p) { return p.lines(); }
 
     @Override public List<Binding> bindings(ElementwiseConfig c, CumSumProblem p) {
         long n = Wgsl.product(p.shape());

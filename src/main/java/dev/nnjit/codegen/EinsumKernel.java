@@ -15,7 +15,7 @@ public final class EinsumKernel extends ItemKernel<EinsumProblem> {
 
     @Override public String family() { return "einsum"; }
 
-    @Override protected long items(EinsumProblem p) { return p.outputs(); }
+    @Override public long items(EinsumProblem p) { return p.outputs(); }
 
     @Override public List<Binding> bindings(ElementwiseConfig c, EinsumProblem p) {
         List<Binding> b = new ArrayList<>();

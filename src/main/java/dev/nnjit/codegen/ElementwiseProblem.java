@@ -6,7 +6,8 @@ import java.util.List;
  * A fused elementwise kernel's static facts: the output shape, how each input is read, and the expression that
  * computes one output element. Validated on construction: every input used, types consistent, every read in range.
  *
- * @param label op names for the shape comment (e.g. "Add" or "Mul+Add+Erf"); not part of the key
+ * @param label op names for the shape comment (e.g. "Add" or "Mul+Add+Erf"); part of the key, since the comment is
+ *     part of the WGSL (equal keys must mean identical source, and tuning records are stored by key)
  */
 public record ElementwiseProblem(String label, int[] outShape, List<ElementwiseInput> inputs, ElementwiseExpr expr)
         implements KernelProblem {
@@ -66,7 +67,7 @@ public record ElementwiseProblem(String label, int[] outShape, List<ElementwiseI
     public boolean vec4Allowed() { return outShape.length > 0 && outShape[outShape.length - 1] % 4 == 0; }
 
     @Override public String key() {
-        StringBuilder sb = new StringBuilder("o").append(Wgsl.dims(outShape));
+        StringBuilder sb = new StringBuilder(label).append(";o").append(Wgsl.dims(outShape));
         for (ElementwiseInput in : inputs) sb.append(";").append(in.key());
         return sb.append(";").append(expr.key()).toString();
     }

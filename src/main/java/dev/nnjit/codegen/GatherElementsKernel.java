@@ -9,7 +9,7 @@ public final class GatherElementsKernel extends ItemKernel<GatherElementsProblem
 
     @Override public String family() { return "gather_elements"; }
 
-    @Override protected long items(GatherElementsProblem p) { return Wgsl.product(p.indicesShape()); }
+    @Override public long items(GatherElementsProblem p) { return Wgsl.product(p.indicesShape()); }
 
     @Override public List<Binding> bindings(ElementwiseConfig c, GatherElementsProblem p) {
         return List.of(Binding.read(0, "data", p.type(), false, Wgsl.product(p.dataShape())),

@@ -14,7 +14,7 @@ public final class IntMatmulKernel extends ItemKernel<IntMatmulProblem> {
 
     @Override public String family() { return "int_matmul"; }
 
-    @Override protected long items(IntMatmulProblem p) { return p.outputs(); }
+    @Override public long items(IntMatmulProblem p) { return p.outputs(); }
 
     @Override public List<Binding> bindings(ElementwiseConfig c, IntMatmulProblem p) {
         List<Binding> b = new ArrayList<>();

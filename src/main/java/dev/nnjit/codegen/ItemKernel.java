@@ -13,7 +13,7 @@ import java.util.List;
 public abstract class ItemKernel<P extends KernelProblem> implements KernelGenerator<ElementwiseConfig, P> {
 
     /** Items (one per output element unless a subclass says otherwise). */
-    protected abstract long items(P p);
+    public abstract long items(P p);
 
     /** The first line(s) of the shader: the kernel's shape comment. */
     protected abstract void comment(WgslBuilder h, P p);

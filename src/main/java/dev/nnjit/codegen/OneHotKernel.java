@@ -9,7 +9,7 @@ public final class OneHotKernel extends ItemKernel<OneHotProblem> {
 
     @Override public String family() { return "onehot"; }
 
-    @Override protected long items(OneHotProblem p) { return Wgsl.product(p.outShape()); }
+    @Override public long items(OneHotProblem p) { return Wgsl.product(p.outShape()); }
 
     @Override public List<Binding> bindings(ElementwiseConfig c, OneHotProblem p) {
         return List.of(Binding.read(0, "indices", p.indexType(), false, Math.max(1, Wgsl.product(p.indicesShape()))),

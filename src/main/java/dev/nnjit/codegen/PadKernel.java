@@ -10,7 +10,7 @@ public final class PadKernel extends ItemKernel<PadProblem> {
 
     @Override public String family() { return "pad"; }
 
-    @Override protected long items(PadProblem p) { return Wgsl.product(p.outShape()); }
+    @Override public long items(PadProblem p) { return Wgsl.product(p.outShape()); }
 
     @Override public List<Binding> bindings(ElementwiseConfig c, PadProblem p) {
         List<Binding> b = new ArrayList<>();

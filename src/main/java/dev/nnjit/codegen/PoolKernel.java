@@ -14,7 +14,7 @@ public final class PoolKernel extends ItemKernel<PoolProblem> {
 
     @Override public String family() { return "pool"; }
 
-    @Override protected long items(PoolProblem p) { return p.outputs(); }
+    @Override public long items(PoolProblem p) { return p.outputs(); }
 
     @Override public List<Binding> bindings(ElementwiseConfig c, PoolProblem p) {
         List<Binding> b = new ArrayList<>();

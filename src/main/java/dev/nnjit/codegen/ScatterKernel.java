@@ -15,7 +15,7 @@ public final class ScatterKernel extends ItemKernel<ScatterProblem> {
 
     @Override public String family() { return "scatter"; }
 
-    @Override protected long items(ScatterProblem p) {
+    @Override public long items(ScatterProblem p) {
         if (p.reduction() == ScatterProblem.Reduction.NONE) return p.updates();
         if (p.kind() == ScatterProblem.Kind.ND) return p.slice();
         return p.updates() / p.indicesShape()[p.axis()];

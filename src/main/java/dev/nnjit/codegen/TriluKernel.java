@@ -9,7 +9,7 @@ public final class TriluKernel extends ItemKernel<TriluProblem> {
 
     @Override public String family() { return "trilu"; }
 
-    @Override protected long items(TriluProblem p) { return Wgsl.product(p.shape()); }
+    @Override public long items(TriluProblem p) { return Wgsl.product(p.shape()); }
 
     @Override public List<Binding> bindings(ElementwiseConfig c, TriluProblem p) {
         return List.of(Binding.read(0, "x", p.type(), false, items(p)), Binding.write(1, "out", p.type(), false, items(p)));

@@ -81,6 +81,9 @@ public final class Wgsl {
         return sb.toString();
     }
 
+    /** Rank-0 tensors are computed as shape [1]: the same single element, and generators need a dim to index. */
+    public static int[] atLeast1d(int[] shape) { return shape.length == 0 ? new int[] {1} : shape; }
+
     public static long product(int[] dims) {
         long p = 1;
         for (int d : dims) p *= d;

@@ -46,7 +46,10 @@ public record MatmulConfig(int tileM, int tileN, int tileK, int threadM, int thr
     /** f32 registers one invocation needs for accumulators and the A column / B row it multiplies. */
     public int registerFloats() { return threadM * threadN + threadM + threadN; }
 
-    /** Cache-key text: every component, in declaration order (see MatmulConfigTest, which checks coverage). */
+    /**
+     * Cache-key text: every component, in declaration order (ScheduleSpaceTest.keysCoverEveryRecordComponent checks
+     * coverage).
+     */
     public String key() {
         return "t" + tileM + "x" + tileN + "x" + tileK + "_r" + threadM + "x" + threadN + (vec4 ? "_v4" : "_v1")
                 + (useWorkgroupMemory ? "_wgm" : "_reg");

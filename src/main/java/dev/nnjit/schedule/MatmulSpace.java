@@ -98,7 +98,7 @@ public final class MatmulSpace {
      *   <li>otherwise 4x4 per invocation (32x32 tiles), or the candidate closest to it once padding pruning removed
      *   it (small M: bench models at sequence 16).
      * </ul>
-     * Measurements behind it (SwiftShader, kernels/WORKBENCH.md on branch workbench, bench/RESULTS.md): at
+     * Measurements behind it (SwiftShader, kernels/WORKBENCH.md, bench/RESULTS.md): at
      * 128x384x1536 and 128x384x384 every 8x8 register-only candidate beats the former 4x4 default, by 1.65-2.30x
      * and 1.20-1.77x; t64x64x8_r8x8_v4_reg is within 6% of the best at both; workgroup-memory staging never pays
      * there (CPU barriers). 64x64 tiles need M, N >= 64 to not be mostly padding. Both choices are legal under the

@@ -1,9 +1,11 @@
 package dev.nnjit.tune;
 
+import dev.nnjit.codegen.Binding;
 import dev.nnjit.codegen.KernelGenerator;
 import dev.nnjit.codegen.KernelInstance;
 import dev.nnjit.codegen.KernelProblem;
 import dev.nnjit.schedule.ScheduleConfig;
+import java.util.List;
 
 /**
  * One schedule a {@link TuningSite} may run: a generator (the algorithm, e.g. gemv or tiled matmul) and its config.
@@ -21,4 +23,7 @@ public record ScheduleCandidate<C extends ScheduleConfig, P extends KernelProble
 
     /** The kernel this schedule generates for {@code problem}. */
     public KernelInstance instance(P problem) { return generator.instance(config, problem); }
+
+    /** The bindings this schedule's kernel would have for {@code problem}, without generating its WGSL. */
+    public List<Binding> bindings(P problem) { return generator.bindings(config, problem); }
 }

@@ -84,9 +84,25 @@ public record TuningSite<P extends KernelProblem>(String family, P problem, List
      * generate every candidate (that costs WGSL text), so callers that swap kernels check the pair they swap.
      */
     public static String bindingMismatch(KernelInstance a, KernelInstance b) {
-        List<Binding> x = a.bindings();
-        List<Binding> y = b.bindings();
-        if (x.size() != y.size()) return a.cacheKey() + " has " + x.size() + " bindings, " + b.cacheKey() + " " + y.size();
+        return bindingMismatch(a.cacheKey(), a.bindings(), b.cacheKey(), b.bindings());
+    }
+
+    /**
+     * Why some candidate would not bind the same buffers as candidate 0, or null when all agree. Cheap (bindings
+     * only, no WGSL); {@link TuningSites} checks every site it builds with it.
+     */
+    public String bindingMismatch() {
+        List<Binding> first = candidates.get(0).bindings(problem);
+        for (int i = 1; i < candidates.size(); i++) {
+            ScheduleCandidate<?, P> c = candidates.get(i);
+            String why = bindingMismatch(defaultKey(), first, c.key(), c.bindings(problem));
+            if (why != null) return family + " site " + problem.key() + ": " + why;
+        }
+        return null;
+    }
+
+    private static String bindingMismatch(String aName, List<Binding> x, String bName, List<Binding> y) {
+        if (x.size() != y.size()) return aName + " has " + x.size() + " bindings, " + bName + " " + y.size();
         for (int i = 0; i < x.size(); i++) {
             Binding p = x.get(i);
             Binding q = y.get(i);

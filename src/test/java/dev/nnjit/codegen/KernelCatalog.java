@@ -30,7 +30,7 @@ final class KernelCatalog {
         Map<String, KernelInstance> m = new LinkedHashMap<>();
         MatmulProblem bert = MatmulProblem.matmul(new int[] {1, 128, 384}, new int[] {384, 1536}).withBias(new int[] {1536})
                 .withActivation(Activation.GELU);
-        m.put("matmul_bert_ffn_default", MatmulKernel.INSTANCE.instance(new MatmulConfig(32, 32, 8, 4, 4, true, false), bert));
+        m.put("matmul_bert_ffn_r4x4_reg", MatmulKernel.INSTANCE.instance(new MatmulConfig(32, 32, 8, 4, 4, true, false), bert));
         m.put("matmul_bert_ffn_wgm", MatmulKernel.INSTANCE.instance(new MatmulConfig(64, 64, 16, 8, 8, true, true), bert));
         MatmulProblem odd = MatmulProblem.matmul(new int[] {37, 29}, new int[] {29, 45});
         m.put("matmul_odd_reg", MatmulKernel.INSTANCE.instance(new MatmulConfig(32, 32, 8, 4, 4, false, false), odd));

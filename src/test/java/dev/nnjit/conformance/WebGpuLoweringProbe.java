@@ -12,6 +12,7 @@ import dev.nnjit.runtime.webgpu.GpuProgram;
 import dev.nnjit.runtime.webgpu.GraphLowering;
 import dev.nnjit.runtime.webgpu.LoweringTable;
 import dev.nnjit.schedule.AdapterLimits;
+import dev.nnjit.tune.ScheduleChooser;
 import dev.nnjit.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ final class WebGpuLoweringProbe {
                 if (!missing.isEmpty()) throw new Stop(new Outcome(null, missing, "no lowering for " + missing));
                 GpuProgram p;
                 try {
-                    p = GraphLowering.lower(g, table, registry, AdapterLimits.defaults());
+                    p = GraphLowering.lower(g, table, registry, AdapterLimits.defaults(), ScheduleChooser.DEFAULT);
                 } catch (RuntimeException e) {
                     throw new Stop(new Outcome(null, missing, String.valueOf(e.getMessage())));
                 }

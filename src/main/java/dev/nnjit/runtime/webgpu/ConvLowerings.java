@@ -6,7 +6,7 @@ import dev.nnjit.codegen.ConvTransposeKernel;
 import dev.nnjit.codegen.ConvTransposeProblem;
 import dev.nnjit.codegen.Wgsl;
 import dev.nnjit.ops.nn.SpatialGeometry;
-import dev.nnjit.schedule.ConvSpace;
+import dev.nnjit.tune.TuningSites;
 import java.util.Arrays;
 
 /**
@@ -47,9 +47,9 @@ final class ConvLowerings {
         boolean bias = n.hasInput(2);
         ConvProblem p = new ConvProblem(x[0], x[1], in, w[0], g.kernel, group, g.strides, g.dilations, g.padBegin, g.out,
                 bias);
-        var config = ConvSpace.candidates(p.outChannelsPerGroup(), p.positions(), group, n.limits()).get(0);
-        if (bias) n.dispatch(ConvKernel.INSTANCE.instance(config, p), n.in(0), n.in(1), n.in(2), n.out(0));
-        else n.dispatch(ConvKernel.INSTANCE.instance(config, p), n.in(0), n.in(1), n.out(0));
+        var site = TuningSites.conv(p, n.limits());
+        if (bias) n.dispatch(site, n.in(0), n.in(1), n.in(2), n.out(0));
+        else n.dispatch(site, n.in(0), n.in(1), n.out(0));
     }
 
     private static void convTranspose(NodeLowering n) {
@@ -85,7 +85,7 @@ final class ConvLowerings {
         boolean bias = n.hasInput(2);
         ConvTransposeProblem p = new ConvTransposeProblem(x[0], x[1], in, y[1], kernel, group, strides, dilations,
                 padBegin, out, bias);
-        var k = ItemSchedules.instance(ConvTransposeKernel.INSTANCE, p, p.outputs(), n.limits());
+        var k = TuningSites.item(ConvTransposeKernel.INSTANCE, p, n.limits());
         if (bias) n.dispatch(k, n.in(0), n.in(1), n.in(2), n.out(0));
         else n.dispatch(k, n.in(0), n.in(1), n.out(0));
     }

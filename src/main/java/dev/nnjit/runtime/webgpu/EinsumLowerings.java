@@ -4,6 +4,7 @@ import dev.nnjit.codegen.EinsumKernel;
 import dev.nnjit.codegen.EinsumProblem;
 import dev.nnjit.codegen.Wgsl;
 import dev.nnjit.ops.math.EinsumOp;
+import dev.nnjit.tune.TuningSites;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,7 @@ final class EinsumLowerings {
             p = new EinsumProblem(p.type(), list, prepend1(loops.dims()), prepend0(loops.strides()), 1);
         }
         args[count] = n.out(0);
-        n.dispatch(ItemSchedules.instance(EinsumKernel.INSTANCE, p, p.outputs(), n.limits()), args);
+        n.dispatch(TuningSites.item(EinsumKernel.INSTANCE, p, n.limits()), args);
     }
 
     private static int[] prepend1(int[] d) {

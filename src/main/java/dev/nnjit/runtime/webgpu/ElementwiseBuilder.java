@@ -2,9 +2,12 @@ package dev.nnjit.runtime.webgpu;
 
 import dev.nnjit.codegen.ElementwiseExpr;
 import dev.nnjit.codegen.ElementwiseInput;
+import dev.nnjit.codegen.ElementwiseProblem;
 import dev.nnjit.codegen.ScalarType;
+import dev.nnjit.codegen.Wgsl;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.TuningSites;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +25,7 @@ final class ElementwiseBuilder {
     /** Operands will be broadcast to {@code outShape} (rank 0 is computed as [1]). */
     ElementwiseBuilder(NodeLowering node, int[] outShape) {
         this.node = node;
-        this.outShape = Kernels.atLeast1d(outShape);
+        this.outShape = Wgsl.atLeast1d(outShape);
     }
 
     /** Input i of the node, broadcast to the output shape. */
@@ -58,7 +61,7 @@ final class ElementwiseBuilder {
 
     /** A tensor broadcast to the output shape. */
     ElementwiseExpr bind(GpuTensor t) {
-        return bindView(t, ElementwiseInput.broadcast(t.type(), Kernels.atLeast1d(t.shape()), outShape));
+        return bindView(t, ElementwiseInput.broadcast(t.type(), Wgsl.atLeast1d(t.shape()), outShape));
     }
 
     /** A tensor read through an explicit view (offset and per-output-dim strides). */
@@ -78,7 +81,8 @@ final class ElementwiseBuilder {
         }
         List<GpuTensor> all = new ArrayList<>(args);
         all.add(out);
-        node.dispatch(Kernels.elementwise(node.opType(), outShape, inputs, expr, node.limits()),
+        ElementwiseProblem p = new ElementwiseProblem(node.opType(), outShape, inputs, expr);
+        node.dispatch(TuningSites.elementwise(p, node.limits()),
                 all.toArray(new GpuTensor[0]));
     }
 

@@ -2,6 +2,7 @@ package dev.nnjit.runtime.webgpu;
 
 import dev.nnjit.codegen.Binding;
 import dev.nnjit.codegen.KernelInstance;
+import dev.nnjit.tune.TuningSite;
 import java.util.List;
 
 /**
@@ -12,11 +13,20 @@ import java.util.List;
  * @param args {@code args.get(i)} is bound at {@code kernel.bindings().get(i)}; it must hold at least the
  *     binding's element count, and a writable binding's tensor must be computed by the program (not an input or a
  *     constant)
+ * @param site where the kernel's schedule was chosen: its problem and every candidate that may replace the kernel
+ *     without moving a buffer
+ * @param configKey the chosen candidate's key ("family:config", one of {@code site.keys()}); {@code kernel} is its
+ *     instance
  */
-public record GpuStep(String node, String opType, KernelInstance kernel, List<GpuTensor> args) {
+public record GpuStep(String node, String opType, KernelInstance kernel, List<GpuTensor> args, TuningSite<?> site,
+                      String configKey) {
 
     public GpuStep {
         args = List.copyOf(args);
+        if (site == null || site.indexOf(configKey) < 0) {
+            throw new IllegalArgumentException(where(node, opType, kernel) + ": " + configKey + " is not a candidate of"
+                    + " its site");
+        }
         List<Binding> bindings = kernel.bindings();
         if (args.size() != bindings.size()) {
             throw new IllegalArgumentException(where(node, opType, kernel) + ": " + bindings.size() + " bindings but "

@@ -9,6 +9,7 @@ import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.Legality;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Shape;
+import dev.nnjit.tune.ScheduleChooser;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class GraphLowering {
     private final LoweringTable table;
     private final OpRegistry registry;
     private final AdapterLimits limits;
+    private final ScheduleChooser chooser;
     private final List<GpuTensor> tensors = new ArrayList<>();
     private final List<GpuStep> steps = new ArrayList<>();
     private final Map<Value, GpuTensor> byValue = new IdentityHashMap<>();
@@ -35,16 +37,22 @@ public final class GraphLowering {
     /** Split constants, shared by every node reading the same constant split the same way (tied embeddings). */
     private final Map<dev.nnjit.tensor.Tensor, Map<Integer, List<GpuTensor>>> chunks = new IdentityHashMap<>();
 
-    private GraphLowering(Graph graph, LoweringTable table, OpRegistry registry, AdapterLimits limits) {
+    private GraphLowering(Graph graph, LoweringTable table, OpRegistry registry, AdapterLimits limits,
+                          ScheduleChooser chooser) {
         this.graph = graph;
         this.table = table;
         this.registry = registry;
         this.limits = limits;
+        this.chooser = chooser;
     }
 
-    /** Lowers {@code graph} for an adapter with {@code limits}; throws {@link GraphException} naming the culprit. */
-    public static GpuProgram lower(Graph graph, LoweringTable table, OpRegistry registry, AdapterLimits limits) {
-        return new GraphLowering(graph, table, registry, limits).run();
+    /**
+     * Lowers {@code graph} for an adapter with {@code limits}, each kernel's schedule picked by {@code chooser}
+     * ({@link ScheduleChooser#DEFAULT} for the untuned program); throws {@link GraphException} naming the culprit.
+     */
+    public static GpuProgram lower(Graph graph, LoweringTable table, OpRegistry registry, AdapterLimits limits,
+                                   ScheduleChooser chooser) {
+        return new GraphLowering(graph, table, registry, limits, chooser).run();
     }
 
     private GpuProgram run() {
@@ -96,6 +104,7 @@ public final class GraphLowering {
 
     AdapterLimits limits() { return limits; }
     OpRegistry registry() { return registry; }
+    ScheduleChooser chooser() { return chooser; }
 
     boolean isUsed(Value v) { return !v.consumers().isEmpty() || graphOutputs.containsKey(v); }
 

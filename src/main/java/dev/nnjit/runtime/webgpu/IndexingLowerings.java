@@ -4,15 +4,13 @@ import dev.nnjit.codegen.ConcatProblem;
 import dev.nnjit.codegen.DataMovement;
 import dev.nnjit.codegen.ElementwiseInput;
 import dev.nnjit.codegen.ElementwiseProblem;
+import dev.nnjit.codegen.GatherNdProblem;
 import dev.nnjit.codegen.GatherProblem;
+import dev.nnjit.codegen.GatherRowsProblem;
 import dev.nnjit.codegen.Wgsl;
 import dev.nnjit.ops.Broadcasting;
-import dev.nnjit.runtime.webgpu.kernels.GatherNdKernel;
-import dev.nnjit.runtime.webgpu.kernels.GatherNdProblem;
-import dev.nnjit.runtime.webgpu.kernels.GatherRowsKernel;
-import dev.nnjit.runtime.webgpu.kernels.GatherRowsProblem;
-import dev.nnjit.schedule.ElementwiseSpace;
 import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.TuningSites;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +42,7 @@ final class IndexingLowerings {
             return;
         }
         GatherProblem p = new GatherProblem(n.in(0).type(), data, axis, n.inShape(1));
-        n.dispatch(Kernels.gather(p, n.limits()), n.in(0), n.in(1), n.out(0));
+        n.dispatch(TuningSites.gather(p, n.limits()), n.in(0), n.in(1), n.out(0));
     }
 
     /**
@@ -60,8 +58,7 @@ final class IndexingLowerings {
         for (int b = 0; b < blocks.size(); b++) {
             GatherRowsProblem p = new GatherRowsProblem(out.type(), data[0], starts.get(b), blocks.get(b).shape()[0],
                     inner, n.inShape(1));
-            var config = ElementwiseSpace.candidates(p.outputs(), false, n.limits()).get(0);
-            n.dispatch(GatherRowsKernel.INSTANCE.instance(config, p), blocks.get(b), n.in(1), out);
+            n.dispatch(TuningSites.gatherRows(p, n.limits()), blocks.get(b), n.in(1), out);
         }
     }
 
@@ -73,8 +70,7 @@ final class IndexingLowerings {
         } catch (IllegalArgumentException e) {
             throw n.error(e.getMessage());
         }
-        var config = ElementwiseSpace.candidates(Wgsl.product(p.outShape()), false, n.limits()).get(0);
-        n.dispatch(GatherNdKernel.INSTANCE.instance(config, p), n.in(0), n.in(1), n.out(0));
+        n.dispatch(TuningSites.gatherNd(p, n.limits()), n.in(0), n.in(1), n.out(0));
     }
 
     private static void concat(NodeLowering n) {
@@ -111,7 +107,7 @@ final class IndexingLowerings {
         GpuTensor[] args = new GpuTensor[parts.size() + 1];
         for (int i = 0; i < parts.size(); i++) args[i] = parts.get(i);
         args[parts.size()] = target;
-        n.dispatch(Kernels.concat(p, n.limits()), args);
+        n.dispatch(TuningSites.concat(p, n.limits()), args);
         return target;
     }
 

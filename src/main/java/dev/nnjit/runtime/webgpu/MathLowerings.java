@@ -6,6 +6,7 @@ import dev.nnjit.codegen.MapKernel;
 import dev.nnjit.codegen.MapProblem;
 import dev.nnjit.codegen.Wgsl;
 import dev.nnjit.tensor.DType;
+import dev.nnjit.tune.TuningSites;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,13 +78,13 @@ final class MathLowerings {
     static void map(NodeLowering n, int operands, MapFn fn, float... params) {
         int[] out = n.outShape(0);
         if (Wgsl.product(out) == 0) { n.out(0); return; }
-        int[] o = Kernels.atLeast1d(out);
+        int[] o = Wgsl.atLeast1d(out);
         List<ElementwiseInput> views = new ArrayList<>();
         GpuTensor[] args = new GpuTensor[operands + 1];
         for (int i = 0; i < operands; i++) {
             GpuTensor x = n.in(i);
             if (x.isEmpty()) { n.out(0); return; }
-            views.add(ElementwiseInput.broadcast(x.type(), Kernels.atLeast1d(x.shape()), o));
+            views.add(ElementwiseInput.broadcast(x.type(), Wgsl.atLeast1d(x.shape()), o));
             args[i] = x;
         }
         args[operands] = n.out(0);
@@ -96,7 +97,7 @@ final class MathLowerings {
         if (p.outType() != n.out(0).type()) {
             throw n.error("internal error: " + fn + " gives " + p.outType() + " for output " + n.out(0));
         }
-        n.dispatch(ItemSchedules.instance(MapKernel.INSTANCE, p, p.elements(), n.limits()), args);
+        n.dispatch(TuningSites.map(p, n.limits()), args);
     }
 
     /** Mod: fmod=1 is C's remainder (floats must use it), fmod=0 Python's (integers). */
@@ -187,9 +188,9 @@ final class MathLowerings {
                 x = widened;
             }
             MapProblem p = new MapProblem(to == DType.FLOAT16 ? MapFn.ROUND_F16 : MapFn.ROUND_BF16,
-                    Kernels.atLeast1d(out), List.of(ElementwiseInput.broadcast(x.type(), Kernels.atLeast1d(x.shape()),
-                    Kernels.atLeast1d(out))), new float[0]);
-            n.dispatch(ItemSchedules.instance(MapKernel.INSTANCE, p, p.elements(), n.limits()), x, n.out(0));
+                    Wgsl.atLeast1d(out), List.of(ElementwiseInput.broadcast(x.type(), Wgsl.atLeast1d(x.shape()),
+                    Wgsl.atLeast1d(out))), new float[0]);
+            n.dispatch(TuningSites.map(p, n.limits()), x, n.out(0));
         };
         t.add("Cast", cast);
         t.add("CastLike", cast);

@@ -4,6 +4,7 @@ import dev.nnjit.codegen.Activation;
 import dev.nnjit.codegen.ElementwiseExpr;
 import dev.nnjit.codegen.MatmulProblem;
 import dev.nnjit.codegen.Wgsl;
+import dev.nnjit.tune.TuningSites;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,7 +89,7 @@ final class MatmulLowerings {
                             bias == null ? null : bias.shape());
                 } else {
                     p = MatmulProblem.matmul(pa, new int[] {k, nc}).withTranspose(false, transB);
-                    if (bias != null) p = p.withBias(Kernels.atLeast1d(bias.shape()));
+                    if (bias != null) p = p.withBias(Wgsl.atLeast1d(bias.shape()));
                     p = p.withActivation(act);
                 }
             } catch (IllegalArgumentException e) {
@@ -97,8 +98,8 @@ final class MatmulLowerings {
             int[] partShape = out.clone();
             partShape[partShape.length - 1] = nc;
             GpuTensor part = n.scratch("columns_" + starts.get(i), n.outDType(0), partShape);
-            if (bias == null) n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), block, part);
-            else n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), block, bias, part);
+            if (bias == null) n.dispatch(TuningSites.matmul(p, n.limits()), n.in(0), block, part);
+            else n.dispatch(TuningSites.matmul(p, n.limits()), n.in(0), block, bias, part);
             parts.add(part);
         }
         IndexingLowerings.concatParts(n, parts, out.length - 1, n.out(0));
@@ -133,13 +134,13 @@ final class MatmulLowerings {
         MatmulProblem p;
         try {
             p = MatmulProblem.matmul(pa, pbUntransposed).withTranspose(false, transB);
-            if (bias != null) p = p.withBias(Kernels.atLeast1d(bias.shape()));
+            if (bias != null) p = p.withBias(Wgsl.atLeast1d(bias.shape()));
             p = p.withActivation(act);
         } catch (IllegalArgumentException e) {
             throw n.error(e.getMessage());
         }
-        if (bias == null) n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), n.in(1), n.out(0));
-        else n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), n.in(1), bias, n.out(0));
+        if (bias == null) n.dispatch(TuningSites.matmul(p, n.limits()), n.in(0), n.in(1), n.out(0));
+        else n.dispatch(TuningSites.matmul(p, n.limits()), n.in(0), n.in(1), bias, n.out(0));
     }
 
     /** Gemm: Y = alpha * op(A) @ op(B) + beta * C, A and B 2-D, C broadcast to (M, N). */
@@ -172,8 +173,8 @@ final class MatmulLowerings {
         } catch (IllegalArgumentException e) {
             throw n.error(e.getMessage());
         }
-        if (hasC) n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), n.in(1), n.in(2), n.out(0));
-        else n.dispatch(Kernels.matmul(p, n.limits()), n.in(0), n.in(1), n.out(0));
+        if (hasC) n.dispatch(TuningSites.matmul(p, n.limits()), n.in(0), n.in(1), n.in(2), n.out(0));
+        else n.dispatch(TuningSites.matmul(p, n.limits()), n.in(0), n.in(1), n.out(0));
     }
 
     /** The output of a product over an empty K: act(beta * bias), or 0 without bias, broadcast to the output. */

@@ -10,6 +10,7 @@ import dev.nnjit.codegen.TriluProblem;
 import dev.nnjit.codegen.Wgsl;
 import dev.nnjit.ops.Broadcasting;
 import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.TuningSites;
 import java.util.Arrays;
 
 /**
@@ -68,7 +69,7 @@ final class MovementLowerings {
     private static void copyThrough(NodeLowering n, int[] viewShape, int[] strides) {
         GpuTensor x = n.in(0);
         ElementwiseBuilder b = new ElementwiseBuilder(n, viewShape);
-        b.emit(b.bindView(x, new ElementwiseInput(x.type(), Kernels.atLeast1d(x.shape()), 0, strides)), n.out(0));
+        b.emit(b.bindView(x, new ElementwiseInput(x.type(), Wgsl.atLeast1d(x.shape()), 0, strides)), n.out(0));
     }
 
     private static void tile(NodeLowering n) {
@@ -168,13 +169,13 @@ final class MovementLowerings {
         }
         if (Wgsl.product(in) == 0) throw n.unsupported("padding an empty tensor");
         GpuTensor x = n.in(0);
-        int[] in1 = Kernels.atLeast1d(in);
-        PadProblem p = new PadProblem(x.type(), in1, r == 0 ? new int[] {0} : begin, Kernels.atLeast1d(out), mode,
+        int[] in1 = Wgsl.atLeast1d(in);
+        PadProblem p = new PadProblem(x.type(), in1, r == 0 ? new int[] {0} : begin, Wgsl.atLeast1d(out), mode,
                 value, valueBound);
         if (valueBound) {
-            n.dispatch(ItemSchedules.instance(PadKernel.INSTANCE, p, Wgsl.product(out), n.limits()), x, n.in(2), n.out(0));
+            n.dispatch(TuningSites.item(PadKernel.INSTANCE, p, n.limits()), x, n.in(2), n.out(0));
         } else {
-            n.dispatch(ItemSchedules.instance(PadKernel.INSTANCE, p, Wgsl.product(out), n.limits()), x, n.out(0));
+            n.dispatch(TuningSites.item(PadKernel.INSTANCE, p, n.limits()), x, n.out(0));
         }
     }
 
@@ -188,7 +189,7 @@ final class MovementLowerings {
             k = kk[0];
         }
         TriluProblem p = new TriluProblem(n.in(0).type(), s, n.op().attrInt("upper", 1) != 0, k);
-        n.dispatch(ItemSchedules.instance(TriluKernel.INSTANCE, p, Wgsl.product(s), n.limits()), n.in(0), n.out(0));
+        n.dispatch(TuningSites.item(TriluKernel.INSTANCE, p, n.limits()), n.in(0), n.out(0));
     }
 
     private static void oneHot(NodeLowering n) {
@@ -206,7 +207,7 @@ final class MovementLowerings {
             throw n.unsupported(e.getMessage());
         }
         if (!Arrays.equals(p.outShape(), out)) throw n.error("internal error: OneHot shape " + Arrays.toString(p.outShape()));
-        n.dispatch(ItemSchedules.instance(OneHotKernel.INSTANCE, p, Wgsl.product(out), n.limits()), n.in(0), n.in(2),
+        n.dispatch(TuningSites.item(OneHotKernel.INSTANCE, p, n.limits()), n.in(0), n.in(2),
                 n.out(0));
     }
 

@@ -9,6 +9,8 @@ import dev.nnjit.ops.OpRegistry;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.ScheduleChooser;
+import dev.nnjit.tune.TuningSite;
 
 /**
  * What an {@link OpLowering} sees of one node: its attributes (through {@link #op()}, with ONNX defaults), the
@@ -35,6 +37,9 @@ public final class NodeLowering {
 
     public AdapterLimits limits() { return program.limits(); }
     public OpRegistry registry() { return program.registry(); }
+
+    /** Who picks each site's schedule (the default everywhere until a tuner supplies decisions). */
+    public ScheduleChooser chooser() { return program.chooser(); }
 
     public int inputCount() { return node.inputs().size(); }
     public boolean hasInput(int i) { return node.input(i) != null; }
@@ -98,10 +103,22 @@ public final class NodeLowering {
         }
     }
 
-    /** Appends a dispatch; {@code args} in binding order. */
-    public void dispatch(KernelInstance kernel, GpuTensor... args) {
+    /**
+     * Appends a dispatch of the kernel the {@link #chooser()} picks at {@code site} (build sites with
+     * {@link dev.nnjit.tune.TuningSites}); {@code args} in binding order, which every candidate of a site shares. The
+     * step records the site and the chosen candidate's key, so "why this kernel" has one answer.
+     */
+    public void dispatch(TuningSite<?> site, GpuTensor... args) {
+        String key = chooser().choose(site);
+        KernelInstance kernel;
         try {
-            program.addStep(new GpuStep(node.name(), node.opType(), kernel, java.util.List.of(args)));
+            kernel = site.instance(key);
+        } catch (IllegalArgumentException e) {
+            throw new GraphException("internal error lowering " + node.describe() + ": the schedule chooser picked "
+                    + key + ", which is not a candidate: " + e.getMessage());
+        }
+        try {
+            program.addStep(new GpuStep(node.name(), node.opType(), kernel, java.util.List.of(args), site, key));
         } catch (IllegalArgumentException e) {
             throw new GraphException("internal error lowering " + node.describe() + ": " + e.getMessage());
         }

@@ -9,6 +9,7 @@ import dev.nnjit.codegen.ReduceProblem;
 import dev.nnjit.codegen.ScalarType;
 import dev.nnjit.codegen.Wgsl;
 import dev.nnjit.tensor.DType;
+import dev.nnjit.tune.TuningSites;
 import java.util.Arrays;
 
 /**
@@ -81,14 +82,15 @@ final class NormLowerings {
         boolean[] red = mask(shape.length, axes);
         int rows = (int) (Wgsl.product(shape) / count(shape, axes));
         GpuTensor mean = meanTarget != null ? meanTarget : n.scratch("mean", DType.FLOAT, new int[] {rows});
-        n.dispatch(Kernels.reduce(new ReduceProblem(ReduceProblem.Op.MEAN, shape, axes), n.limits()), x, mean);
+        n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.MEAN, shape, axes), n.limits()), x, mean);
         GpuTensor centered = n.scratch("centered", DType.FLOAT, shape);
         ElementwiseBuilder b = new ElementwiseBuilder(n, shape);
         ElementwiseInput kv = keptView(mean, shape, red);
         b.emit(ElementwiseExpr.sub(b.bindView(x, ElementwiseInput.broadcast(x.type(), shape, shape)),
                 b.bindView(mean, kv)), centered);
         GpuTensor ss = n.scratch("sum_squares", DType.FLOAT, new int[] {rows});
-        n.dispatch(Kernels.reduce(new ReduceProblem(ReduceProblem.Op.SUM_SQUARE, shape, axes), n.limits()), centered, ss);
+        n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.SUM_SQUARE, shape, axes), n.limits()), centered,
+                ss);
         return new Stats(mean, centered, ss, kv);
     }
 
@@ -217,10 +219,10 @@ final class NormLowerings {
         int axis = ReductionLowerings.axis(n, n.op().attrInt("axis", -1), shape.length);
         long p = n.op().attrInt("p", 2);
         if (p != 1 && p != 2) throw n.error("p must be 1 or 2, got " + p);
-        int[] s = Kernels.atLeast1d(shape);
+        int[] s = Wgsl.atLeast1d(shape);
         int rows = (int) (Wgsl.product(s) / s[axis]);
         GpuTensor norm = n.scratch("norm", DType.FLOAT, new int[] {rows});
-        n.dispatch(Kernels.reduce(new ReduceProblem(p == 1 ? ReduceProblem.Op.L1 : ReduceProblem.Op.L2, s,
+        n.dispatch(TuningSites.reduce(new ReduceProblem(p == 1 ? ReduceProblem.Op.L1 : ReduceProblem.Op.L2, s,
                 new int[] {axis}), n.limits()), n.in(0), norm);
         ElementwiseBuilder b = new ElementwiseBuilder(n, s);
         ElementwiseExpr v = b.bindView(norm, keptView(norm, s, mask(s.length, new int[] {axis})));
@@ -252,7 +254,7 @@ final class NormLowerings {
                 new int[] {size, 1}, new int[] {1, 1}, new int[] {1, 1}, new int[] {before, 0}, new int[] {after, 0},
                 new int[] {c, spatial}, true, 2, false, false);
         GpuTensor avg = n.scratch("window_mean", DType.FLOAT, shape);
-        n.dispatch(ItemSchedules.instance(PoolKernel.INSTANCE, p, p.outputs(), n.limits()), sq, avg);
+        n.dispatch(TuningSites.item(PoolKernel.INSTANCE, p, n.limits()), sq, avg);
         ElementwiseBuilder e = new ElementwiseBuilder(n, shape);
         ElementwiseExpr base = ElementwiseExpr.add(ElementwiseExpr.f32(bias),
                 ElementwiseExpr.mul(ElementwiseExpr.f32(alpha), e.bind(avg)));

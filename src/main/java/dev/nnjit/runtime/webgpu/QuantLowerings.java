@@ -6,13 +6,13 @@ import dev.nnjit.codegen.ElementwiseInput;
 import dev.nnjit.codegen.IntMatmulKernel;
 import dev.nnjit.codegen.IntMatmulProblem;
 import dev.nnjit.codegen.MapFn;
-import dev.nnjit.codegen.MapKernel;
 import dev.nnjit.codegen.MapProblem;
 import dev.nnjit.codegen.ReduceProblem;
 import dev.nnjit.codegen.ScalarType;
 import dev.nnjit.codegen.Wgsl;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.TuningSites;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +47,7 @@ final class QuantLowerings {
 
     /** How a scale / zero-point tensor is read at every position of {@code shape}: per tensor, or along axis. */
     private static ElementwiseInput paramView(NodeLowering n, GpuTensor p, int[] shape) {
-        int[] s = Kernels.atLeast1d(shape);
+        int[] s = Wgsl.atLeast1d(shape);
         if (p.elements() == 1) return new ElementwiseInput(p.type(), new int[] {1}, 0, new int[s.length]);
         if (n.op().attrInt("block_size", 0) != 0) throw n.unsupported("blocked quantization (block_size)");
         if (p.rank() != 1) throw n.error("per-axis scale / zero point must be 1-D, got " + p.describe());
@@ -72,16 +72,16 @@ final class QuantLowerings {
 
     private static void quantizeInto(NodeLowering n, GpuTensor x, GpuTensor scale, GpuTensor zp, ElementwiseInput sv,
                                      ElementwiseInput zv, int[] shape, float[] range, GpuTensor out) {
-        int[] s = Kernels.atLeast1d(shape);
+        int[] s = Wgsl.atLeast1d(shape);
         MapProblem p = new MapProblem(MapFn.QUANTIZE, s, List.of(ElementwiseInput.broadcast(x.type(),
-                Kernels.atLeast1d(x.shape()), s), sv, zv), range);
-        n.dispatch(ItemSchedules.instance(MapKernel.INSTANCE, p, p.elements(), n.limits()), x, scale, zp, out);
+                Wgsl.atLeast1d(x.shape()), s), sv, zv), range);
+        n.dispatch(TuningSites.map(p, n.limits()), x, scale, zp, out);
     }
 
     private static void dequantize(NodeLowering n) {
         int[] shape = n.inShape(0);
         if (Wgsl.product(shape) == 0) { n.out(0); return; }
-        int[] s = Kernels.atLeast1d(shape);
+        int[] s = Wgsl.atLeast1d(shape);
         ElementwiseBuilder b = new ElementwiseBuilder(n, shape);
         ElementwiseExpr x = ElementwiseExpr.cast(b.bind(n.in(0)), ScalarType.F32);
         if (n.inputCount() > 2 && n.hasInput(2)) {
@@ -99,14 +99,14 @@ final class QuantLowerings {
         int[] shape = n.inShape(0);
         if (!n.inDType(0).isFloating()) throw n.unsupported("input is " + n.inDType(0) + "; only float");
         if (Wgsl.product(shape) == 0) throw n.unsupported("DynamicQuantizeLinear of an empty tensor");
-        int[] s = Kernels.atLeast1d(shape);
+        int[] s = Wgsl.atLeast1d(shape);
         int[] all = new int[s.length];
         for (int d = 0; d < s.length; d++) all[d] = d;
         int[] one = {1};
         GpuTensor lo = n.scratch("min", DType.FLOAT, one);
         GpuTensor hi = n.scratch("max", DType.FLOAT, one);
-        n.dispatch(Kernels.reduce(new ReduceProblem(ReduceProblem.Op.MIN, s, all), n.limits()), n.in(0), lo);
-        n.dispatch(Kernels.reduce(new ReduceProblem(ReduceProblem.Op.MAX, s, all), n.limits()), n.in(0), hi);
+        n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.MIN, s, all), n.limits()), n.in(0), lo);
+        n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.MAX, s, all), n.limits()), n.in(0), hi);
         GpuTensor scale = n.outputUsed(1) ? n.out(1) : n.scratch("scale", DType.FLOAT, new int[0]);
         ElementwiseBuilder b = new ElementwiseBuilder(n, one);
         ElementwiseExpr low = ElementwiseExpr.of(Op.MIN, b.bind(lo), ElementwiseExpr.f32(0));
@@ -165,7 +165,7 @@ final class QuantLowerings {
         if (zb > 0) args.add(n.in(3));
         args.add(n.out(0));
         IntMatmulProblem p = new IntMatmulProblem(batch, sa, sb, m, nn, k, za, zb);
-        n.dispatch(ItemSchedules.instance(IntMatmulKernel.INSTANCE, p, p.outputs(), n.limits()),
+        n.dispatch(TuningSites.item(IntMatmulKernel.INSTANCE, p, n.limits()),
                 args.toArray(new GpuTensor[0]));
     }
 

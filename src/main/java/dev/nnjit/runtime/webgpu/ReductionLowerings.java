@@ -1,15 +1,13 @@
 package dev.nnjit.runtime.webgpu;
 
+import dev.nnjit.codegen.ArgReduceProblem;
 import dev.nnjit.codegen.ElementwiseExpr;
 import dev.nnjit.codegen.NormProblem;
 import dev.nnjit.codegen.ReduceProblem;
 import dev.nnjit.codegen.SoftmaxProblem;
 import dev.nnjit.codegen.Wgsl;
-import dev.nnjit.runtime.webgpu.kernels.ArgReduceKernel;
-import dev.nnjit.runtime.webgpu.kernels.ArgReduceProblem;
-import dev.nnjit.schedule.ElementwiseConfig;
-import dev.nnjit.schedule.ElementwiseSpace;
 import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.TuningSites;
 import java.util.Arrays;
 
 /**
@@ -51,15 +49,14 @@ final class ReductionLowerings {
         } catch (IllegalArgumentException e) {
             throw n.unsupported(e.getMessage());
         }
-        ElementwiseConfig c = ElementwiseSpace.candidates(p.outputs(), false, n.limits()).get(0);
-        n.dispatch(ArgReduceKernel.INSTANCE.instance(c, p), n.in(0), n.out(0));
+        n.dispatch(TuningSites.argReduce(p, n.limits()), n.in(0), n.out(0));
     }
 
     private static void softmax(NodeLowering n, boolean log) {
         requireFloat(n);
         int[] shape = n.inShape(0);
         if (Wgsl.product(shape) == 0) { n.out(0); return; }
-        int[] s = Kernels.atLeast1d(shape);
+        int[] s = Wgsl.atLeast1d(shape);
         int rank = shape.length;
         SoftmaxProblem p;
         if (n.op().opset() >= 13) {
@@ -69,7 +66,7 @@ final class ReductionLowerings {
             int axis = axis(n, n.op().attrInt("axis", 1), Math.max(rank, 1));
             p = SoftmaxProblem.coerced(s, axis, log);
         }
-        n.dispatch(Kernels.softmax(p, n.limits()), n.in(0), n.out(0));
+        n.dispatch(TuningSites.softmax(p, n.limits()), n.in(0), n.out(0));
     }
 
     private static void norm(NodeLowering n, NormProblem.Kind kind) {
@@ -88,8 +85,8 @@ final class ReductionLowerings {
         GpuTensor scale = full(n, 1, normShape, cols);
         GpuTensor bias = hasBias ? full(n, 2, normShape, cols) : null;
         NormProblem p = new NormProblem(kind, rows, cols, eps, hasBias);
-        if (hasBias) n.dispatch(Kernels.norm(p, n.limits()), n.in(0), scale, bias, n.out(0));
-        else n.dispatch(Kernels.norm(p, n.limits()), n.in(0), scale, n.out(0));
+        if (hasBias) n.dispatch(TuningSites.norm(p, n.limits()), n.in(0), scale, bias, n.out(0));
+        else n.dispatch(TuningSites.norm(p, n.limits()), n.in(0), scale, n.out(0));
     }
 
     /** Input i as a tensor of exactly {@code cols} elements laid out as {@code normShape} (expanded if needed). */
@@ -120,15 +117,15 @@ final class ReductionLowerings {
                 return;
             }
             if (Wgsl.product(shape) == 0) throw n.unsupported("reducing an empty tensor");
-            int[] s = Kernels.atLeast1d(shape);
+            int[] s = Wgsl.atLeast1d(shape);
             if (shape.length == 0) axes = new int[] {0};
             if (op != null) {
-                n.dispatch(Kernels.reduce(new ReduceProblem(op, s, axes), n.limits()), n.in(0), n.out(0));
+                n.dispatch(TuningSites.reduce(new ReduceProblem(op, s, axes), n.limits()), n.in(0), n.out(0));
                 return;
             }
             // ReduceLogSum = log(ReduceSum)
             GpuTensor sum = n.scratch("sum", n.outDType(0), out);
-            n.dispatch(Kernels.reduce(new ReduceProblem(ReduceProblem.Op.SUM, s, axes), n.limits()), n.in(0), sum);
+            n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.SUM, s, axes), n.limits()), n.in(0), sum);
             ElementwiseBuilder b = new ElementwiseBuilder(n, out);
             b.emit(ElementwiseExpr.unary(ElementwiseExpr.Op.LOG, b.bind(sum)), n.out(0));
         });

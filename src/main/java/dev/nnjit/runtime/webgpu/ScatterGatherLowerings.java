@@ -6,6 +6,7 @@ import dev.nnjit.codegen.GatherElementsProblem;
 import dev.nnjit.codegen.ScatterKernel;
 import dev.nnjit.codegen.ScatterProblem;
 import dev.nnjit.codegen.Wgsl;
+import dev.nnjit.tune.TuningSites;
 
 /**
  * Element-wise gathers and scatters: GatherElements; ScatterElements, Scatter (its opset-9 name) and ScatterND as an
@@ -33,7 +34,7 @@ final class ScatterGatherLowerings {
         } catch (IllegalArgumentException e) {
             throw n.error(e.getMessage());
         }
-        n.dispatch(ItemSchedules.instance(GatherElementsKernel.INSTANCE, p, Wgsl.product(ind), n.limits()), n.in(0),
+        n.dispatch(TuningSites.item(GatherElementsKernel.INSTANCE, p, n.limits()), n.in(0),
                 n.in(1), n.out(0));
     }
 
@@ -41,7 +42,7 @@ final class ScatterGatherLowerings {
         int[] data = n.inShape(0);
         if (Wgsl.product(data) == 0) { n.out(0); return; }
         GpuTensor x = n.in(0);
-        ViewLowerings.copy(n, ElementwiseInput.broadcast(x.type(), Kernels.atLeast1d(data), Kernels.atLeast1d(data)));
+        ViewLowerings.copy(n, ElementwiseInput.broadcast(x.type(), Wgsl.atLeast1d(data), Wgsl.atLeast1d(data)));
         int[] ind = n.inShape(1);
         if (Wgsl.product(ind) == 0 || n.in(2).isEmpty()) return;
         String r = n.op().attrString("reduction", "none");
@@ -63,6 +64,6 @@ final class ScatterGatherLowerings {
         }
         long items = reduction == ScatterProblem.Reduction.NONE ? p.updates()
                 : kind == ScatterProblem.Kind.ND ? p.slice() : p.updates() / ind[axis];
-        n.dispatch(ItemSchedules.instance(ScatterKernel.INSTANCE, p, items, n.limits()), n.in(1), n.in(2), n.out(0));
+        n.dispatch(TuningSites.item(ScatterKernel.INSTANCE, p, n.limits()), n.in(1), n.in(2), n.out(0));
     }
 }

@@ -1,15 +1,15 @@
 package dev.nnjit.runtime.webgpu;
 
+import dev.nnjit.codegen.ArgReduceProblem;
 import dev.nnjit.codegen.CumSumKernel;
 import dev.nnjit.codegen.CumSumProblem;
 import dev.nnjit.codegen.OneHotKernel;
 import dev.nnjit.codegen.OneHotProblem;
 import dev.nnjit.codegen.ScalarType;
 import dev.nnjit.codegen.Wgsl;
-import dev.nnjit.runtime.webgpu.kernels.ArgReduceKernel;
-import dev.nnjit.runtime.webgpu.kernels.ArgReduceProblem;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.TuningSites;
 
 /**
  * Ops that select along an axis: Hardmax (ArgMax on the runtime's scan kernel, see {@link ReductionLowerings},
@@ -32,7 +32,7 @@ final class SelectionLowerings {
         int[] shape = n.inShape(0);
         if (Wgsl.product(shape) == 0) { n.out(0); return; }
         int rank = Math.max(shape.length, 1);
-        int[] s = Kernels.atLeast1d(shape);
+        int[] s = Wgsl.atLeast1d(shape);
         int axis;
         if (n.op().opset() >= 13) {
             axis = ReductionLowerings.axis(n, n.op().attrInt("axis", -1), rank);
@@ -42,14 +42,14 @@ final class SelectionLowerings {
             axis = 1;
         }
         ArgReduceProblem p = new ArgReduceProblem(ScalarType.F32, s, axis, true, false);
-        var argmax = ArgReduceKernel.INSTANCE.instance(ItemSchedules.scalar(p.outputs(), n.limits()), p);
+        var argmax = TuningSites.argReduce(p, n.limits());
         int[] kept = new int[s.length - 1];
         for (int d = 0, k = 0; d < s.length; d++) if (d != axis) kept[k++] = s[d];
         GpuTensor winners = n.scratch("argmax", DType.INT64, kept);
         n.dispatch(argmax, n.in(0), winners);
         GpuTensor onOff = n.constantTensor("on_off", Tensor.ofFloats(new int[] {2}, new float[] {0f, 1f}));
         OneHotProblem oh = new OneHotProblem(ScalarType.I32, kept, s[axis], axis, ScalarType.F32);
-        n.dispatch(ItemSchedules.instance(OneHotKernel.INSTANCE, oh, Wgsl.product(s), n.limits()), winners, onOff,
+        n.dispatch(TuningSites.item(OneHotKernel.INSTANCE, oh, n.limits()), winners, onOff,
                 n.out(0));
     }
 
@@ -60,8 +60,8 @@ final class SelectionLowerings {
         if (axisT == null) throw n.unsupported("axis computed at run time");
         int axis = ReductionLowerings.axis(n, axisT.getLong(0), Math.max(shape.length, 1));
         if (n.inDType(0) == DType.BOOL) throw n.unsupported("bool input");
-        CumSumProblem p = new CumSumProblem(n.in(0).type(), Kernels.atLeast1d(shape), axis,
+        CumSumProblem p = new CumSumProblem(n.in(0).type(), Wgsl.atLeast1d(shape), axis,
                 n.op().attrInt("exclusive", 0) != 0, n.op().attrInt("reverse", 0) != 0);
-        n.dispatch(ItemSchedules.instance(CumSumKernel.INSTANCE, p, p.lines(), n.limits()), n.in(0), n.out(0));
+        n.dispatch(TuningSites.item(CumSumKernel.INSTANCE, p, n.limits()), n.in(0), n.out(0));
     }
 }

@@ -35,14 +35,14 @@ final class ViewLowerings {
         int[] inStrides = Broadcasting.contiguousStrides(in);
         int[] strides = new int[rank];
         for (int d = 0; d < rank; d++) strides[d] = inStrides[perm[d]];
-        copy(n, new ElementwiseInput(n.in(0).type(), Kernels.atLeast1d(in), 0, rank == 0 ? new int[] {0} : strides));
+        copy(n, new ElementwiseInput(n.in(0).type(), Wgsl.atLeast1d(in), 0, rank == 0 ? new int[] {0} : strides));
     }
 
     private static void expand(NodeLowering n) {
         int[] out = n.outShape(0);
         if (Wgsl.product(out) == 0) { n.out(0); return; }
         GpuTensor x = n.in(0);
-        copy(n, ElementwiseInput.broadcast(x.type(), Kernels.atLeast1d(x.shape()), Kernels.atLeast1d(out)));
+        copy(n, ElementwiseInput.broadcast(x.type(), Wgsl.atLeast1d(x.shape()), Wgsl.atLeast1d(out)));
     }
 
     /** out = the input read through {@code view}, as one elementwise kernel. */

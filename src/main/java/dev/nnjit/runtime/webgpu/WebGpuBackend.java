@@ -64,7 +64,7 @@ public final class WebGpuBackend implements Backend {
 
     @Override public Executable compile(Graph specialized) {
         if (fusion) PassPipeline.gpu(registry).apply(specialized);
-        GpuProgram program = GraphLowering.lower(specialized, table, registry, limits);
+        GpuProgram program = GraphLowering.lower(specialized, table, registry, limits, dev.nnjit.tune.ScheduleChooser.DEFAULT);
         BufferPlan plan = BufferPlanner.plan(program);
         WebGpuExecutable exec = new WebGpuExecutable(gpu, pipelines, program, plan, buffers, transfer);
         exec.build();

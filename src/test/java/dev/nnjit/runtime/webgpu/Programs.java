@@ -10,6 +10,7 @@ import dev.nnjit.model.ProtoWriter;
 import dev.nnjit.ops.OpRegistry;
 import dev.nnjit.passes.PassPipeline;
 import dev.nnjit.schedule.AdapterLimits;
+import dev.nnjit.tune.ScheduleChooser;
 import dev.nnjit.tensor.Shape;
 import dev.nnjit.tensor.TensorType;
 import java.nio.ByteBuffer;
@@ -45,7 +46,9 @@ final class Programs {
         return g;
     }
 
-    static GpuProgram lower(Graph g, AdapterLimits limits) {
-        return GraphLowering.lower(g, LoweringTable.defaults(), OpRegistry.defaults(), limits);
+    static GpuProgram lower(Graph g, AdapterLimits limits) { return lower(g, limits, ScheduleChooser.DEFAULT); }
+
+    static GpuProgram lower(Graph g, AdapterLimits limits, ScheduleChooser chooser) {
+        return GraphLowering.lower(g, LoweringTable.defaults(), OpRegistry.defaults(), limits, chooser);
     }
 }

@@ -1,8 +1,5 @@
-package dev.nnjit.runtime.webgpu.kernels;
+package dev.nnjit.codegen;
 
-import dev.nnjit.codegen.KernelProblem;
-import dev.nnjit.codegen.ScalarType;
-import dev.nnjit.codegen.Wgsl;
 
 /**
  * Gather along axis 0 from one block of a table split by rows (the table is too large for one binding): the block

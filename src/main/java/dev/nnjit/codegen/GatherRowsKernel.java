@@ -1,12 +1,5 @@
-package dev.nnjit.runtime.webgpu.kernels;
+package dev.nnjit.codegen;
 
-import dev.nnjit.codegen.Binding;
-import dev.nnjit.codegen.DispatchSize;
-import dev.nnjit.codegen.ElementwiseMain;
-import dev.nnjit.codegen.KernelGenerator;
-import dev.nnjit.codegen.ScalarType;
-import dev.nnjit.codegen.Wgsl;
-import dev.nnjit.codegen.WgslBuilder;
 import dev.nnjit.schedule.ElementwiseConfig;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.nnjit.runtime.webgpu.kernels;
+package dev.nnjit.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nnjit.codegen.Binding;
-import dev.nnjit.codegen.KernelInstance;
-import dev.nnjit.codegen.ScalarType;
 import dev.nnjit.schedule.ElementwiseConfig;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,5 @@
-package dev.nnjit.runtime.webgpu.kernels;
+package dev.nnjit.codegen;
 
-import dev.nnjit.codegen.KernelProblem;
-import dev.nnjit.codegen.ScalarType;
-import dev.nnjit.codegen.Wgsl;
 import java.util.Arrays;
 
 /**

@@ -1,8 +1,5 @@
-package dev.nnjit.runtime.webgpu.kernels;
+package dev.nnjit.codegen;
 
-import dev.nnjit.codegen.KernelProblem;
-import dev.nnjit.codegen.ScalarType;
-import dev.nnjit.codegen.Wgsl;
 
 /**
  * ONNX ArgMax / ArgMin of a tensor of {@code shape} along {@code axis}: one i32 index per (outer, inner) position,
