@@ -1,5 +1,6 @@
 package dev.nnjit.codegen;
 
+import dev.nnjit.ops.fused.ElementwiseOp;
 import dev.nnjit.schedule.ElementwiseConfig;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -124,8 +125,8 @@ public final class ElementwiseKernel implements KernelGenerator<ElementwiseConfi
         }
         int t = 0;
         for (ElementwiseExpr n : p.expr().topologicalOrder()) {
-            if (n.op() == ElementwiseExpr.Op.INPUT) { names.put(n, "x" + n.inputIndex()); continue; }
-            if (n.op() == ElementwiseExpr.Op.CONST) { names.put(n, Wgsl.literal(n.type(), n.constant(), v4)); continue; }
+            if (n.op() == ElementwiseOp.INPUT) { names.put(n, "x" + n.inputIndex()); continue; }
+            if (n.op() == ElementwiseOp.CONST) { names.put(n, Wgsl.literal(n.type(), n.constant(), v4)); continue; }
             String name = "t" + t++;
             b.line("let " + name + " = " + ExprText.of(n, names, lib, v4) + ";");
             names.put(n, name);

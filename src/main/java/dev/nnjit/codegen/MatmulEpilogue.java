@@ -1,5 +1,7 @@
 package dev.nnjit.codegen;
 
+import dev.nnjit.ops.fused.Activation;
+
 /** Shared pieces of matmul-family kernels: batch offsets and the alpha/bias/activation epilogue. */
 final class MatmulEpilogue {
     private MatmulEpilogue() {}
@@ -30,7 +32,8 @@ final class MatmulEpilogue {
             if (p.beta() != 1f) bias = "(" + bias + " * " + Wgsl.f32(p.beta()) + ")";
             v = "(" + v + " + " + bias + ")";
         }
-        return p.activation().apply(v, lib, vec4);
+        Activation act = p.activation();
+        return act == Activation.NONE ? v : ExprText.unary(act.op, v, ScalarType.F32, lib, vec4);
     }
 
     private static String biasAt(MatmulProblem.Bias bias, String r, String col, boolean vec4) {

@@ -3,6 +3,7 @@ package dev.nnjit.codegen;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.nnjit.ops.fused.Activation;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.GemvConfig;
 import dev.nnjit.schedule.GemvSpace;
