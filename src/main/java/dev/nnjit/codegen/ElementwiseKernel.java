@@ -81,7 +81,7 @@ public final class ElementwiseKernel implements KernelGenerator<ElementwiseConfi
         long items = items(c, p);
         h.constU32("ITEMS", items);
 
-        WgslLib lib = new WgslLib();
+        WgslMath lib = new WgslMath();
         WgslBuilder b = new WgslBuilder();
         b.open("fn item(i: u32) {");
         emitItem(b, lib, c, p, bindings);
@@ -94,7 +94,7 @@ public final class ElementwiseKernel implements KernelGenerator<ElementwiseConfi
 
     static String abbreviate(String s) { return s.length() <= 160 ? s : s.substring(0, 157) + "..."; }
 
-    private void emitItem(WgslBuilder b, WgslLib lib, ElementwiseConfig c, ElementwiseProblem p, List<Binding> bindings) {
+    private void emitItem(WgslBuilder b, WgslMath lib, ElementwiseConfig c, ElementwiseProblem p, List<Binding> bindings) {
         boolean v4 = c.vec4();
         int[] out = p.outShape();
         b.line(v4 ? "let e = i * 4u;" : "let e = i;");

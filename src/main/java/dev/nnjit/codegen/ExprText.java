@@ -7,7 +7,7 @@ import java.util.Map;
 final class ExprText {
     private ExprText() {}
 
-    static String of(ElementwiseExpr n, Map<ElementwiseExpr, String> names, WgslLib lib, boolean v4) {
+    static String of(ElementwiseExpr n, Map<ElementwiseExpr, String> names, WgslMath lib, boolean v4) {
         String a = n.argCount() > 0 ? names.get(n.arg(0)) : null;
         String b = n.argCount() > 1 ? names.get(n.arg(1)) : null;
         switch (n.op()) {
@@ -41,29 +41,29 @@ final class ExprText {
      * The WGSL of the one-operand operator {@code op} on {@code a} of {@code type} (vec4 of it when {@code v4}); the
      * one spelling of each operator, used by elementwise kernels and by matmul epilogues' activations.
      */
-    static String unary(ElementwiseOp op, String a, ScalarType type, WgslLib lib, boolean v4) {
+    static String unary(ElementwiseOp op, String a, ScalarType type, WgslMath lib, boolean v4) {
         switch (op) {
             case NEG: return "(-" + a + ")";
             case ABS: return "abs(" + a + ")";
             case SQRT: return "sqrt(" + a + ")";
             case RECIPROCAL: return "(1.0 / " + a + ")";
-            case EXP: return "exp(" + a + ")";
+            case EXP: return lib.require(WgslMath.Fn.EXP, v4) + "(" + a + ")";
             case LOG: return "log(" + a + ")";
             case FLOOR: return "floor(" + a + ")";
             case CEIL: return "ceil(" + a + ")";
             case RELU: return "max(" + a + ", " + Wgsl.literal(type, 0, v4) + ")";
-            case ERF: return lib.require(WgslLib.Fn.ERF, v4) + "(" + a + ")";
-            case TANH: return lib.require(WgslLib.Fn.TANH, v4) + "(" + a + ")";
-            case SIGMOID: return lib.require(WgslLib.Fn.SIGMOID, v4) + "(" + a + ")";
-            case GELU: return lib.require(WgslLib.Fn.GELU, v4) + "(" + a + ")";
-            case GELU_TANH: return lib.require(WgslLib.Fn.GELU_TANH, v4) + "(" + a + ")";
-            case SILU: return lib.require(WgslLib.Fn.SILU, v4) + "(" + a + ")";
+            case ERF: return lib.require(WgslMath.Fn.ERF, v4) + "(" + a + ")";
+            case TANH: return lib.require(WgslMath.Fn.TANH, v4) + "(" + a + ")";
+            case SIGMOID: return lib.require(WgslMath.Fn.SIGMOID, v4) + "(" + a + ")";
+            case GELU: return lib.require(WgslMath.Fn.GELU, v4) + "(" + a + ")";
+            case GELU_TANH: return lib.require(WgslMath.Fn.GELU_TANH, v4) + "(" + a + ")";
+            case SILU: return lib.require(WgslMath.Fn.SILU, v4) + "(" + a + ")";
             default: throw new IllegalStateException("not a one-operand operator: " + op);
         }
     }
 
     /** Exact forms for the constant exponents models use (x^2 in variance, x^3 in GELU, x^0.5); else nn_pow. */
-    private static String pow(ElementwiseExpr n, String a, String b, WgslLib lib, boolean v4) {
+    private static String pow(ElementwiseExpr n, String a, String b, WgslMath lib, boolean v4) {
         ElementwiseExpr e = n.arg(1);
         if (e.op() == ElementwiseOp.CONST) {
             double y = e.constant();
@@ -74,6 +74,6 @@ final class ExprText {
             if (y == -1) return "(1.0 / " + a + ")";
             if (y == -0.5) return "inverseSqrt(" + a + ")";
         }
-        return lib.require(WgslLib.Fn.POW, v4) + "(" + a + ", " + b + ")";
+        return lib.require(WgslMath.Fn.POW, v4) + "(" + a + ", " + b + ")";
     }
 }

@@ -24,7 +24,7 @@ final class MatmulEpilogue {
      * The epilogue value for accumulator {@code acc} at output row {@code r}, column {@code col} (first of four with
      * vec4): alpha, bias and activation applied.
      */
-    static String value(MatmulProblem p, String acc, String r, String col, boolean vec4, WgslLib lib) {
+    static String value(MatmulProblem p, String acc, String r, String col, boolean vec4, WgslMath lib) {
         String v = acc;
         if (p.alpha() != 1f) v = "(" + v + " * " + Wgsl.f32(p.alpha()) + ")";
         if (p.bias() != null && p.beta() != 0f) {

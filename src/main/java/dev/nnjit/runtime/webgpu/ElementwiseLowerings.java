@@ -8,8 +8,8 @@ import dev.nnjit.tensor.DType;
 /**
  * Elementwise ONNX ops as one fused-elementwise kernel each: arithmetic, comparisons, logic, activations, Where,
  * Cast, Clip and the variadic Min/Max/Sum/Mean, all with multidirectional broadcasting. Numerics are those of
- * {@link dev.nnjit.codegen.ElementwiseKernel} (f32 throughout; erf, tanh, sigmoid and pow through its overflow-safe
- * helpers).
+ * {@link dev.nnjit.codegen.ElementwiseKernel} (f32 throughout; exp, erf, tanh, sigmoid and pow through WgslMath, whose
+ * class comment states their accuracy).
  */
 final class ElementwiseLowerings {
     private ElementwiseLowerings() {}

@@ -20,7 +20,7 @@ import java.util.Map;
  * and pow's base in [0.5, 2). Reference: the ONNX op (opset 13-20), in double where it is a math function.
  *
  * <p>Tolerances come from WGSL's stated accuracy of each builtin (in ulp of the result, 2^-23 relative at most) and
- * nnjit's WGSL helpers (dev.nnjit.codegen.WgslLib): add, sub, mul, max, min, relu, neg, abs are correctly rounded
+ * nnjit's WGSL library (dev.nnjit.codegen.WgslMath, whose class comment is the accuracy contract): add, sub, mul, max, min, relu, neg, abs are correctly rounded
  * in both, so exact; the others as stated per op in {@link #tolerance()}.
  */
 final class ElementwiseCase extends BenchCase {
@@ -94,11 +94,11 @@ final class ElementwiseCase extends BenchCase {
         double ulp = Tolerance.ULP;
         switch (info.op) {
             case DIV: return new Tolerance(0, 3 * ulp, "WGSL division: 2.5 ulp");
-            case EXP: return new Tolerance(0, 8 * ulp, "WGSL exp: 3 + 2|x| ulp, |x| <= 2");
+            case EXP: return new Tolerance(0, 8 * ulp, "nn_exp: 4 ulp (WgslMath contract)");
             case POW: return new Tolerance(0, 2 * (7 * ulp + 0x1.0p-20),
                     "exp2(y log2 x): exp2's 7 ulp at |y log2 x| <= 2, plus log2's ~2^-21 absolute error times |y| <= 2;"
                             + " x2");
-            case TANH: return new Tolerance(8 * ulp, 8 * ulp, "WGSL tanh, inherited from sinh/cosh: a few ulp of e^x");
+            case TANH: return new Tolerance(8 * ulp, 8 * ulp, "nn_tanh: 8 ulp (WgslMath contract)");
             case SIGMOID: return new Tolerance(0, 12 * ulp, "1/(1+e^-x): exp 7 ulp, division 2.5 ulp, one add");
             case ERF: return new Tolerance(5e-7, 0, "Abramowitz-Stegun 7.1.26: 1.5e-7, plus f32 rounding (~2e-7)");
             case GELU: return new Tolerance(5e-7, 4 * ulp, "0.5 x (1 + erf(x/sqrt 2)), |x| <= 2: erf's error, + roundings");
