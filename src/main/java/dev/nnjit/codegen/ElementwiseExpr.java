@@ -1,5 +1,6 @@
 package dev.nnjit.codegen;
 
+import dev.nnjit.ops.fused.ElementwiseOp;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -9,32 +10,18 @@ import java.util.Map;
  * A fused elementwise computation: a DAG of typed nodes over the kernel's inputs. Nodes are immutable; sharing a
  * node object in several places makes it a common subexpression, computed once per element. Types are checked at
  * construction (arithmetic on equal types, math functions on f32, comparisons to bool, logic on bool), so a built
- * expression always generates valid WGSL.
+ * expression always generates valid WGSL. The operators are {@link ElementwiseOp}, the vocabulary fused programs
+ * use too.
  */
 public final class ElementwiseExpr {
 
-    /** Operators; {@code arity} -1 for leaves. */
-    public enum Op {
-        INPUT(-1), CONST(-1),
-        ADD(2), SUB(2), MUL(2), DIV(2), POW(2), MIN(2), MAX(2),
-        NEG(1), ABS(1), SQRT(1), RECIPROCAL(1), EXP(1), LOG(1), ERF(1), TANH(1), SIGMOID(1), RELU(1), GELU(1),
-        GELU_TANH(1), SILU(1), FLOOR(1), CEIL(1),
-        EQUAL(2), NOT_EQUAL(2), LESS(2), LESS_EQUAL(2), GREATER(2), GREATER_EQUAL(2),
-        AND(2), OR(2), XOR(2), NOT(1),
-        WHERE(3), CAST(1);
-
-        public final int arity;
-
-        Op(int arity) { this.arity = arity; }
-    }
-
-    private final Op op;
+    private final ElementwiseOp op;
     private final ElementwiseExpr[] args;
     private final int input;
     private final double constant;
     private final ScalarType type;
 
-    private ElementwiseExpr(Op op, ScalarType type, int input, double constant, ElementwiseExpr... args) {
+    private ElementwiseExpr(ElementwiseOp op, ScalarType type, int input, double constant, ElementwiseExpr... args) {
         this.op = op;
         this.type = type;
         this.input = input;
@@ -42,7 +29,7 @@ public final class ElementwiseExpr {
         this.args = args;
     }
 
-    public Op op() { return op; }
+    public ElementwiseOp op() { return op; }
     public ScalarType type() { return type; }
     /** The input index of an INPUT node. */
     public int inputIndex() { return input; }
@@ -55,7 +42,7 @@ public final class ElementwiseExpr {
 
     public static ElementwiseExpr input(int index, ScalarType type) {
         if (index < 0) throw new IllegalArgumentException("input index must be >= 0, got " + index);
-        return new ElementwiseExpr(Op.INPUT, type, index, 0);
+        return new ElementwiseExpr(ElementwiseOp.INPUT, type, index, 0);
     }
 
     public static ElementwiseExpr constant(double value, ScalarType type) {
@@ -65,7 +52,7 @@ public final class ElementwiseExpr {
         }
         if (type == ScalarType.BOOL) value = value != 0 ? 1 : 0;
         if (type == ScalarType.F32) value = (float) value;
-        return new ElementwiseExpr(Op.CONST, type, -1, value);
+        return new ElementwiseExpr(ElementwiseOp.CONST, type, -1, value);
     }
 
     public static ElementwiseExpr f32(double value) { return constant(value, ScalarType.F32); }
@@ -73,9 +60,9 @@ public final class ElementwiseExpr {
     // ---- builders
 
     /** Any operator by name, with its type rule checked. */
-    public static ElementwiseExpr of(Op op, ElementwiseExpr... args) {
+    public static ElementwiseExpr of(ElementwiseOp op, ElementwiseExpr... args) {
         if (op.arity < 0) throw new IllegalArgumentException("use input()/constant() for " + op);
-        if (op == Op.CAST) throw new IllegalArgumentException("use cast(expr, type) for CAST");
+        if (op == ElementwiseOp.CAST) throw new IllegalArgumentException("use cast(expr, type) for CAST");
         if (args.length != op.arity) {
             throw new IllegalArgumentException(op + " takes " + op.arity + " operand(s), got " + args.length);
         }
@@ -84,19 +71,19 @@ public final class ElementwiseExpr {
 
     public static ElementwiseExpr cast(ElementwiseExpr a, ScalarType to) {
         if (a.type == to) return a;
-        return new ElementwiseExpr(Op.CAST, to, -1, 0, a);
+        return new ElementwiseExpr(ElementwiseOp.CAST, to, -1, 0, a);
     }
 
-    public static ElementwiseExpr add(ElementwiseExpr a, ElementwiseExpr b) { return of(Op.ADD, a, b); }
-    public static ElementwiseExpr sub(ElementwiseExpr a, ElementwiseExpr b) { return of(Op.SUB, a, b); }
-    public static ElementwiseExpr mul(ElementwiseExpr a, ElementwiseExpr b) { return of(Op.MUL, a, b); }
-    public static ElementwiseExpr div(ElementwiseExpr a, ElementwiseExpr b) { return of(Op.DIV, a, b); }
-    public static ElementwiseExpr unary(Op op, ElementwiseExpr a) { return of(op, a); }
+    public static ElementwiseExpr add(ElementwiseExpr a, ElementwiseExpr b) { return of(ElementwiseOp.ADD, a, b); }
+    public static ElementwiseExpr sub(ElementwiseExpr a, ElementwiseExpr b) { return of(ElementwiseOp.SUB, a, b); }
+    public static ElementwiseExpr mul(ElementwiseExpr a, ElementwiseExpr b) { return of(ElementwiseOp.MUL, a, b); }
+    public static ElementwiseExpr div(ElementwiseExpr a, ElementwiseExpr b) { return of(ElementwiseOp.DIV, a, b); }
+    public static ElementwiseExpr unary(ElementwiseOp op, ElementwiseExpr a) { return of(op, a); }
     public static ElementwiseExpr where(ElementwiseExpr c, ElementwiseExpr a, ElementwiseExpr b) {
-        return of(Op.WHERE, c, a, b);
+        return of(ElementwiseOp.WHERE, c, a, b);
     }
 
-    private static ScalarType resultType(Op op, ElementwiseExpr[] a) {
+    private static ScalarType resultType(ElementwiseOp op, ElementwiseExpr[] a) {
         switch (op) {
             case ADD: case SUB: case MUL: case DIV: case MIN: case MAX:
                 sameNumeric(op, a[0], a[1]);
@@ -134,15 +121,15 @@ public final class ElementwiseExpr {
         }
     }
 
-    private static void sameNumeric(Op op, ElementwiseExpr a, ElementwiseExpr b) {
+    private static void sameNumeric(ElementwiseOp op, ElementwiseExpr a, ElementwiseExpr b) {
         if (a.type != b.type || a.type == ScalarType.BOOL) throw typeError(op, a, b);
     }
 
-    private static void requireType(Op op, ElementwiseExpr a, ScalarType t) {
+    private static void requireType(ElementwiseOp op, ElementwiseExpr a, ScalarType t) {
         if (a.type != t) throw new IllegalArgumentException(op + " needs " + t + " operands, got " + a.type);
     }
 
-    private static IllegalArgumentException typeError(Op op, ElementwiseExpr... a) {
+    private static IllegalArgumentException typeError(ElementwiseOp op, ElementwiseExpr... a) {
         StringBuilder sb = new StringBuilder(op + " cannot take operand types");
         for (ElementwiseExpr e : a) sb.append(' ').append(e.type);
         return new IllegalArgumentException(sb.toString());
@@ -167,7 +154,7 @@ public final class ElementwiseExpr {
     /** Highest input index used plus one. */
     public int inputCount() {
         int n = 0;
-        for (ElementwiseExpr e : topologicalOrder()) if (e.op == Op.INPUT) n = Math.max(n, e.input + 1);
+        for (ElementwiseExpr e : topologicalOrder()) if (e.op == ElementwiseOp.INPUT) n = Math.max(n, e.input + 1);
         return n;
     }
 

@@ -1,5 +1,6 @@
 package dev.nnjit.codegen;
 
+import dev.nnjit.ops.fused.ElementwiseOp;
 import dev.nnjit.schedule.ElementwiseConfig;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -80,7 +81,7 @@ public final class ElementwiseKernel implements KernelGenerator<ElementwiseConfi
         long items = items(c, p);
         h.constU32("ITEMS", items);
 
-        WgslLib lib = new WgslLib();
+        WgslMath lib = new WgslMath();
         WgslBuilder b = new WgslBuilder();
         b.open("fn item(i: u32) {");
         emitItem(b, lib, c, p, bindings);
@@ -93,7 +94,7 @@ public final class ElementwiseKernel implements KernelGenerator<ElementwiseConfi
 
     static String abbreviate(String s) { return s.length() <= 160 ? s : s.substring(0, 157) + "..."; }
 
-    private void emitItem(WgslBuilder b, WgslLib lib, ElementwiseConfig c, ElementwiseProblem p, List<Binding> bindings) {
+    private void emitItem(WgslBuilder b, WgslMath lib, ElementwiseConfig c, ElementwiseProblem p, List<Binding> bindings) {
         boolean v4 = c.vec4();
         int[] out = p.outShape();
         b.line(v4 ? "let e = i * 4u;" : "let e = i;");
@@ -124,8 +125,8 @@ public final class ElementwiseKernel implements KernelGenerator<ElementwiseConfi
         }
         int t = 0;
         for (ElementwiseExpr n : p.expr().topologicalOrder()) {
-            if (n.op() == ElementwiseExpr.Op.INPUT) { names.put(n, "x" + n.inputIndex()); continue; }
-            if (n.op() == ElementwiseExpr.Op.CONST) { names.put(n, Wgsl.literal(n.type(), n.constant(), v4)); continue; }
+            if (n.op() == ElementwiseOp.INPUT) { names.put(n, "x" + n.inputIndex()); continue; }
+            if (n.op() == ElementwiseOp.CONST) { names.put(n, Wgsl.literal(n.type(), n.constant(), v4)); continue; }
             String name = "t" + t++;
             b.line("let " + name + " = " + ExprText.of(n, names, lib, v4) + ";");
             names.put(n, name);

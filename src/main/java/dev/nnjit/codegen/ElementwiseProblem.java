@@ -1,5 +1,6 @@
 package dev.nnjit.codegen;
 
+import dev.nnjit.ops.fused.ElementwiseOp;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record ElementwiseProblem(String label, int[] outShape, List<ElementwiseI
                 + Wgsl.shape(outShape));
         boolean[] used = new boolean[inputs.size()];
         for (ElementwiseExpr e : expr.topologicalOrder()) {
-            if (e.op() != ElementwiseExpr.Op.INPUT) continue;
+            if (e.op() != ElementwiseOp.INPUT) continue;
             if (e.inputIndex() >= inputs.size()) {
                 throw new IllegalArgumentException(label + ": expression reads in" + e.inputIndex() + " but only "
                         + inputs.size() + " inputs are given");

@@ -59,7 +59,7 @@ public final class GemvKernel implements KernelGenerator<GemvConfig, MatmulProbl
         h.constU32("N", p.n());
         h.constU32("K", p.k());
         h.constU32("M", 1);
-        WgslLib lib = new WgslLib();
+        WgslMath lib = new WgslMath();
         WgslBuilder b = new WgslBuilder();
         if (c.splitK() > 1) {
             b.line("var<workgroup> part: array<" + t + ", " + c.invocations() + ">;");
@@ -115,7 +115,7 @@ public final class GemvKernel implements KernelGenerator<GemvConfig, MatmulProbl
         h.constU32("N", p.n());
         h.constU32("K", p.k());
         h.constU32("M", 1);
-        WgslLib lib = new WgslLib();
+        WgslMath lib = new WgslMath();
         WgslBuilder b = new WgslBuilder();
         b.line("var<workgroup> part: array<" + t + ", " + (long) c.splitK() * x + ">;");
         b.blank();

@@ -6,6 +6,10 @@ package dev.nnjit.codegen;
  * float rounding). Each has a fixed arity, accepted operand types and named float parameters (its ONNX attributes).
  * Float functions that WGSL's builtins compute too loosely (sin/cos: 2^-11 absolute; atan: 4096 ulp; sinh and
  * friends through exp differences) use {@link WgslMath}'s accurate versions.
+ *
+ * <p>A vocabulary apart from {@link dev.nnjit.ops.fused.ElementwiseOp} on purpose: these take float parameters
+ * (ONNX attributes) and integer-only forms, and are computed one op per {@link MapKernel}, never inside a fused
+ * elementwise program or expression.
  */
 public enum MapFn {
     SIN(1), COS(1), TAN(1), ASIN(1), ACOS(1), ATAN(1), SINH(1), COSH(1), ASINH(1), ACOSH(1), ATANH(1),

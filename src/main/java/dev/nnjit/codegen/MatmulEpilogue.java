@@ -1,5 +1,7 @@
 package dev.nnjit.codegen;
 
+import dev.nnjit.ops.fused.Activation;
+
 /** Shared pieces of matmul-family kernels: batch offsets and the alpha/bias/activation epilogue. */
 final class MatmulEpilogue {
     private MatmulEpilogue() {}
@@ -22,7 +24,7 @@ final class MatmulEpilogue {
      * The epilogue value for accumulator {@code acc} at output row {@code r}, column {@code col} (first of four with
      * vec4): alpha, bias and activation applied.
      */
-    static String value(MatmulProblem p, String acc, String r, String col, boolean vec4, WgslLib lib) {
+    static String value(MatmulProblem p, String acc, String r, String col, boolean vec4, WgslMath lib) {
         String v = acc;
         if (p.alpha() != 1f) v = "(" + v + " * " + Wgsl.f32(p.alpha()) + ")";
         if (p.bias() != null && p.beta() != 0f) {
@@ -30,7 +32,8 @@ final class MatmulEpilogue {
             if (p.beta() != 1f) bias = "(" + bias + " * " + Wgsl.f32(p.beta()) + ")";
             v = "(" + v + " + " + bias + ")";
         }
-        return p.activation().apply(v, lib, vec4);
+        Activation act = p.activation();
+        return act == Activation.NONE ? v : ExprText.unary(act.op, v, ScalarType.F32, lib, vec4);
     }
 
     private static String biasAt(MatmulProblem.Bias bias, String r, String col, boolean vec4) {

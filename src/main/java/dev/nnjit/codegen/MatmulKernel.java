@@ -58,7 +58,7 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
         h.constU32("M", p.m());
         h.constU32("N", p.n());
         h.constU32("K", p.k());
-        WgslLib lib = new WgslLib();
+        WgslMath lib = new WgslMath();
         WgslBuilder b = new WgslBuilder();
         if (c.useWorkgroupMemory()) {
             b.line("var<workgroup> As: array<f32, " + c.tileK() * c.tileM() + ">;");
@@ -215,7 +215,7 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
         b.line(dst + " = select(" + zero + ", " + arr + "[min(" + addr + ", " + Wgsl.u32(last) + ")], " + cond + ");");
     }
 
-    private void emitStores(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups, WgslLib lib) {
+    private void emitStores(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups, WgslMath lib) {
         boolean guardM = p.m() % c.tileM() != 0;
         boolean guardN = p.n() % c.tileN() != 0;
         int w = c.vec4() ? 4 : 1;

@@ -1,6 +1,7 @@
 package dev.nnjit.codegen;
 
 import dev.nnjit.ops.Broadcasting;
+import dev.nnjit.ops.fused.Activation;
 
 /**
  * A batched f32 matmul {@code C[b] = act(alpha * op(A[b]) @ op(B[b]) + beta * bias)} with static shapes:

@@ -51,7 +51,7 @@ public final class ReduceKernel implements KernelGenerator<ReductionConfig, Redu
             b.line("var mx = " + Wgsl.NEG_INF + ";");
             RowReduction.forColumns(b, c, l, (bb, off) -> bb.line("mx = max(mx, x[" + off + "]);"));
             RowReduction.reduce(b, c, "mx", "max(%a, %b)", "rowMax");
-            acc = "acc + exp(v - rowMax)";
+            acc = "acc + " + WgslMath.expOfNonPositive("v - rowMax");
             shift = "rowMax";
         }
         b.line("var acc = " + init + ";");

@@ -39,7 +39,8 @@ public final class SoftmaxKernel implements KernelGenerator<ReductionConfig, Sof
         RowReduction.forColumns(b, c, p.layout(), (bb, off) -> bb.line("mx = max(mx, x[" + off + "]);"));
         RowReduction.reduce(b, c, "mx", "max(%a, %b)", "rowMax");
         b.line("var sum = 0.0;");
-        RowReduction.forColumns(b, c, p.layout(), (bb, off) -> bb.line("sum = sum + exp(x[" + off + "] - rowMax);"));
+        RowReduction.forColumns(b, c, p.layout(), (bb, off) -> bb.line("sum = sum + "
+                + WgslMath.expOfNonPositive("x[" + off + "] - rowMax") + ";"));
         RowReduction.reduce(b, c, "sum", "%a + %b", "rowSum");
         if (guard) b.open("if (rowIdx < " + Wgsl.u32(p.layout().rows()) + ") {");
         if (p.log()) {
@@ -48,7 +49,8 @@ public final class SoftmaxKernel implements KernelGenerator<ReductionConfig, Sof
         } else {
             b.line("let inv = 1.0 / rowSum;");
             RowReduction.forColumns(b, c, p.layout(),
-                    (bb, off) -> bb.line("y[" + off + "] = exp(x[" + off + "] - rowMax) * inv;"));
+                    (bb, off) -> bb.line("y[" + off + "] = "
+                            + WgslMath.expOfNonPositive("x[" + off + "] - rowMax") + " * inv;"));
         }
         if (guard) b.close();
         RowReduction.close(b, c);

@@ -33,8 +33,8 @@ public final class Wgsl {
      * A shader from its header (comments, bindings, constants), helper functions and body; adds the declaration
      * behind {@link #INF}, {@link #NEG_INF} and {@link #NAN} when any part uses them.
      */
-    public static String assemble(String header, WgslLib lib, String body) {
-        String helpers = lib == null || lib.isEmpty() ? "" : lib.source() + "\n";
+    public static String assemble(String header, WgslMath lib, String body) {
+        String helpers = lib == null ? "" : lib.source();
         boolean special = helpers.contains("nn_special") || body.contains("nn_special") || header.contains("nn_special");
         return header + (special ? SPECIAL_DECL : "") + "\n" + helpers + body;
     }

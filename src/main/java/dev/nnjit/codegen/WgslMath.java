@@ -4,50 +4,108 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Accurate f32 math for {@link MapKernel}, emitted once per shader on demand (dependencies first). WGSL's builtins
- * are only loosely specified (sin/cos: 2^-11 absolute; atan: 4096 ulp; log: 2^-21 absolute near 1; sinh, cosh and
- * tanh inherit exp's error through differences), so functions whose results matter near zero are built here from
- * exact argument reduction and short polynomials, with errors of a few f32 ulp:
- * <ul>
- *   <li>{@code nn_sincos}: x reduced by pi/2 in three parts (exact products for |x| up to ~1e4; accuracy decays
- *       slowly beyond, and the quadrant is exact up to 2^24), then minimax polynomials on [-pi/4, pi/4]
- *       (coefficients of Cephes' sinf/cosf); sin, cos and tan pick and combine them by quadrant.</li>
- *   <li>{@code nn_atan}: reduction to |t| <= tan(pi/8) and a degree-9 odd polynomial (Cephes atanf coefficients);
- *       asin(x) = atan(x / sqrt((1-x)(1+x))), acos(x) = 2 atan(sqrt((1-x)/(1+x))).</li>
- *   <li>{@code nn_exp}: 2^k e^r with r = x - k ln 2 reduced in two parts and a degree-8 polynomial (WGSL's exp
- *       may be off by 3 + 2|x| ulp); {@code nn_expm1} (Taylor to x^8 for |x| &lt; 0.5), {@code nn_log1p}
- *       (2 atanh(x/(2+x)) series for x in (-0.25, 0.5)), and from them sinh (series below 1), cosh, asinh, acosh,
- *       atanh, tanh, softplus; large arguments use e^(|x| - 88) e^88 / 2 (the subtraction is exact) or
- *       log(x) + ln 2 so that finite results do not overflow.</li>
- *   <li>{@code nn_fmod}: C's fmod, exact: subtracts the largest y * 2^k not above the remainder (each step exact
- *       by Sterbenz), at most 278 steps.</li>
- *   <li>{@code nn_round_f16} / {@code nn_round_bf16}: round to the 16-bit format's nearest value, ties to even, by
- *       scaling to an integer mantissa with ldexp (exact) and WGSL's round (ties to even).</li>
- * </ul>
- * NaN and infinity are detected from bits: WGSL lets implementations assume no NaN in comparisons.
+ * nnjit's one WGSL function library: the functions WGSL lacks or computes too loosely, emitted once per shader on
+ * demand (dependencies first), for f32 and, where a kernel computes on vectors, vec4&lt;f32&gt; (WGSL has no generic
+ * user functions; the vec4 twin is named with a "4" suffix and is either the same body on vec4 or the scalar
+ * function applied per component). Every kernel family takes its math from here, so an op's accuracy does not
+ * depend on the family that lowered it.
+ *
+ * <p><b>Accuracy contract</b> (f32 results against the function in double rounded once to f32; "ulp" is the
+ * reference's unit in the last place). WGSL's builtins are only loosely specified (WGSL spec, "Floating Point
+ * Accuracy", f32): exp and exp2 3 + 2|x| ulp; log and log2 3 ulp outside [0.5, 2], 2^-21 absolute inside; x / y
+ * 2.5 ulp; inverseSqrt 2 ulp; sqrt as 1 / inverseSqrt; sin and cos 2^-11 absolute on [-pi, pi]; atan 4096 ulp; tanh,
+ * sinh and cosh inherited from exp through differences (no bound near 0). Measured bounds are those asserted by
+ * {@code WgslMathGpuTest} on Dawn (SwiftShader) over dense sweeps; "design" bounds are the formula's.
+ * <table>
+ *   <caption>per function: bound, range</caption>
+ *   <tr><td>{@code nn_exp}</td><td>4 ulp asserted (1 ulp measured), all finite x; overflow to +inf above 88.72, 0 below
+ *       -103.97. 2^k e^r, r = x - k ln 2 in two parts, |r| &lt;= 0.35, degree-8 Taylor (truncation 6e-9 relative),
+ *       ldexp exact. The ONNX Exp op uses it.</td></tr>
+ *   <tr><td>{@link #expOfNonPositive} (the builtin)</td><td>x &lt;= 0 only: (3 + 2|x|) ulp relative, hence
+ *       |error| &lt;= 3 * 2^-23 = 3.6e-7 absolute (since (3 + 2|x|) e^x &lt;= 3 for x &lt;= 0). The fast path, one
+ *       hardware instruction: softmax and log-sum-exp (exp(x - max), summed with the max term exp(0) = 1, so each
+ *       term's error is at most 3.6e-7 of a sum &gt;= 1), and inside erf and sigmoid below.</td></tr>
+ *   <tr><td>{@code nn_expm1}, {@code nn_log1p}</td><td>not swept alone; through elu (2 ulp measured), softplus
+ *       and the inverse hyperbolics (6 ulp measured): Taylor to x^8 for |x| &lt; 0.5 / series on (-0.25, 0.5), else
+ *       nn_exp - 1 / the builtin log (3 ulp).</td></tr>
+ *   <tr><td>{@code nn_sin}, {@code nn_cos}, {@code nn_tan}</td><td>4 ulp + 2^-24 absolute asserted (1, 1, 3 ulp
+ *       measured) for |x| up to
+ *       1e4 (x reduced by pi/2 in three parts, Cephes sinf/cosf polynomials); decays slowly beyond, quadrant exact up
+ *       to 2^24.</td></tr>
+ *   <tr><td>{@code nn_atan}, {@code nn_asin}, {@code nn_acos}</td><td>4 ulp asserted (2 ulp measured), all x
+ *       (Cephes atanf reduction to |t| &lt;= tan(pi/8), degree-9 odd polynomial).</td></tr>
+ *   <tr><td>{@code nn_sinh}, {@code nn_cosh}, {@code nn_asinh}, {@code nn_acosh}, {@code nn_atanh},
+ *       {@code nn_softplus}</td><td>8 ulp + 1e-30 asserted (1 to 6 ulp measured) over their finite range
+ *       (series below 1; e^(|x| - 88) e^88 / 2 and log(x) + ln 2 so finite results do not overflow).</td></tr>
+ *   <tr><td>{@code nn_tanh}</td><td>8 ulp + 1e-30 asserted (2 ulp measured): expm1(2|x|) / (expm1(2|x|) + 2),
+ *       |x| clamped to 10 (tanh(10) rounds to 1). The ONNX Tanh op, GELU (tanh form) and Mish use it.</td></tr>
+ *   <tr><td>{@code nn_erf}</td><td>1e-6 absolute asserted (5.4e-7 measured, near |x| = 0.03 where 1 - p e^-x^2
+ *       cancels; so only absolute: ~140 ulp relative there): A&amp;S 7.1.26 (1.5e-7 in exact arithmetic) plus f32
+ *       rounding, exp of -x^2 &lt;= 0 through {@link #expOfNonPositive}.</td></tr>
+ *   <tr><td>{@code nn_sigmoid}</td><td>4 ulp + 4e-7 absolute asserted (2 ulp measured): 1 / (1 + e) or
+ *       e / (1 + e) with e = exp(-|x|) through {@link #expOfNonPositive} (3.6e-7 absolute) and a 2.5-ulp
+ *       division; never overflows.</td></tr>
+ *   <tr><td>{@code nn_gelu}, {@code nn_gelu_tanh}, {@code nn_silu}</td><td>x times the above: 0.5 x (1 + erf(x /
+ *       sqrt 2)), 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))), x sigmoid(x).</td></tr>
+ *   <tr><td>{@code nn_pow}</td><td>exp2(y log2 |x|) with ONNX/C semantics for x &lt;= 0 (integral y: signed
+ *       result; 0: 0 or +inf; y = 0: 1): the builtins' error, (3 + 2|y log2 x|) ulp plus log2's 2^-21 absolute times
+ *       |y|. Constant exponents 2, 3, 0.5, -1, -0.5 never get here (ExprText spells them exactly).</td></tr>
+ *   <tr><td>exact (0 ulp)</td><td>{@code nn_fmod} (C fmod, Sterbenz steps, at most 278), {@code nn_imod_trunc},
+ *       {@code nn_imod_floor}, {@code nn_ipow}, {@code nn_round_f16} / {@code nn_round_bf16} (ties to even, by
+ *       ldexp scaling and WGSL's round).</td></tr>
+ * </table>
+ * Builtins used directly by kernels (and not wrapped here): + - * (correctly rounded), / (2.5 ulp), sqrt, log
+ * (bounds above), floor, ceil, abs, min, max (exact). NaN and infinity are detected from bits: WGSL lets
+ * implementations assume no NaN in comparisons.
  */
 public final class WgslMath {
     public enum Fn {
         BITS, SINCOS, SIN, COS, TAN, ATAN, ASIN, ACOS, EXP, EXPM1, LOG1P, SINH, COSH, ASINH, ACOSH, ATANH, TANH, SOFTPLUS,
-        FMOD, IMOD_TRUNC, IMOD_FLOOR, IPOW, ROUND_F16, ROUND_BF16
+        FMOD, IMOD_TRUNC, IMOD_FLOOR, IPOW, ROUND_F16, ROUND_BF16, ERF, SIGMOID, GELU, GELU_TANH, SILU, POW
     }
 
-    private final List<Fn> emitted = new ArrayList<>();
+    private final List<String> emitted = new ArrayList<>();
     private final WgslBuilder out = new WgslBuilder();
 
-    /** Makes {@code fn} (and what it uses) available; returns its WGSL name. */
-    public String require(Fn fn) {
-        if (emitted.contains(fn)) return name(fn);
-        for (Fn d : dependencies(fn)) require(d);
-        emitted.add(fn);
-        emit(fn);
-        return name(fn);
+    /** Makes the f32 {@code fn} (and what it uses) available; returns its WGSL name. */
+    public String require(Fn fn) { return require(fn, false); }
+
+    /** Makes {@code fn} available for f32 (vec4 false) or vec4&lt;f32&gt; values; returns the function's name. */
+    public String require(Fn fn, boolean vec4) {
+        String name = name(fn, vec4);
+        if (emitted.contains(name)) return name;
+        boolean perComponent = vec4 && !typeGeneric(fn);
+        if (perComponent) require(fn, false);
+        else for (Fn d : dependencies(fn)) require(d, vec4);
+        emitted.add(name);
+        if (perComponent) emitPerComponent(fn);
+        else if (typeGeneric(fn)) emitTyped(fn, name, vec4 ? "vec4<f32>" : "f32");
+        else emit(fn);
+        return name;
     }
 
-    public static String name(Fn fn) { return "nn_" + fn.name().toLowerCase(); }
+    public static String name(Fn fn) { return name(fn, false); }
+
+    public static String name(Fn fn, boolean vec4) { return "nn_" + fn.name().toLowerCase() + (vec4 ? "4" : ""); }
+
+    /**
+     * e^x for an argument known to be &lt;= 0 (x - rowMax, -x^2, -|x|): WGSL's builtin, the fast path. Its error is
+     * bounded only there: 3.6e-7 absolute (see the contract above); any other exp goes through {@code nn_exp}.
+     */
+    public static String expOfNonPositive(String x) { return "exp(" + x + ")"; }
 
     /** The emitted functions (empty string when none), to be placed before their first use. */
     public String source() { return emitted.isEmpty() ? "" : out.build() + "\n"; }
+
+    public boolean isEmpty() { return emitted.isEmpty(); }
+
+    /** Functions whose one body is written for f32 and vec4 alike; the others are scalar (vec4: per component). */
+    private static boolean typeGeneric(Fn fn) {
+        switch (fn) {
+            case ERF: case SIGMOID: case GELU: case GELU_TANH: case SILU: case POW: return true;
+            default: return false;
+        }
+    }
 
     private static Fn[] dependencies(Fn fn) {
         switch (fn) {
@@ -59,7 +117,69 @@ public final class WgslMath {
             case TANH: return new Fn[] {Fn.EXPM1};
             case SOFTPLUS: return new Fn[] {Fn.LOG1P, Fn.EXP};
             case FMOD: case ROUND_F16: case ROUND_BF16: return new Fn[] {Fn.BITS};
+            case GELU: return new Fn[] {Fn.ERF};
+            case GELU_TANH: return new Fn[] {Fn.TANH};
+            case SILU: return new Fn[] {Fn.SIGMOID};
             default: return new Fn[0];
+        }
+    }
+
+    /** The vec4 twin of a one-operand scalar function: applied to each component. */
+    private void emitPerComponent(Fn fn) {
+        String f = name(fn, false);
+        out.open("fn " + name(fn, true) + "(x: vec4<f32>) -> vec4<f32> {");
+        out.line("return vec4<f32>(" + f + "(x.x), " + f + "(x.y), " + f + "(x.z), " + f + "(x.w));");
+        out.close();
+    }
+
+    /** Bodies valid for f32 and vec4 alike ({@code t} is the type; calls go to the same-typed twins). */
+    private void emitTyped(Fn fn, String name, String t) {
+        boolean v = t.startsWith("vec4");
+        switch (fn) {
+            case ERF:
+                out.open("fn " + name + "(x: " + t + ") -> " + t + " {");
+                out.line("let z = abs(x);");
+                out.line("let t = 1.0 / (1.0 + 0.3275911 * z);");
+                out.line("let p = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027"
+                        + " + t * 1.061405429))));");
+                out.line("return sign(x) * (1.0 - p * " + expOfNonPositive("-z * z") + ");");
+                out.close();
+                break;
+            case SIGMOID:
+                out.open("fn " + name + "(x: " + t + ") -> " + t + " {");
+                out.line("let e = " + expOfNonPositive("-abs(x)") + ";");
+                out.line("return select(e / (1.0 + e), 1.0 / (1.0 + e), x >= " + t + "(0.0));");
+                out.close();
+                break;
+            case GELU:
+                out.open("fn " + name + "(x: " + t + ") -> " + t + " {");
+                out.line("return 0.5 * x * (1.0 + " + name(Fn.ERF, v) + "(x * 0.70710678118654752));");
+                out.close();
+                break;
+            case GELU_TANH:
+                out.open("fn " + name + "(x: " + t + ") -> " + t + " {");
+                out.line("return 0.5 * x * (1.0 + " + name(Fn.TANH, v) + "(0.79788456080286536 * (x + 0.044715 * x * x"
+                        + " * x)));");
+                out.close();
+                break;
+            case SILU:
+                out.open("fn " + name + "(x: " + t + ") -> " + t + " {");
+                out.line("return x * " + name(Fn.SIGMOID, v) + "(x);");
+                out.close();
+                break;
+            case POW:
+                // Per component: b == 0 -> 1; a == 0 -> 0 or +inf; a < 0 -> +-|a|^b for integral b, NaN otherwise.
+                out.open("fn " + name + "(a: " + t + ", b: " + t + ") -> " + t + " {");
+                out.line("let r = exp2(b * log2(abs(a)));");
+                out.line("let odd = abs(b - 2.0 * floor(b * 0.5)) == " + t + "(1.0);");
+                out.line("let neg = select(" + t + "(" + Wgsl.NAN + "), select(r, -r, odd), floor(b) == b);");
+                out.line("let zero = select(" + t + "(" + Wgsl.INF + "), " + t + "(0.0), b > " + t + "(0.0));");
+                out.line("let v = select(select(neg, zero, a == " + t + "(0.0)), r, a > " + t + "(0.0));");
+                out.line("return select(v, " + t + "(1.0), b == " + t + "(0.0));");
+                out.close();
+                break;
+            default:
+                throw new IllegalStateException("no typed helper " + fn);
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.nnjit.codegen;
 
-import static dev.nnjit.codegen.ElementwiseExpr.Op;
 import static dev.nnjit.codegen.ElementwiseExpr.input;
 import static dev.nnjit.codegen.ElementwiseExpr.of;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.nnjit.ops.fused.ElementwiseOp;
 import dev.nnjit.schedule.ElementwiseConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,40 +65,50 @@ class ElementwiseKernelGpuTest {
         assumeTrue(DawnHarness.available(), "Dawn tool not installed (cd tools/wgsl-check && npm ci)");
         ElementwiseExpr x0 = input(0, F);
         ElementwiseExpr x1 = input(1, F);
-        add("add_bcast", bcast("Add", new int[] {2, 3, 8}, of(Op.ADD, x0, x1), new ScalarType[] {F, F},
+        add("add_bcast", bcast("Add", new int[] {2, 3, 8}, of(ElementwiseOp.ADD, x0, x1), new ScalarType[] {F, F},
                 new int[] {2, 3, 8}, new int[] {8}), 10, V4, V4E2, S1, S4);
-        add("mul_bcast_mid", bcast("Mul", new int[] {4, 5, 12}, of(Op.MUL, x0, x1), new ScalarType[] {F, F},
+        add("mul_bcast_mid", bcast("Mul", new int[] {4, 5, 12}, of(ElementwiseOp.MUL, x0, x1), new ScalarType[] {F, F},
                 new int[] {4, 1, 12}, new int[] {5, 1}), 10, V4, S1);
         // GELU written out as the ONNX graph does: x * 0.5 * (1 + erf(x / sqrt 2)), with x shared.
-        ElementwiseExpr gelu = of(Op.MUL, of(Op.MUL, x0, ElementwiseExpr.f32(0.5)),
-                of(Op.ADD, ElementwiseExpr.f32(1), of(Op.ERF, of(Op.DIV, x0, ElementwiseExpr.f32(1.4142135)))));
+        ElementwiseExpr gelu = of(ElementwiseOp.MUL, of(ElementwiseOp.MUL, x0, ElementwiseExpr.f32(0.5)),
+                of(ElementwiseOp.ADD, ElementwiseExpr.f32(1), of(ElementwiseOp.ERF, of(ElementwiseOp.DIV, x0,
+                        ElementwiseExpr.f32(1.4142135)))));
         add("gelu_graph", bcast("Mul+Add+Erf+Div", new int[] {7, 5}, gelu, new ScalarType[] {F}, new int[] {7, 5}),
                 6, S1, S4);
-        for (Op op : new Op[] {Op.ERF, Op.TANH, Op.SIGMOID, Op.GELU, Op.GELU_TANH, Op.SILU, Op.EXP, Op.ABS, Op.NEG,
-                Op.RELU, Op.FLOOR, Op.CEIL, Op.RECIPROCAL}) {
+        for (ElementwiseOp op : new ElementwiseOp[] {ElementwiseOp.ERF, ElementwiseOp.TANH, ElementwiseOp.SIGMOID,
+                ElementwiseOp.GELU, ElementwiseOp.GELU_TANH, ElementwiseOp.SILU, ElementwiseOp.EXP,
+                        ElementwiseOp.ABS, ElementwiseOp.NEG,
+                ElementwiseOp.RELU, ElementwiseOp.FLOOR, ElementwiseOp.CEIL, ElementwiseOp.RECIPROCAL}) {
             add("u_" + op.name().toLowerCase(), bcast(op.name(), new int[] {3, 40}, of(op, x0), new ScalarType[] {F},
                     new int[] {3, 40}), 30, V4, S1);
         }
-        add("sqrt_log", bcast("Sqrt+Log", new int[] {33}, of(Op.ADD, of(Op.SQRT, of(Op.ABS, x0)),
-                of(Op.LOG, of(Op.ADD, of(Op.ABS, x0), ElementwiseExpr.f32(1)))), new ScalarType[] {F}, new int[] {33}),
+        add("sqrt_log", bcast("Sqrt+Log", new int[] {33}, of(ElementwiseOp.ADD, of(ElementwiseOp.SQRT,
+                of(ElementwiseOp.ABS, x0)),
+                of(ElementwiseOp.LOG, of(ElementwiseOp.ADD, of(ElementwiseOp.ABS, x0), ElementwiseExpr.f32(1)))),
+                        new ScalarType[] {F}, new int[] {33}),
                 50, S1, S4);
         ElementwiseExpr i0 = input(0, I);
         ElementwiseExpr i1 = input(1, I);
-        add("pow_cases", bcast("Pow", new int[] {4, 16}, of(Op.POW, x0, ElementwiseExpr.cast(i1, F)),
+        add("pow_cases", bcast("Pow", new int[] {4, 16}, of(ElementwiseOp.POW, x0, ElementwiseExpr.cast(i1, F)),
                 new ScalarType[] {F, I}, new int[] {4, 16}, new int[] {16}), 3, V4, S1);
-        add("pow_sq", bcast("Pow", new int[] {4, 16}, of(Op.POW, x0, ElementwiseExpr.f32(2)), new ScalarType[] {F},
+        add("pow_sq", bcast("Pow", new int[] {4, 16}, of(ElementwiseOp.POW, x0, ElementwiseExpr.f32(2)),
+                new ScalarType[] {F},
                 new int[] {4, 16}), 3, V4);
-        add("int_arith", bcast("Add+Mul+Div", new int[] {3, 8}, of(Op.DIV, of(Op.MUL, of(Op.ADD, i0, i1), i1),
+        add("int_arith", bcast("Add+Mul+Div", new int[] {3, 8}, of(ElementwiseOp.DIV, of(ElementwiseOp.MUL,
+                of(ElementwiseOp.ADD, i0, i1), i1),
                 ElementwiseExpr.constant(3, I)), new ScalarType[] {I, I}, new int[] {3, 8}, new int[] {3, 1}), 1, V4, S1);
         add("compare_where", bcast("Less+Where", new int[] {6, 4},
-                of(Op.WHERE, of(Op.LESS, x0, x1), x0, ElementwiseExpr.f32(Float.NEGATIVE_INFINITY)),
+                of(ElementwiseOp.WHERE, of(ElementwiseOp.LESS, x0, x1), x0,
+                        ElementwiseExpr.f32(Float.NEGATIVE_INFINITY)),
                 new ScalarType[] {F, F}, new int[] {6, 4}, new int[] {1}), 5, V4, S1);
         ElementwiseExpr b0 = input(0, B);
         ElementwiseExpr b1 = input(1, B);
-        add("logic", bcast("And+Or+Not+Xor", new int[] {5, 8}, of(Op.OR, of(Op.AND, b0, of(Op.NOT, b1)),
-                of(Op.XOR, b0, of(Op.GREATER_EQUAL, i0(2), ElementwiseExpr.constant(0, I)))),
+        add("logic", bcast("And+Or+Not+Xor", new int[] {5, 8}, of(ElementwiseOp.OR, of(ElementwiseOp.AND, b0,
+                of(ElementwiseOp.NOT, b1)),
+                of(ElementwiseOp.XOR, b0, of(ElementwiseOp.GREATER_EQUAL, i0(2), ElementwiseExpr.constant(0, I)))),
                 new ScalarType[] {B, B, I}, new int[] {5, 8}, new int[] {8}, new int[] {5, 1}), 1, V4, S1);
-        add("casts", bcast("Cast", new int[] {2, 12}, of(Op.ADD, ElementwiseExpr.cast(ElementwiseExpr.cast(x0, I), F),
+        add("casts", bcast("Cast", new int[] {2, 12}, of(ElementwiseOp.ADD,
+                ElementwiseExpr.cast(ElementwiseExpr.cast(x0, I), F),
                 ElementwiseExpr.cast(b1, F)), new ScalarType[] {F, B}, new int[] {2, 12}, new int[] {12}), 10, V4, S1);
         // Transpose (2,3,4) -> perm (2,0,1) -> (4,2,3), and a reversed slice with step -2.
         int[] in = {2, 3, 4};
@@ -107,7 +117,7 @@ class ElementwiseKernelGpuTest {
         cases.add(caseOf("slice_neg", new ElementwiseProblem("Slice", new int[] {3, 2},
                 List.of(new ElementwiseInput(F, new int[] {3, 5}, 4, new int[] {5, -2})), x0), S4));
         // Large enough to fold the dispatch into two dimensions (65537 workgroups of 64).
-        add("fold2d", bcast("Add", new int[] {64 * 65536 + 5}, of(Op.ADD, x0, ElementwiseExpr.f32(1)),
+        add("fold2d", bcast("Add", new int[] {64 * 65536 + 5}, of(ElementwiseOp.ADD, x0, ElementwiseExpr.f32(1)),
                 new ScalarType[] {F}, new int[] {64 * 65536 + 5}), 1, S1);
 
         DawnHarness h = new DawnHarness();

@@ -4,11 +4,11 @@ package dev.nnjit.codegen;
  * Plain-Java meaning of {@link ElementwiseExpr} for tests: f32 values computed in float (transcendentals in double,
  * rounded), i32 with Java int semantics (wrapping; WGSL's x / 0 = x), bools as 0/1.
  */
-final class ExprReference {
+public final class ExprReference {
     private ExprReference() {}
 
     /** Values are carried as double: f32 exactly, i32 exactly, bool 0/1. */
-    static double eval(ElementwiseExpr e, double[] inputs) {
+    public static double eval(ElementwiseExpr e, double[] inputs) {
         switch (e.op()) {
             case INPUT: return inputs[e.inputIndex()];
             case CONST: return e.constant();

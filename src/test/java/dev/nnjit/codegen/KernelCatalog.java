@@ -1,10 +1,11 @@
 package dev.nnjit.codegen;
 
-import static dev.nnjit.codegen.ElementwiseExpr.Op;
 import static dev.nnjit.codegen.ElementwiseExpr.input;
 import static dev.nnjit.codegen.ElementwiseExpr.of;
 
 import dev.nnjit.schedule.AdapterFeatures;
+import dev.nnjit.ops.fused.Activation;
+import dev.nnjit.ops.fused.ElementwiseOp;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ElementwiseConfig;
 import dev.nnjit.schedule.ElementwiseSpace;
@@ -48,9 +49,11 @@ final class KernelCatalog {
         m.put("elementwise_add_bcast", ElementwiseKernel.INSTANCE.instance(new ElementwiseConfig(64, 1, true),
                 new ElementwiseProblem("Add", new int[] {2, 128, 384}, List.of(
                         ElementwiseInput.broadcast(F, new int[] {2, 128, 384}, new int[] {2, 128, 384}),
-                        ElementwiseInput.broadcast(F, new int[] {384}, new int[] {2, 128, 384})), of(Op.ADD, x0, x1))));
-        ElementwiseExpr gelu = of(Op.MUL, of(Op.MUL, x0, ElementwiseExpr.f32(0.5)),
-                of(Op.ADD, ElementwiseExpr.f32(1), of(Op.ERF, of(Op.DIV, x0, ElementwiseExpr.f32(1.4142135)))));
+                        ElementwiseInput.broadcast(F, new int[] {384}, new int[] {2, 128, 384})),
+                                of(ElementwiseOp.ADD, x0, x1))));
+        ElementwiseExpr gelu = of(ElementwiseOp.MUL, of(ElementwiseOp.MUL, x0, ElementwiseExpr.f32(0.5)),
+                of(ElementwiseOp.ADD, ElementwiseExpr.f32(1), of(ElementwiseOp.ERF, of(ElementwiseOp.DIV, x0,
+                        ElementwiseExpr.f32(1.4142135)))));
         m.put("elementwise_gelu_graph", ElementwiseKernel.INSTANCE.instance(new ElementwiseConfig(128, 2, false),
                 new ElementwiseProblem("Div+Erf+Add+Mul+Mul", new int[] {7, 5}, List.of(
                         ElementwiseInput.broadcast(F, new int[] {7, 5}, new int[] {7, 5})), gelu)));

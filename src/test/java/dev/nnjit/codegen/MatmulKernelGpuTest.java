@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nnjit.schedule.AdapterFeatures;
+import dev.nnjit.ops.fused.Activation;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.GemvConfig;
 import dev.nnjit.schedule.GemvSpace;

@@ -1,5 +1,8 @@
 package dev.nnjit.codegen;
 
+import dev.nnjit.ops.fused.Activation;
+
+
 /** Plain-Java meaning of a {@link MatmulProblem} (double accumulation) for tests. */
 final class MatmulReference {
     private MatmulReference() {}

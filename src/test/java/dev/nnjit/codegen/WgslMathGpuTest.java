@@ -3,6 +3,7 @@ package dev.nnjit.codegen;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.nnjit.ops.fused.ElementwiseOp;
 import dev.nnjit.schedule.ElementwiseConfig;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Float16;
@@ -26,12 +27,35 @@ import org.junit.jupiter.api.Test;
  *   <li>sinh, cosh, asinh, acosh, atanh, softplus, mish, elu: 8 ulp + 1e-30 (nn_exp is within ~2 ulp, WGSL's log
  *       3 ulp, and the formulas add a division or two);</li>
  *   <li>exact (0 ulp): fmod, round to float16 / bfloat16, wrapping casts, ThresholdedRelu.</li>
+ *   <li>the elementwise kernel's functions (ElementwiseExpr ops, scalar and vec4 twins): exp 4 ulp (nn_exp, the ONNX
+ *       Exp op); tanh 8 ulp + 1e-30; erf 1e-6 absolute (against the CPU reference's erf); sigmoid 4 ulp + 4e-7 (exp of -|x| through the builtin fast
+ *       path, whose error there is at most 3 * 2^-23 absolute).</li>
  * </ul>
  * Also: Tint accepts every coverage snapshot kernel.
  */
 class WgslMathGpuTest {
     private record Sweep(String name, MapFn fn, float[] params, float[] x, float[] y, DoubleUnaryOperator ref,
                          double ulps, double abs) {}
+
+    /** A one-operand ElementwiseExpr op swept through ElementwiseKernel, scalar or vec4 (x.length a multiple of 4). */
+    private record OpSweep(String name, ElementwiseOp op, boolean vec4, float[] x, DoubleUnaryOperator ref, double ulps,
+                           double abs) {}
+
+    private List<OpSweep> opSweeps() {
+        List<OpSweep> s = new ArrayList<>();
+        for (boolean v4 : new boolean[] {false, true}) {
+            String suffix = v4 ? "4" : "";
+            s.add(new OpSweep("exp" + suffix, ElementwiseOp.EXP, v4, values(3996, 1e-8, 87, false, 0f, 88.5f, -87f, 1f),
+                    Math::exp, 4, 0));
+            s.add(new OpSweep("tanh" + suffix, ElementwiseOp.TANH, v4, values(3996, 1e-8, 20, false, 0f, 10f, -10f, 1f),
+                    Math::tanh, 8, 1e-30));
+            s.add(new OpSweep("erf" + suffix, ElementwiseOp.ERF, v4, values(3996, 1e-6, 6, false, 0f, 1f, -1f, 4f),
+                    dev.nnjit.ops.math.Erf::erf, 0, 1e-6));
+            s.add(new OpSweep("sigmoid" + suffix, ElementwiseOp.SIGMOID, v4, values(3996, 1e-6, 80, false, 0f, 1f,
+                    -1f, -80f), x -> 1 / (1 + Math.exp(-x)), 4, 4e-7));
+        }
+        return s;
+    }
 
     private final Random rnd = new Random(7);
 
@@ -111,6 +135,15 @@ class WgslMathGpuTest {
             kernels.put(s.name, k);
             h.run(s.name, k, Map.of(0, DawnHarness.bytes(s.x)));
         }
+        List<OpSweep> opSweeps = opSweeps();
+        for (OpSweep o : opSweeps) {
+            int[] shape = {o.x.length};
+            ElementwiseProblem p = ElementwiseProblem.broadcast(o.name, shape,
+                    List.of(ElementwiseInput.broadcast(ScalarType.F32, shape, shape)),
+                    ElementwiseExpr.of(o.op, ElementwiseExpr.input(0, ScalarType.F32)));
+            h.run("op_" + o.name, ElementwiseKernel.INSTANCE.instance(new ElementwiseConfig(64, 1, o.vec4), p),
+                    Map.of(0, DawnHarness.bytes(o.x)));
+        }
         float[] fm = values(3000, 1e-20, 3e38, false, 0f, -0f);
         float[] fd = values(3000, 1e-20, 3e38, false, 1f, -1f);
         int[] fshape = {fm.length};
@@ -147,6 +180,22 @@ class WgslMathGpuTest {
                 if (ratio > worst) { worst = ratio; where = "x=" + s.x[i] + " (" + d / Math.ulp(ref) + " ulp)"; }
             }
             System.out.printf("[wgsl math] %s: worst |error| / bound %.3f at %s%n", s.name, worst, where);
+        }
+        for (OpSweep o : opSweeps) {
+            float[] y = res.get("op_" + o.name).floats(1);
+            double worst = 0;
+            String where = "";
+            for (int i = 0; i < o.x.length; i++) {
+                float ref = (float) o.ref.applyAsDouble(o.x[i]);
+                double d = ref == y[i] ? 0 : Math.abs((double) ref - y[i]);
+                double bound = o.ulps * Math.ulp(ref) + o.abs;
+                if (Double.isNaN(d) || d > bound) {
+                    failures.add(o.name + "(" + o.x[i] + "): gpu " + y[i] + ", reference " + ref + ", bound " + bound);
+                    break;
+                }
+                if (d / bound > worst) { worst = d / bound; where = "x=" + o.x[i] + " (" + d / Math.ulp(ref) + " ulp)"; }
+            }
+            System.out.printf("[wgsl math] %s: worst |error| / bound %.3f at %s%n", o.name, worst, where);
         }
         float[] fy = res.get("fmod").floats(2);
         for (int i = 0; i < fm.length; i++) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.nnjit.codegen.Activation;
+import dev.nnjit.ops.fused.Activation;
 import dev.nnjit.codegen.ArgReduceProblem;
 import dev.nnjit.codegen.ConcatProblem;
 import dev.nnjit.codegen.ConvProblem;
@@ -283,7 +283,7 @@ class ProblemKeyCoverageTest {
             }
         } else if (v instanceof ElementwiseExpr) {
             ElementwiseExpr e = (ElementwiseExpr) v;
-            out.add(ElementwiseExpr.of(ElementwiseExpr.Op.NEG, e));
+            out.add(ElementwiseExpr.of(dev.nnjit.ops.fused.ElementwiseOp.NEG, e));
         } else if (v instanceof ScalarType || v == null) {
             // enums are handled above; a null component (optional part) has no variant here
         } else {

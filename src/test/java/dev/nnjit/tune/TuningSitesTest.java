@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nnjit.codegen.Activation;
+import dev.nnjit.ops.fused.Activation;
 import dev.nnjit.codegen.ArgReduceKernel;
 import dev.nnjit.codegen.ArgReduceProblem;
 import dev.nnjit.codegen.ConcatKernel;

@@ -23,8 +23,8 @@ final class WebGpuTolerances {
 
     /**
      * Op type → its looser bound. Empty: every test passes at ONNX's tolerance, because the functions WGSL's
-     * builtins compute loosely (sin/cos, atan, exp-based hyperbolics) run on dev.nnjit.codegen.WgslMath's accurate
-     * versions instead (see WgslMathGpuTest for their measured error).
+     * builtins compute loosely (sin/cos, atan, exp and the exp-based hyperbolics) run on dev.nnjit.codegen.WgslMath's
+     * accurate versions instead (see its accuracy contract and WgslMathGpuTest for their measured error).
      */
     private static final Map<String, Bound> BY_OP = new LinkedHashMap<>();
 

@@ -10,43 +10,22 @@ import java.util.List;
  * dependency order (operands before users); the last instruction is the result. Immutable; carried as the node's
  * {@link dev.nnjit.graph.Node#payload() payload}.
  *
- * <p>Semantics: every instruction means the ONNX op of the same name (listed in {@link Op#onnxOpType}) applied with
+ * <p>Semantics: every instruction means the ONNX op of its {@link ElementwiseOp#onnxOpType} applied with
  * multidirectional broadcasting, so the program computes exactly what the chain of ops it replaced computed. Input i
  * is the node's input i; an input may be read by several instructions. Constants are scalars.
  *
- * <p>Its op vocabulary matches the codegen's {@code ElementwiseExpr.Op} (same names), so a kernel generator can
- * translate instruction by instruction; dtypes are ONNX's (a GPU maps int64 to i32 and float16 to f32 itself).
+ * <p>Its op vocabulary, {@link ElementwiseOp}, is also the codegen's ({@code ElementwiseExpr}), so a kernel
+ * generator translates instruction by instruction; dtypes are ONNX's (a GPU maps int64 to i32 and float16 to f32
+ * itself).
  */
 public final class ElementwiseProgram {
-
-    /** Instruction kinds; {@code arity} -1 for leaves. */
-    public enum Op {
-        INPUT(-1, null), CONST(-1, null),
-        ADD(2, "Add"), SUB(2, "Sub"), MUL(2, "Mul"), DIV(2, "Div"), POW(2, "Pow"), MIN(2, "Min"), MAX(2, "Max"),
-        NEG(1, "Neg"), ABS(1, "Abs"), SQRT(1, "Sqrt"), RECIPROCAL(1, "Reciprocal"), EXP(1, "Exp"), LOG(1, "Log"),
-        ERF(1, "Erf"), TANH(1, "Tanh"), SIGMOID(1, "Sigmoid"), RELU(1, "Relu"), GELU(1, "Gelu"),
-        GELU_TANH(1, "Gelu"), SILU(1, "SiLU"), FLOOR(1, "Floor"), CEIL(1, "Ceil"),
-        EQUAL(2, "Equal"), LESS(2, "Less"), LESS_EQUAL(2, "LessOrEqual"), GREATER(2, "Greater"),
-        GREATER_EQUAL(2, "GreaterOrEqual"),
-        AND(2, "And"), OR(2, "Or"), XOR(2, "Xor"), NOT(1, "Not"),
-        WHERE(3, "Where"), CAST(1, "Cast");
-
-        public final int arity;
-        /** The op this instruction means (SILU: nnjit.SiLU; GELU_TANH: Gelu with approximate="tanh"). */
-        public final String onnxOpType;
-
-        Op(int arity, String onnxOpType) {
-            this.arity = arity;
-            this.onnxOpType = onnxOpType;
-        }
-    }
 
     /**
      * One instruction: {@code type} is its result dtype (for CAST, the target); {@code args} index earlier
      * instructions; {@code input} is the node input read by an INPUT; {@code constant} the value of a CONST (bool
      * 0/1; integers are exact: the builder keeps only |v| < 2^31 inline).
      */
-    public record Instr(Op op, DType type, List<Integer> args, int input, double constant) {
+    public record Instr(ElementwiseOp op, DType type, List<Integer> args, int input, double constant) {
         public Instr {
             args = List.copyOf(args);
             if (op.arity >= 0 && args.size() != op.arity) {
@@ -86,7 +65,7 @@ public final class ElementwiseProgram {
         /** Declares the next node input (0, 1, ... in call order) and returns the id of its INPUT instruction. */
         public int input(DType type) {
             inputTypes.add(type);
-            return add(new Instr(Op.INPUT, type, List.of(), inputTypes.size() - 1, 0));
+            return add(new Instr(ElementwiseOp.INPUT, type, List.of(), inputTypes.size() - 1, 0));
         }
 
         /** A scalar constant of {@code type}; integer constants must be integral and below 2^31 in magnitude. */
@@ -95,11 +74,11 @@ public final class ElementwiseProgram {
                 throw new IllegalArgumentException("integer constant must be integral and below 2^31, got " + value);
             }
             if (type == DType.BOOL) value = value != 0 ? 1 : 0;
-            return add(new Instr(Op.CONST, type, List.of(), -1, value));
+            return add(new Instr(ElementwiseOp.CONST, type, List.of(), -1, value));
         }
 
         /** An operation on earlier instructions, with its result dtype. */
-        public int op(Op op, DType type, int... args) {
+        public int op(ElementwiseOp op, DType type, int... args) {
             if (op.arity < 0) throw new IllegalArgumentException("use input()/constant() for " + op);
             List<Integer> a = new ArrayList<>();
             for (int x : args) {
@@ -136,7 +115,7 @@ public final class ElementwiseProgram {
                     break;
                 default:
                     sb.append(in.op().name().toLowerCase());
-                    if (in.op() == Op.CAST) sb.append('_').append(in.type());
+                    if (in.op() == ElementwiseOp.CAST) sb.append('_').append(in.type());
                     sb.append('(');
                     for (int j = 0; j < in.args().size(); j++) {
                         if (j > 0) sb.append(',');

@@ -6,7 +6,6 @@ import dev.nnjit.ops.OpDef;
 import dev.nnjit.ops.OpRegistry;
 import dev.nnjit.ops.math.TypeChecks;
 import dev.nnjit.ops.fused.ElementwiseProgram.Instr;
-import dev.nnjit.ops.fused.ElementwiseProgram.Op;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Shape;
 import dev.nnjit.tensor.Tensor;
@@ -65,7 +64,7 @@ final class FusedElementwiseOp implements OpDef {
                 case INPUT: values[i] = inputs[in.input()]; break;
                 case CONST: values[i] = scalar(in.type(), in.constant()); break;
                 default: {
-                    String domain = in.op() == Op.SILU ? FusedOps.DOMAIN : "";
+                    String domain = in.op() == ElementwiseOp.SILU ? FusedOps.DOMAIN : "";
                     OpDef def = registry.find(domain, in.op().onnxOpType);
                     Tensor[] args = new Tensor[in.args().size()];
                     for (int a = 0; a < args.length; a++) args[a] = values[in.arg(a)];
@@ -93,8 +92,8 @@ final class FusedElementwiseOp implements OpDef {
 
     private static Map<String, Attribute> attributes(Instr in) {
         Map<String, Attribute> m = new HashMap<>();
-        if (in.op() == Op.CAST) m.put("to", Attribute.ofInt("to", in.type().onnxCode));
-        if (in.op() == Op.GELU_TANH) m.put("approximate", Attribute.ofString("approximate", "tanh"));
+        if (in.op() == ElementwiseOp.CAST) m.put("to", Attribute.ofInt("to", in.type().onnxCode));
+        if (in.op() == ElementwiseOp.GELU_TANH) m.put("approximate", Attribute.ofString("approximate", "tanh"));
         return m;
     }
 

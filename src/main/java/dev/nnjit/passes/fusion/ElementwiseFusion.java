@@ -5,8 +5,8 @@ import dev.nnjit.graph.Node;
 import dev.nnjit.graph.Value;
 import dev.nnjit.ops.Broadcasting;
 import dev.nnjit.ops.OpRegistry;
+import dev.nnjit.ops.fused.ElementwiseOp;
 import dev.nnjit.ops.fused.ElementwiseProgram;
-import dev.nnjit.ops.fused.ElementwiseProgram.Op;
 import dev.nnjit.ops.fused.FusedOps;
 import dev.nnjit.passes.GraphPass;
 import dev.nnjit.tensor.DType;
@@ -152,48 +152,20 @@ public final class ElementwiseFusion implements GraphPass {
     }
 
     /** The program op for an elementwise node, or null when it is not one (or has a form this pass leaves alone). */
-    static Op opOf(Node n) {
-        if (n.domain().equals(FusedOps.DOMAIN)) return n.opType().equals("SiLU") ? Op.SILU : null;
-        if (!n.domain().isEmpty()) return null;
+    static ElementwiseOp opOf(Node n) {
+        ElementwiseOp op = ElementwiseOp.ofOnnx(n.domain(), n.opType());
+        if (op == null) return null;
         int inputs = n.inputs().size();
         DType t0 = inputs > 0 && n.input(0) != null ? n.input(0).type().dtype() : null;
         boolean floats = t0 == DType.FLOAT;
-        switch (n.opType()) {
-            case "Add": return Op.ADD;
-            case "Sub": return Op.SUB;
-            case "Mul": return Op.MUL;
-            case "Div": return Op.DIV;
-            case "Pow": return floats && n.input(1).type().dtype() == DType.FLOAT ? Op.POW : null;
-            case "Min": return inputs == 2 ? Op.MIN : null;
-            case "Max": return inputs == 2 ? Op.MAX : null;
-            case "Neg": return Op.NEG;
-            case "Abs": return Op.ABS;
-            case "Relu": return Op.RELU;
-            case "Sqrt": return floats ? Op.SQRT : null;
-            case "Reciprocal": return floats ? Op.RECIPROCAL : null;
-            case "Exp": return floats ? Op.EXP : null;
-            case "Log": return floats ? Op.LOG : null;
-            case "Erf": return floats ? Op.ERF : null;
-            case "Tanh": return floats ? Op.TANH : null;
-            case "Sigmoid": return floats ? Op.SIGMOID : null;
-            case "Floor": return floats ? Op.FLOOR : null;
-            case "Ceil": return floats ? Op.CEIL : null;
-            case "Gelu": {
+        switch (op) {
+            case POW: return floats && n.input(1).type().dtype() == DType.FLOAT ? op : null;
+            case MIN: case MAX: return inputs == 2 ? op : null;
+            case GELU: {
                 String approx = Match.stringAttr(n, "approximate", "none");
-                return approx.equals("none") ? Op.GELU : approx.equals("tanh") ? Op.GELU_TANH : null;
+                return approx.equals("none") ? op : approx.equals("tanh") ? ElementwiseOp.GELU_TANH : null;
             }
-            case "Equal": return Op.EQUAL;
-            case "Less": return Op.LESS;
-            case "LessOrEqual": return Op.LESS_EQUAL;
-            case "Greater": return Op.GREATER;
-            case "GreaterOrEqual": return Op.GREATER_EQUAL;
-            case "And": return Op.AND;
-            case "Or": return Op.OR;
-            case "Xor": return Op.XOR;
-            case "Not": return Op.NOT;
-            case "Where": return Op.WHERE;
-            case "Cast": return Op.CAST;
-            default: return null;
+            default: return op.floatOnly && !floats ? null : op;
         }
     }
 }

@@ -1,15 +1,15 @@
 package dev.nnjit.runtime.webgpu;
 
 import dev.nnjit.codegen.ElementwiseExpr;
-import dev.nnjit.codegen.ElementwiseExpr.Op;
 import dev.nnjit.codegen.ScalarType;
+import dev.nnjit.ops.fused.ElementwiseOp;
 import dev.nnjit.tensor.DType;
 
 /**
  * Elementwise ONNX ops as one fused-elementwise kernel each: arithmetic, comparisons, logic, activations, Where,
  * Cast, Clip and the variadic Min/Max/Sum/Mean, all with multidirectional broadcasting. Numerics are those of
- * {@link dev.nnjit.codegen.ElementwiseKernel} (f32 throughout; erf, tanh, sigmoid and pow through its overflow-safe
- * helpers).
+ * {@link dev.nnjit.codegen.ElementwiseKernel} (f32 throughout; exp, erf, tanh, sigmoid and pow through WgslMath, whose
+ * class comment states their accuracy).
  */
 final class ElementwiseLowerings {
     private ElementwiseLowerings() {}
@@ -19,67 +19,50 @@ final class ElementwiseLowerings {
         ElementwiseExpr build(NodeLowering node, ElementwiseBuilder b);
     }
 
+    /** Every operator of {@link ElementwiseOp} under its ONNX op type, then the ops built from several operators. */
     static void register(LoweringTable t) {
-        binary(t, "Add", Op.ADD);
-        binary(t, "Sub", Op.SUB);
-        binary(t, "Mul", Op.MUL);
-        binary(t, "Div", Op.DIV);
-        binary(t, "Equal", Op.EQUAL);
-        binary(t, "Less", Op.LESS);
-        binary(t, "LessOrEqual", Op.LESS_EQUAL);
-        binary(t, "Greater", Op.GREATER);
-        binary(t, "GreaterOrEqual", Op.GREATER_EQUAL);
-        binary(t, "And", Op.AND);
-        binary(t, "Or", Op.OR);
-        binary(t, "Xor", Op.XOR);
-        unary(t, "Neg", Op.NEG);
-        unary(t, "Abs", Op.ABS);
-        unary(t, "Relu", Op.RELU);
-        unary(t, "Not", Op.NOT);
-        floatUnary(t, "Sqrt", Op.SQRT);
-        floatUnary(t, "Reciprocal", Op.RECIPROCAL);
-        floatUnary(t, "Exp", Op.EXP);
-        floatUnary(t, "Log", Op.LOG);
-        floatUnary(t, "Erf", Op.ERF);
-        floatUnary(t, "Tanh", Op.TANH);
-        floatUnary(t, "Sigmoid", Op.SIGMOID);
-        floatUnary(t, "Floor", Op.FLOOR);
-        floatUnary(t, "Ceil", Op.CEIL);
+        for (ElementwiseOp op : ElementwiseOp.values()) {
+            if (op.onnxOpType != null && ElementwiseOp.ofOnnx("", op.onnxOpType) == op && !special(op)) {
+                direct(t, op);
+            }
+        }
         add(t, "Pow", (n, b) -> {
             requireFloat(n, 0);
-            return ElementwiseExpr.of(Op.POW, b.operand(0), ElementwiseExpr.cast(b.operand(1), ScalarType.F32));
+            return ElementwiseExpr.of(ElementwiseOp.POW, b.operand(0), ElementwiseExpr.cast(b.operand(1),
+                    ScalarType.F32));
         });
-        add(t, "Where", (n, b) -> ElementwiseExpr.where(b.operand(0), b.operand(1), b.operand(2)));
         add(t, "Gelu", (n, b) -> {
             requireFloat(n, 0);
             String approx = n.op().attrString("approximate", "none");
             if (!approx.equals("none") && !approx.equals("tanh")) throw n.error("unknown approximate '" + approx + "'");
-            return ElementwiseExpr.unary(approx.equals("tanh") ? Op.GELU_TANH : Op.GELU, b.operand(0));
+            return ElementwiseExpr.unary(approx.equals("tanh") ? ElementwiseOp.GELU_TANH : ElementwiseOp.GELU,
+                    b.operand(0));
         });
         add(t, "LeakyRelu", (n, b) -> {
             requireFloat(n, 0);
             ElementwiseExpr x = b.operand(0);
             ElementwiseExpr alpha = ElementwiseExpr.f32(n.op().attrFloat("alpha", 0.01f));
-            return ElementwiseExpr.where(ElementwiseExpr.of(Op.LESS, x, ElementwiseExpr.f32(0)),
+            return ElementwiseExpr.where(ElementwiseExpr.of(ElementwiseOp.LESS, x, ElementwiseExpr.f32(0)),
                     ElementwiseExpr.mul(x, alpha), x);
         });
         add(t, "PRelu", (n, b) -> {
             requireFloat(n, 0);
             ElementwiseExpr x = b.operand(0);
-            return ElementwiseExpr.where(ElementwiseExpr.of(Op.LESS, x, ElementwiseExpr.f32(0)),
+            return ElementwiseExpr.where(ElementwiseExpr.of(ElementwiseOp.LESS, x, ElementwiseExpr.f32(0)),
                     ElementwiseExpr.mul(x, b.operand(1)), x);
         });
         add(t, "HardSigmoid", (n, b) -> {
             requireFloat(n, 0);
             ElementwiseExpr y = ElementwiseExpr.add(ElementwiseExpr.mul(b.operand(0),
                     ElementwiseExpr.f32(n.op().attrFloat("alpha", 0.2f))), ElementwiseExpr.f32(n.op().attrFloat("beta", 0.5f)));
-            return ElementwiseExpr.of(Op.MAX, ElementwiseExpr.f32(0), ElementwiseExpr.of(Op.MIN, ElementwiseExpr.f32(1), y));
+            return ElementwiseExpr.of(ElementwiseOp.MAX, ElementwiseExpr.f32(0),
+                    ElementwiseExpr.of(ElementwiseOp.MIN, ElementwiseExpr.f32(1), y));
         });
         add(t, "Clip", ElementwiseLowerings::clip);
         add(t, "Cast", ElementwiseLowerings::cast);
-        variadic(t, "Min", Op.MIN);
-        variadic(t, "Max", Op.MAX);
-        variadic(t, "Sum", Op.ADD);
+        variadic(t, "Min", ElementwiseOp.MIN);
+        variadic(t, "Max", ElementwiseOp.MAX);
+        variadic(t, "Sum", ElementwiseOp.ADD);
         add(t, "Mean", (n, b) -> {
             requireFloat(n, 0);
             ElementwiseExpr acc = b.operand(0);
@@ -106,22 +89,25 @@ final class ElementwiseLowerings {
         });
     }
 
-    private static void binary(LoweringTable t, String opType, Op op) {
-        add(t, opType, (n, b) -> ElementwiseExpr.of(op, b.operand(0), b.operand(1)));
-    }
-
-    private static void unary(LoweringTable t, String opType, Op op) {
-        add(t, opType, (n, b) -> ElementwiseExpr.unary(op, b.operand(0)));
-    }
-
-    private static void floatUnary(LoweringTable t, String opType, Op op) {
-        add(t, opType, (n, b) -> {
-            requireFloat(n, 0);
-            return ElementwiseExpr.unary(op, b.operand(0));
+    /** One operator on the node's inputs, as the ONNX op of its {@link ElementwiseOp#onnxOpType} means it. */
+    private static void direct(LoweringTable t, ElementwiseOp op) {
+        add(t, op.onnxOpType, (n, b) -> {
+            if (op.floatOnly) requireFloat(n, 0);
+            ElementwiseExpr[] operands = new ElementwiseExpr[op.arity];
+            for (int i = 0; i < operands.length; i++) operands[i] = b.operand(i);
+            return ElementwiseExpr.of(op, operands);
         });
     }
 
-    private static void variadic(LoweringTable t, String opType, Op op) {
+    /** Operators whose ONNX op needs more than its operands (attributes, variadic form, dtype rule): in register. */
+    private static boolean special(ElementwiseOp op) {
+        switch (op) {
+            case POW: case MIN: case MAX: case GELU: case CAST: return true;
+            default: return false;
+        }
+    }
+
+    private static void variadic(LoweringTable t, String opType, ElementwiseOp op) {
         add(t, opType, (n, b) -> {
             ElementwiseExpr acc = b.operand(0);
             for (int i = 1; i < n.inputCount(); i++) acc = ElementwiseExpr.of(op, acc, b.operand(i));
@@ -147,8 +133,8 @@ final class ElementwiseLowerings {
             if (n.hasInput(2)) hi = b.operand(2);
         }
         // ONNX: min(max(x, lo), hi), so lo > hi gives hi everywhere.
-        if (lo != null) x = ElementwiseExpr.of(Op.MAX, x, lo);
-        if (hi != null) x = ElementwiseExpr.of(Op.MIN, x, hi);
+        if (lo != null) x = ElementwiseExpr.of(ElementwiseOp.MAX, x, lo);
+        if (hi != null) x = ElementwiseExpr.of(ElementwiseOp.MIN, x, hi);
         return x;
     }
 

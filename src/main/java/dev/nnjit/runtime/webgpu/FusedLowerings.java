@@ -1,11 +1,12 @@
 package dev.nnjit.runtime.webgpu;
 
-import dev.nnjit.codegen.Activation;
 import dev.nnjit.codegen.ElementwiseExpr;
 import dev.nnjit.codegen.MatmulProblem;
 import dev.nnjit.codegen.ScalarType;
 import dev.nnjit.codegen.SoftmaxProblem;
 import dev.nnjit.codegen.Wgsl;
+import dev.nnjit.ops.fused.Activation;
+import dev.nnjit.ops.fused.ElementwiseOp;
 import dev.nnjit.ops.fused.ElementwiseProgram;
 import dev.nnjit.tune.TuningSites;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class FusedLowerings {
         t.add("nnjit", "SiLU", n -> {
             if (Wgsl.product(n.outShape(0)) == 0) { n.out(0); return; }
             ElementwiseBuilder b = new ElementwiseBuilder(n, n.outShape(0));
-            b.emit(ElementwiseExpr.unary(ElementwiseExpr.Op.SILU, b.operand(0)), n.out(0));
+            b.emit(ElementwiseExpr.unary(ElementwiseOp.SILU, b.operand(0)), n.out(0));
         });
         t.add("nnjit", "Attention", FusedLowerings::attention);
     }
@@ -56,7 +57,7 @@ final class FusedLowerings {
             case CONST: return b.scalar(ElementwiseExpr.constant(in.constant(), ScalarType.of(in.type())));
             case CAST: return ElementwiseExpr.cast(values.get(in.arg(0)), ScalarType.of(in.type()));
             case POW:
-                return ElementwiseExpr.of(ElementwiseExpr.Op.POW, values.get(in.arg(0)),
+                return ElementwiseExpr.of(ElementwiseOp.POW, values.get(in.arg(0)),
                         ElementwiseExpr.cast(values.get(in.arg(1)), ScalarType.F32));
             default: {
                 ElementwiseExpr[] args = new ElementwiseExpr[in.args().size()];
@@ -67,8 +68,8 @@ final class FusedLowerings {
     }
 
     /** The same-named kernel op (a loop, not Enum.valueOf, which needs enum metadata under TeaVM). */
-    private static ElementwiseExpr.Op kernelOp(ElementwiseProgram.Op op) {
-        for (ElementwiseExpr.Op o : ElementwiseExpr.Op.values()) if (o.name().equals(op.name())) return o;
+    private static ElementwiseOp kernelOp(ElementwiseOp op) {
+        for (ElementwiseOp o : ElementwiseOp.values()) if (o.name().equals(op.name())) return o;
         throw new IllegalArgumentException("no elementwise kernel op for " + op);
     }
 

@@ -18,7 +18,7 @@ import java.util.List;
  * <p>It also widens three ops whose main lowering lives in {@link ElementwiseLowerings}, by wrapping it (so that
  * file stays the one place for their common cases): Pow with an integer base (exact integer powers), Cast to
  * float16/bfloat16 (rounded to the 16-bit format on the GPU, carried as f32), and CastLike (Cast to the type of
- * its second input). Must be registered after ElementwiseLowerings.
+ * its second input), each through {@link LoweringTable#wrap}.
  */
 final class MathLowerings {
     private MathLowerings() {}
@@ -132,8 +132,7 @@ final class MathLowerings {
 
     /** Pow with an integer base: exact integer powers (see MapFn.POW_INT_FLOAT_EXP); float bases as before. */
     private static void wrapPow(LoweringTable t) {
-        OpLowering base = t.find("", "Pow");
-        t.add("Pow", n -> {
+        t.wrap("Pow", base -> n -> {
             if (n.inDType(0).isFloating()) {
                 base.lower(n);
                 return;
@@ -166,8 +165,7 @@ final class MathLowerings {
      * GPU and carried as f32, exactly the float the reference stores; other targets go to the Cast lowering.
      */
     private static void wrapCast(LoweringTable t) {
-        OpLowering base = t.find("", "Cast");
-        OpLowering cast = n -> {
+        t.wrap("Cast", base -> n -> {
             DType to = n.outDType(0);
             int bits = narrowBits(to);
             if (bits > 0 && n.inDType(0) != DType.BOOL && !fitsIn(n.inDType(0), to)) {
@@ -191,8 +189,7 @@ final class MathLowerings {
                     Wgsl.atLeast1d(out), List.of(ElementwiseInput.broadcast(x.type(), Wgsl.atLeast1d(x.shape()),
                     Wgsl.atLeast1d(out))), new float[0]);
             n.dispatch(TuningSites.map(p, n.limits()), x, n.out(0));
-        };
-        t.add("Cast", cast);
-        t.add("CastLike", cast);
+        });
+        t.add("CastLike", n -> t.find("", "Cast").lower(n)); // Cast to the second input's type, lowered as Cast
     }
 }

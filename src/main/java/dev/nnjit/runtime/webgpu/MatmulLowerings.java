@@ -1,10 +1,10 @@
 package dev.nnjit.runtime.webgpu;
 
-import dev.nnjit.codegen.Activation;
 import dev.nnjit.codegen.ElementwiseExpr;
 import dev.nnjit.codegen.MatmulProblem;
 import dev.nnjit.codegen.Wgsl;
 import dev.nnjit.tune.TuningSites;
+import dev.nnjit.ops.fused.Activation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,16 +43,7 @@ final class MatmulLowerings {
     private static void fusedMatmul(NodeLowering n) {
         requireFloat(n, 0);
         boolean transB = n.op().attrInt("transB", 0) == 1;
-        String act = n.op().attrString("activation", "none");
-        Activation kernelAct;
-        switch (act) {
-            case "none": kernelAct = Activation.NONE; break;
-            case "relu": kernelAct = Activation.RELU; break;
-            case "gelu": kernelAct = Activation.GELU; break;
-            case "gelu_tanh": kernelAct = Activation.GELU_TANH; break;
-            case "silu": kernelAct = Activation.SILU; break;
-            default: throw n.error("unknown activation '" + act + "'");
-        }
+        Activation kernelAct = Activation.of(n.op());
         if (n.constantTooLarge(1)) {
             if (n.inShape(1).length != 2) throw n.unsupported("a constant B too large for one binding must be 2-D");
             byColumnBlocks(n, n.inShape(0), transB, null, kernelAct);
@@ -182,14 +173,7 @@ final class MatmulLowerings {
         ElementwiseBuilder b = new ElementwiseBuilder(n, n.outShape(0));
         ElementwiseExpr v = bias == null ? ElementwiseExpr.f32(0)
                 : ElementwiseExpr.mul(b.bind(bias), ElementwiseExpr.f32(beta));
-        switch (act) {
-            case NONE: break;
-            case RELU: v = ElementwiseExpr.unary(ElementwiseExpr.Op.RELU, v); break;
-            case GELU: v = ElementwiseExpr.unary(ElementwiseExpr.Op.GELU, v); break;
-            case GELU_TANH: v = ElementwiseExpr.unary(ElementwiseExpr.Op.GELU_TANH, v); break;
-            case SILU: v = ElementwiseExpr.unary(ElementwiseExpr.Op.SILU, v); break;
-            default: throw new IllegalStateException(act.name());
-        }
+        if (act != Activation.NONE) v = ElementwiseExpr.unary(act.op, v);
         b.emit(v, n.out(0));
     }
 

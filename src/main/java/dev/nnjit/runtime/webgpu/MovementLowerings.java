@@ -30,8 +30,7 @@ final class MovementLowerings {
         t.add("Pad", MovementLowerings::pad);
         t.add("Trilu", MovementLowerings::trilu);
         t.add("OneHot", MovementLowerings::oneHot);
-        OpLowering dropout = t.find("", "Dropout");
-        t.add("Dropout", n -> {
+        t.wrap("Dropout", dropout -> n -> {
             if (n.outputCount() > 1 && n.outputUsed(1)) dropoutWithMask(n);
             else dropout.lower(n);
         });

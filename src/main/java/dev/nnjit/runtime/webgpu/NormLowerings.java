@@ -1,13 +1,13 @@
 package dev.nnjit.runtime.webgpu;
 
 import dev.nnjit.codegen.ElementwiseExpr;
-import dev.nnjit.codegen.ElementwiseExpr.Op;
 import dev.nnjit.codegen.ElementwiseInput;
 import dev.nnjit.codegen.PoolKernel;
 import dev.nnjit.codegen.PoolProblem;
 import dev.nnjit.codegen.ReduceProblem;
 import dev.nnjit.codegen.ScalarType;
 import dev.nnjit.codegen.Wgsl;
+import dev.nnjit.ops.fused.ElementwiseOp;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tune.TuningSites;
 import java.util.Arrays;
@@ -32,8 +32,7 @@ final class NormLowerings {
         t.add("MeanVarianceNormalization", NormLowerings::meanVarianceNorm);
         t.add("LpNormalization", NormLowerings::lpNorm);
         t.add("LRN", NormLowerings::lrn);
-        OpLowering fused = t.find("", "LayerNormalization");
-        t.add("LayerNormalization", n -> {
+        t.wrap("LayerNormalization", fused -> n -> {
             boolean stats = (n.outputCount() > 1 && n.outputUsed(1)) || (n.outputCount() > 2 && n.outputUsed(2));
             if (!stats) fused.lower(n);
             else layerNormWithStats(n);
@@ -100,7 +99,7 @@ final class NormLowerings {
         int[] shape = {(int) s.sumSquares.elements()};
         ElementwiseBuilder b = new ElementwiseBuilder(n, shape);
         ElementwiseExpr var = ElementwiseExpr.div(b.bind(s.sumSquares), ElementwiseExpr.f32(count));
-        b.emit(ElementwiseExpr.unary(Op.RECIPROCAL, ElementwiseExpr.unary(Op.SQRT,
+        b.emit(ElementwiseExpr.unary(ElementwiseOp.RECIPROCAL, ElementwiseExpr.unary(ElementwiseOp.SQRT,
                 ElementwiseExpr.add(var, ElementwiseExpr.f32(eps)))), out);
         return out;
     }
@@ -120,7 +119,7 @@ final class NormLowerings {
             ElementwiseExpr mean = b.bindView(n.in(3), along(n.in(3), shape, 1, 1));
             ElementwiseExpr var = b.bindView(n.in(4), along(n.in(4), shape, 1, 1));
             ElementwiseExpr xc = ElementwiseExpr.sub(b.bind(x), mean);
-            ElementwiseExpr k = ElementwiseExpr.div(scale, ElementwiseExpr.unary(Op.SQRT,
+            ElementwiseExpr k = ElementwiseExpr.div(scale, ElementwiseExpr.unary(ElementwiseOp.SQRT,
                     ElementwiseExpr.add(var, ElementwiseExpr.f32(eps))));
             b.emit(ElementwiseExpr.add(ElementwiseExpr.mul(xc, k), bias), n.out(0));
             return;
@@ -207,7 +206,8 @@ final class NormLowerings {
         for (int d = 0, i = 0; d < shape.length; d++) if (red[d]) axes[i++] = d;
         Stats s = stats(n, n.in(0), shape, axes, null);
         ElementwiseBuilder b = new ElementwiseBuilder(n, shape);
-        ElementwiseExpr std = ElementwiseExpr.unary(Op.SQRT, ElementwiseExpr.div(b.bindView(s.sumSquares, s.keptView),
+        ElementwiseExpr std = ElementwiseExpr.unary(ElementwiseOp.SQRT, ElementwiseExpr.div(b.bindView(s.sumSquares,
+                s.keptView),
                 ElementwiseExpr.f32(count(shape, axes))));
         b.emit(ElementwiseExpr.div(b.bind(s.centered), ElementwiseExpr.add(std, ElementwiseExpr.f32(1e-9))), n.out(0));
     }
@@ -226,7 +226,8 @@ final class NormLowerings {
                 new int[] {axis}), n.limits()), n.in(0), norm);
         ElementwiseBuilder b = new ElementwiseBuilder(n, s);
         ElementwiseExpr v = b.bindView(norm, keptView(norm, s, mask(s.length, new int[] {axis})));
-        b.emit(ElementwiseExpr.where(ElementwiseExpr.of(Op.EQUAL, v, ElementwiseExpr.f32(0)), ElementwiseExpr.f32(0),
+        b.emit(ElementwiseExpr.where(ElementwiseExpr.of(ElementwiseOp.EQUAL, v, ElementwiseExpr.f32(0)),
+                ElementwiseExpr.f32(0),
                 ElementwiseExpr.div(b.bind(n.in(0)), v)), n.out(0));
     }
 
@@ -258,7 +259,8 @@ final class NormLowerings {
         ElementwiseBuilder e = new ElementwiseBuilder(n, shape);
         ElementwiseExpr base = ElementwiseExpr.add(ElementwiseExpr.f32(bias),
                 ElementwiseExpr.mul(ElementwiseExpr.f32(alpha), e.bind(avg)));
-        e.emit(ElementwiseExpr.div(e.bind(n.in(0)), ElementwiseExpr.of(Op.POW, base, ElementwiseExpr.f32(beta))), n.out(0));
+        e.emit(ElementwiseExpr.div(e.bind(n.in(0)), ElementwiseExpr.of(ElementwiseOp.POW, base,
+                ElementwiseExpr.f32(beta))), n.out(0));
     }
 
     /** LayerNormalization with its Mean and InvStdDev outputs (shape X.shape[:axis] + [1] * (rank - axis)). */

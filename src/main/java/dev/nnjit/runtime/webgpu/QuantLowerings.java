@@ -1,7 +1,6 @@
 package dev.nnjit.runtime.webgpu;
 
 import dev.nnjit.codegen.ElementwiseExpr;
-import dev.nnjit.codegen.ElementwiseExpr.Op;
 import dev.nnjit.codegen.ElementwiseInput;
 import dev.nnjit.codegen.IntMatmulKernel;
 import dev.nnjit.codegen.IntMatmulProblem;
@@ -10,6 +9,7 @@ import dev.nnjit.codegen.MapProblem;
 import dev.nnjit.codegen.ReduceProblem;
 import dev.nnjit.codegen.ScalarType;
 import dev.nnjit.codegen.Wgsl;
+import dev.nnjit.ops.fused.ElementwiseOp;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
 import dev.nnjit.tune.TuningSites;
@@ -109,17 +109,19 @@ final class QuantLowerings {
         n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.MAX, s, all), n.limits()), n.in(0), hi);
         GpuTensor scale = n.outputUsed(1) ? n.out(1) : n.scratch("scale", DType.FLOAT, new int[0]);
         ElementwiseBuilder b = new ElementwiseBuilder(n, one);
-        ElementwiseExpr low = ElementwiseExpr.of(Op.MIN, b.bind(lo), ElementwiseExpr.f32(0));
-        ElementwiseExpr high = ElementwiseExpr.of(Op.MAX, b.bind(hi), ElementwiseExpr.f32(0));
+        ElementwiseExpr low = ElementwiseExpr.of(ElementwiseOp.MIN, b.bind(lo), ElementwiseExpr.f32(0));
+        ElementwiseExpr high = ElementwiseExpr.of(ElementwiseOp.MAX, b.bind(hi), ElementwiseExpr.f32(0));
         b.emit(ElementwiseExpr.div(ElementwiseExpr.sub(high, low), ElementwiseExpr.f32(255)), scale);
         GpuTensor safe = n.scratch("divisor", DType.FLOAT, one);
         GpuTensor negLow = n.scratch("minus_min", DType.FLOAT, one);
         ElementwiseBuilder d = new ElementwiseBuilder(n, one);
         ElementwiseExpr sc = d.bind(scale);
-        d.emit(ElementwiseExpr.where(ElementwiseExpr.of(Op.EQUAL, sc, ElementwiseExpr.f32(0)), ElementwiseExpr.f32(1), sc),
+        d.emit(ElementwiseExpr.where(ElementwiseExpr.of(ElementwiseOp.EQUAL, sc, ElementwiseExpr.f32(0)),
+                ElementwiseExpr.f32(1), sc),
                 safe);
         ElementwiseBuilder m = new ElementwiseBuilder(n, one);
-        m.emit(ElementwiseExpr.unary(Op.NEG, ElementwiseExpr.of(Op.MIN, m.bind(lo), ElementwiseExpr.f32(0))), negLow);
+        m.emit(ElementwiseExpr.unary(ElementwiseOp.NEG, ElementwiseExpr.of(ElementwiseOp.MIN, m.bind(lo),
+                ElementwiseExpr.f32(0))), negLow);
         float[] range = {0, 255};
         GpuTensor zeroI = n.constantTensor("zero", Tensor.ofLongs(DType.UINT8, new int[] {1}, new long[] {0}));
         GpuTensor zp = n.outputUsed(2) ? n.out(2) : n.scratch("zero_point", DType.UINT8, new int[0]);

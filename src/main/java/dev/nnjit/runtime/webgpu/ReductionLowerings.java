@@ -6,6 +6,7 @@ import dev.nnjit.codegen.NormProblem;
 import dev.nnjit.codegen.ReduceProblem;
 import dev.nnjit.codegen.SoftmaxProblem;
 import dev.nnjit.codegen.Wgsl;
+import dev.nnjit.ops.fused.ElementwiseOp;
 import dev.nnjit.tensor.Tensor;
 import dev.nnjit.tune.TuningSites;
 import java.util.Arrays;
@@ -127,7 +128,7 @@ final class ReductionLowerings {
             GpuTensor sum = n.scratch("sum", n.outDType(0), out);
             n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.SUM, s, axes), n.limits()), n.in(0), sum);
             ElementwiseBuilder b = new ElementwiseBuilder(n, out);
-            b.emit(ElementwiseExpr.unary(ElementwiseExpr.Op.LOG, b.bind(sum)), n.out(0));
+            b.emit(ElementwiseExpr.unary(ElementwiseOp.LOG, b.bind(sum)), n.out(0));
         });
     }
 

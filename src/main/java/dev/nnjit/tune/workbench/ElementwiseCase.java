@@ -6,6 +6,7 @@ import dev.nnjit.codegen.ElementwiseKernel;
 import dev.nnjit.codegen.ElementwiseProblem;
 import dev.nnjit.codegen.ScalarType;
 import dev.nnjit.ops.Broadcasting;
+import dev.nnjit.ops.fused.ElementwiseOp;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ElementwiseSpace;
 import dev.nnjit.tensor.Tensor;
@@ -20,21 +21,21 @@ import java.util.Map;
  * and pow's base in [0.5, 2). Reference: the ONNX op (opset 13-20), in double where it is a math function.
  *
  * <p>Tolerances come from WGSL's stated accuracy of each builtin (in ulp of the result, 2^-23 relative at most) and
- * nnjit's WGSL helpers (dev.nnjit.codegen.WgslLib): add, sub, mul, max, min, relu, neg, abs are correctly rounded
+ * nnjit's WGSL library (dev.nnjit.codegen.WgslMath, whose class comment is the accuracy contract): add, sub, mul, max, min, relu, neg, abs are correctly rounded
  * in both, so exact; the others as stated per op in {@link #tolerance()}.
  */
 final class ElementwiseCase extends BenchCase {
-    private record OpInfo(String name, ElementwiseExpr.Op op, String onnx, int opset, int arity) {}
+    private record OpInfo(String name, ElementwiseOp op, String onnx, int opset, int arity) {}
 
     private static final OpInfo[] OPS = {
-        new OpInfo("add", ElementwiseExpr.Op.ADD, "Add", 14, 2), new OpInfo("sub", ElementwiseExpr.Op.SUB, "Sub", 14, 2),
-        new OpInfo("mul", ElementwiseExpr.Op.MUL, "Mul", 14, 2), new OpInfo("div", ElementwiseExpr.Op.DIV, "Div", 14, 2),
-        new OpInfo("max", ElementwiseExpr.Op.MAX, "Max", 13, 2), new OpInfo("min", ElementwiseExpr.Op.MIN, "Min", 13, 2),
-        new OpInfo("pow", ElementwiseExpr.Op.POW, "Pow", 15, 2), new OpInfo("relu", ElementwiseExpr.Op.RELU, "Relu", 14, 1),
-        new OpInfo("neg", ElementwiseExpr.Op.NEG, "Neg", 13, 1), new OpInfo("abs", ElementwiseExpr.Op.ABS, "Abs", 13, 1),
-        new OpInfo("exp", ElementwiseExpr.Op.EXP, "Exp", 13, 1), new OpInfo("tanh", ElementwiseExpr.Op.TANH, "Tanh", 13, 1),
-        new OpInfo("sigmoid", ElementwiseExpr.Op.SIGMOID, "Sigmoid", 13, 1),
-        new OpInfo("erf", ElementwiseExpr.Op.ERF, "Erf", 13, 1), new OpInfo("gelu", ElementwiseExpr.Op.GELU, "Gelu", 20, 1)};
+        new OpInfo("add", ElementwiseOp.ADD, "Add", 14, 2), new OpInfo("sub", ElementwiseOp.SUB, "Sub", 14, 2),
+        new OpInfo("mul", ElementwiseOp.MUL, "Mul", 14, 2), new OpInfo("div", ElementwiseOp.DIV, "Div", 14, 2),
+        new OpInfo("max", ElementwiseOp.MAX, "Max", 13, 2), new OpInfo("min", ElementwiseOp.MIN, "Min", 13, 2),
+        new OpInfo("pow", ElementwiseOp.POW, "Pow", 15, 2), new OpInfo("relu", ElementwiseOp.RELU, "Relu", 14, 1),
+        new OpInfo("neg", ElementwiseOp.NEG, "Neg", 13, 1), new OpInfo("abs", ElementwiseOp.ABS, "Abs", 13, 1),
+        new OpInfo("exp", ElementwiseOp.EXP, "Exp", 13, 1), new OpInfo("tanh", ElementwiseOp.TANH, "Tanh", 13, 1),
+        new OpInfo("sigmoid", ElementwiseOp.SIGMOID, "Sigmoid", 13, 1),
+        new OpInfo("erf", ElementwiseOp.ERF, "Erf", 13, 1), new OpInfo("gelu", ElementwiseOp.GELU, "Gelu", 20, 1)};
 
     private final OpInfo info;
     private final int[][] shapes;
@@ -59,7 +60,7 @@ final class ElementwiseCase extends BenchCase {
         List<ElementwiseInput> inputs = new ArrayList<>();
         ElementwiseExpr[] args = new ElementwiseExpr[info.arity];
         for (int i = 0; i < info.arity; i++) {
-            boolean positive = (info.op == ElementwiseExpr.Op.DIV && i == 1) || (info.op == ElementwiseExpr.Op.POW && i == 0);
+            boolean positive = (info.op == ElementwiseOp.DIV && i == 1) || (info.op == ElementwiseOp.POW && i == 0);
             data.add(positive ? rnd.uniform(ShapeText.product(shapes[i]), 0.5f, 2) : rnd.uniform(ShapeText.product(shapes[i]), -2, 2));
             inputs.add(ElementwiseInput.broadcast(ScalarType.F32, shapes[i], outShape));
             args[i] = ElementwiseExpr.input(i, ScalarType.F32);
@@ -94,11 +95,11 @@ final class ElementwiseCase extends BenchCase {
         double ulp = Tolerance.ULP;
         switch (info.op) {
             case DIV: return new Tolerance(0, 3 * ulp, "WGSL division: 2.5 ulp");
-            case EXP: return new Tolerance(0, 8 * ulp, "WGSL exp: 3 + 2|x| ulp, |x| <= 2");
+            case EXP: return new Tolerance(0, 8 * ulp, "nn_exp: 4 ulp (WgslMath contract)");
             case POW: return new Tolerance(0, 2 * (7 * ulp + 0x1.0p-20),
                     "exp2(y log2 x): exp2's 7 ulp at |y log2 x| <= 2, plus log2's ~2^-21 absolute error times |y| <= 2;"
                             + " x2");
-            case TANH: return new Tolerance(8 * ulp, 8 * ulp, "WGSL tanh, inherited from sinh/cosh: a few ulp of e^x");
+            case TANH: return new Tolerance(8 * ulp, 8 * ulp, "nn_tanh: 8 ulp (WgslMath contract)");
             case SIGMOID: return new Tolerance(0, 12 * ulp, "1/(1+e^-x): exp 7 ulp, division 2.5 ulp, one add");
             case ERF: return new Tolerance(5e-7, 0, "Abramowitz-Stegun 7.1.26: 1.5e-7, plus f32 rounding (~2e-7)");
             case GELU: return new Tolerance(5e-7, 4 * ulp, "0.5 x (1 + erf(x/sqrt 2)), |x| <= 2: erf's error, + roundings");

@@ -10,7 +10,6 @@ import dev.nnjit.ops.OpContext;
 import dev.nnjit.ops.OpDef;
 import dev.nnjit.ops.OpException;
 import dev.nnjit.ops.OpRegistry;
-import dev.nnjit.ops.fused.ElementwiseProgram.Op;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
 import dev.nnjit.tensor.TensorType;
@@ -137,10 +136,10 @@ class FusedOpsTest {
     @Test void fusedElementwiseEvaluatesItsProgram() {
         ElementwiseProgram.Builder pb = new ElementwiseProgram.Builder();
         int x = pb.input(DType.FLOAT), row = pb.input(DType.FLOAT);
-        int neg = pb.op(Op.LESS, DType.BOOL, x, pb.constant(0, DType.FLOAT));
-        int half = pb.op(Op.MUL, DType.FLOAT, x, pb.constant(0.5, DType.FLOAT));
-        int root = pb.op(Op.ADD, DType.FLOAT, pb.op(Op.SQRT, DType.FLOAT, x), row);
-        pb.op(Op.WHERE, DType.FLOAT, neg, half, root);
+        int neg = pb.op(ElementwiseOp.LESS, DType.BOOL, x, pb.constant(0, DType.FLOAT));
+        int half = pb.op(ElementwiseOp.MUL, DType.FLOAT, x, pb.constant(0.5, DType.FLOAT));
+        int root = pb.op(ElementwiseOp.ADD, DType.FLOAT, pb.op(ElementwiseOp.SQRT, DType.FLOAT, x), row);
+        pb.op(ElementwiseOp.WHERE, DType.FLOAT, neg, half, root);
         ElementwiseProgram p = pb.build();
         Tensor tx = rand(2, 3), tr = rand(3);
         Tensor y = run("FusedElementwise", Map.of(), p, tx, tr);
@@ -165,8 +164,8 @@ class FusedOpsTest {
     @Test void programsCheckTheirInstructions() {
         ElementwiseProgram.Builder pb = new ElementwiseProgram.Builder();
         int a = pb.input(DType.INT64);
-        assertThrows(IllegalArgumentException.class, () -> pb.op(Op.ADD, DType.INT64, a, 5));
+        assertThrows(IllegalArgumentException.class, () -> pb.op(ElementwiseOp.ADD, DType.INT64, a, 5));
         assertThrows(IllegalArgumentException.class, () -> pb.constant(1L << 40, DType.INT64));
-        assertThrows(IllegalArgumentException.class, () -> pb.op(Op.NEG, DType.INT64, a, a));
+        assertThrows(IllegalArgumentException.class, () -> pb.op(ElementwiseOp.NEG, DType.INT64, a, a));
     }
 }

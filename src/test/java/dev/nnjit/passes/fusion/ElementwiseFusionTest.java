@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.nnjit.graph.Graph;
 import dev.nnjit.graph.Node;
 import dev.nnjit.graph.Value;
+import dev.nnjit.ops.fused.ElementwiseOp;
 import dev.nnjit.ops.fused.ElementwiseProgram;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
@@ -76,7 +77,7 @@ class ElementwiseFusionTest {
         assertEquals(1, f.nodes().size(), f.opHistogram().toString());
         ElementwiseProgram p = (ElementwiseProgram) fused(f).payload();
         int exps = 0;
-        for (ElementwiseProgram.Instr in : p.instrs()) if (in.op() == ElementwiseProgram.Op.EXP) exps++;
+        for (ElementwiseProgram.Instr in : p.instrs()) if (in.op() == ElementwiseOp.EXP) exps++;
         assertEquals(1, exps, p.toString());
     }
 

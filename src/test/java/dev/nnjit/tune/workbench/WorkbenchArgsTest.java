@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnjit.cli.WorkbenchOptions;
-import dev.nnjit.codegen.Activation;
+import dev.nnjit.ops.fused.Activation;
 import dev.nnjit.codegen.KernelGenerator;
 import dev.nnjit.codegen.KernelProblem;
 import dev.nnjit.codegen.MatmulKernel;

@@ -1,10 +1,14 @@
-package dev.nnjit.codegen;
+package dev.nnjit.runtime.webgpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.nnjit.codegen.ElementwiseExpr;
+import dev.nnjit.codegen.ElementwiseKernel;
+import dev.nnjit.codegen.ElementwiseProblem;
+import dev.nnjit.codegen.ExprReference;
 import dev.nnjit.graph.Graph;
 import dev.nnjit.graph.GraphImporter;
 import dev.nnjit.graph.Node;
@@ -13,8 +17,8 @@ import dev.nnjit.model.jvm.ModelFiles;
 import dev.nnjit.ops.Broadcasting;
 import dev.nnjit.ops.OpContext;
 import dev.nnjit.ops.OpRegistry;
+import dev.nnjit.ops.fused.ElementwiseOp;
 import dev.nnjit.ops.fused.ElementwiseProgram;
-import dev.nnjit.ops.fused.ElementwiseProgram.Op;
 import dev.nnjit.ops.fused.FusedOps;
 import dev.nnjit.passes.PassPipeline;
 import dev.nnjit.schedule.ElementwiseConfig;
@@ -43,25 +47,30 @@ class FusedElementwiseLoweringTest {
         ElementwiseProgram.Builder b = new ElementwiseProgram.Builder();
         DType f = DType.FLOAT, l = DType.INT64, z = DType.BOOL;
         int x = b.input(f), row = b.input(f), n = b.input(l), mask = b.input(z);
-        int a = b.op(Op.ADD, f, x, row);
-        int g = b.op(Op.GELU, f, b.op(Op.MUL, f, a, b.constant(0.5, f)));
-        int s = b.op(Op.SIGMOID, f, b.op(Op.SILU, f, b.op(Op.GELU_TANH, f, a)));
-        int r = b.op(Op.RELU, f, b.op(Op.SUB, f, g, s));
-        int e = b.op(Op.EXP, f, b.op(Op.NEG, f, b.op(Op.ABS, f, b.op(Op.ERF, f, b.op(Op.TANH, f, r)))));
-        int lg = b.op(Op.SQRT, f, b.op(Op.ABS, f, b.op(Op.LOG, f, b.op(Op.ADD, f, e, b.constant(1, f)))));
-        int rc = b.op(Op.RECIPROCAL, f, b.op(Op.ADD, f, lg, b.constant(1, f)));
-        int fl = b.op(Op.CEIL, f, b.op(Op.FLOOR, f, b.op(Op.MUL, f, rc, b.constant(10, f))));
-        int pw = b.op(Op.POW, f, fl, b.constant(2, f));
-        int mm = b.op(Op.MAX, f, b.op(Op.MIN, f, pw, x), b.constant(-1, f));
-        int ni = b.op(Op.ADD, l, b.op(Op.MUL, l, n, b.constant(3, l)), b.constant(1, l));
-        int nf = b.op(Op.CAST, f, ni);
-        int c1 = b.op(Op.AND, z, b.op(Op.LESS, z, x, nf), mask);
-        int c2 = b.op(Op.OR, z, c1, b.op(Op.NOT, z, mask));
-        int c3 = b.op(Op.XOR, z, c2, b.op(Op.GREATER_EQUAL, z, x, b.constant(0, f)));
-        int c4 = b.op(Op.AND, z, b.op(Op.LESS_EQUAL, z, row, nf), b.op(Op.GREATER, z, x, row));
-        int w = b.op(Op.WHERE, f, b.op(Op.OR, z, c3, c4), mm, b.op(Op.DIV, f, nf, b.constant(7, f)));
-        int eq = b.op(Op.EQUAL, z, b.op(Op.CAST, l, b.op(Op.FLOOR, f, x)), n);
-        b.op(Op.WHERE, f, eq, b.op(Op.CAST, f, n), w);
+        int a = b.op(ElementwiseOp.ADD, f, x, row);
+        int g = b.op(ElementwiseOp.GELU, f, b.op(ElementwiseOp.MUL, f, a, b.constant(0.5, f)));
+        int s = b.op(ElementwiseOp.SIGMOID, f, b.op(ElementwiseOp.SILU, f, b.op(ElementwiseOp.GELU_TANH, f, a)));
+        int r = b.op(ElementwiseOp.RELU, f, b.op(ElementwiseOp.SUB, f, g, s));
+        int e = b.op(ElementwiseOp.EXP, f, b.op(ElementwiseOp.NEG, f, b.op(ElementwiseOp.ABS, f,
+                b.op(ElementwiseOp.ERF, f, b.op(ElementwiseOp.TANH, f, r)))));
+        int lg = b.op(ElementwiseOp.SQRT, f, b.op(ElementwiseOp.ABS, f, b.op(ElementwiseOp.LOG, f,
+                b.op(ElementwiseOp.ADD, f, e, b.constant(1, f)))));
+        int rc = b.op(ElementwiseOp.RECIPROCAL, f, b.op(ElementwiseOp.ADD, f, lg, b.constant(1, f)));
+        int fl = b.op(ElementwiseOp.CEIL, f, b.op(ElementwiseOp.FLOOR, f, b.op(ElementwiseOp.MUL, f, rc,
+                b.constant(10, f))));
+        int pw = b.op(ElementwiseOp.POW, f, fl, b.constant(2, f));
+        int mm = b.op(ElementwiseOp.MAX, f, b.op(ElementwiseOp.MIN, f, pw, x), b.constant(-1, f));
+        int ni = b.op(ElementwiseOp.ADD, l, b.op(ElementwiseOp.MUL, l, n, b.constant(3, l)), b.constant(1, l));
+        int nf = b.op(ElementwiseOp.CAST, f, ni);
+        int c1 = b.op(ElementwiseOp.AND, z, b.op(ElementwiseOp.LESS, z, x, nf), mask);
+        int c2 = b.op(ElementwiseOp.OR, z, c1, b.op(ElementwiseOp.NOT, z, mask));
+        int c3 = b.op(ElementwiseOp.XOR, z, c2, b.op(ElementwiseOp.GREATER_EQUAL, z, x, b.constant(0, f)));
+        int c4 = b.op(ElementwiseOp.AND, z, b.op(ElementwiseOp.LESS_EQUAL, z, row, nf), b.op(ElementwiseOp.GREATER,
+                z, x, row));
+        int w = b.op(ElementwiseOp.WHERE, f, b.op(ElementwiseOp.OR, z, c3, c4), mm, b.op(ElementwiseOp.DIV, f, nf,
+                b.constant(7, f)));
+        int eq = b.op(ElementwiseOp.EQUAL, z, b.op(ElementwiseOp.CAST, l, b.op(ElementwiseOp.FLOOR, f, x)), n);
+        b.op(ElementwiseOp.WHERE, f, eq, b.op(ElementwiseOp.CAST, f, n), w);
         return b.build();
     }
 

@@ -1,5 +1,9 @@
-package dev.nnjit.codegen;
+package dev.nnjit.runtime.webgpu;
 
+import dev.nnjit.codegen.ElementwiseExpr;
+import dev.nnjit.codegen.ElementwiseInput;
+import dev.nnjit.codegen.ElementwiseProblem;
+import dev.nnjit.codegen.ScalarType;
 import dev.nnjit.ops.fused.ElementwiseProgram;
 import dev.nnjit.ops.fused.ElementwiseProgram.Instr;
 import java.util.ArrayList;
@@ -8,10 +12,11 @@ import java.util.List;
 /**
  * From an {@code nnjit.FusedElementwise} node (made by {@code dev.nnjit.passes.fusion.ElementwiseFusion}) to the
  * elementwise kernel's problem: the node's {@link ElementwiseProgram} becomes an {@link ElementwiseExpr} instruction by
- * instruction (the two share op names), ONNX dtypes become {@link ScalarType}s, and every input is read broadcast to
- * the output shape. A value shared by several instructions stays one shared expression node, so it is computed once.
+ * instruction (the two share one operator enum, {@link dev.nnjit.ops.fused.ElementwiseOp}), ONNX dtypes become
+ * {@link ScalarType}s, and every input is read broadcast to the output shape. A value shared by several instructions
+ * stays one shared expression node, so it is computed once.
  */
-public final class FusedElementwiseLowering {
+final class FusedElementwiseLowering {
     private FusedElementwiseLowering() {}
 
     public static ElementwiseExpr expr(ElementwiseProgram program) {
@@ -27,7 +32,7 @@ public final class FusedElementwiseLowering {
                 default: {
                     ElementwiseExpr[] args = new ElementwiseExpr[in.args().size()];
                     for (int a = 0; a < args.length; a++) args[a] = v[in.arg(a)];
-                    v[i] = ElementwiseExpr.of(op(in.op()), args);
+                    v[i] = ElementwiseExpr.of(in.op(), args);
                 }
             }
         }
@@ -46,11 +51,5 @@ public final class FusedElementwiseLowering {
             inputs.add(ElementwiseInput.broadcast(ScalarType.of(program.inputTypes().get(i)), inputShapes.get(i), outShape));
         }
         return ElementwiseProblem.broadcast(label, outShape, inputs, expr(program));
-    }
-
-    /** Same-named op (looked up by name, not Enum.valueOf, to stay plain under TeaVM). */
-    private static ElementwiseExpr.Op op(ElementwiseProgram.Op op) {
-        for (ElementwiseExpr.Op o : ElementwiseExpr.Op.values()) if (o.name().equals(op.name())) return o;
-        throw new IllegalArgumentException("no elementwise kernel op for " + op);
     }
 }
