@@ -8,6 +8,7 @@
 //                                   here from llama2's pieces: no npm package ships a T5/mT5 tokenizer.json
 //   wordpiece-mixed, bpe-mixed      MiniLM's and GPT-2's vocabularies under other normalizers, pre-tokenizers and
 //                                   post-processors, to cover components no shipped file uses
+// and DIR/NAME.decoded.jsonl (decode(ids, skip_special_tokens) of those ids as a JSON string, null for none).
 // Corpus lines are split on "\n" only; a final "\n" ends the last line.
 import fs from "node:fs";
 import path from "node:path";
@@ -84,8 +85,12 @@ let lines = fs.readFileSync(args.corpus, "utf8").split("\n");
 if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
 for (const [name, json] of Object.entries(tokenizers)) {
   const tokenizer = new Tokenizer(json, {});
-  const out = lines.map((line) => JSON.stringify(tokenizer.encode(line).ids));
+  const ids = lines.map((line) => tokenizer.encode(line).ids);
+  // decode(ids) with the decoder alone: no clean-up of tokenization spaces (a transformers-level option).
+  const decoded = ids.map((x) => JSON.stringify(x.length === 0 ? null
+    : tokenizer.decode(x, { skip_special_tokens: true, clean_up_tokenization_spaces: false })));
   fs.writeFileSync(path.join(args.out, `${name}.tokenizer.json`), JSON.stringify(json));
-  fs.writeFileSync(path.join(args.out, `${name}.ids.jsonl`), out.join("\n") + "\n");
+  fs.writeFileSync(path.join(args.out, `${name}.ids.jsonl`), ids.map((x) => JSON.stringify(x)).join("\n") + "\n");
+  fs.writeFileSync(path.join(args.out, `${name}.decoded.jsonl`), decoded.join("\n") + "\n");
   console.log(`${name}: ${lines.length} lines`);
 }

@@ -68,6 +68,35 @@ class TokenizerReferenceTest {
         try { return Files.readString(p, StandardCharsets.UTF_8); } catch (Exception e) { return e.toString(); }
     }
 
+    @Test
+    void decodeMatchesTheJsPort() throws Exception {
+        Map<String, String> summary = new LinkedHashMap<>();
+        StringBuilder failures = new StringBuilder();
+        for (String name : NAMES) {
+            Tokenizer tokenizer = Tokenizer.fromJson(read(dir.resolve(name + ".tokenizer.json")));
+            List<String> ids = Files.readAllLines(dir.resolve(name + ".ids.jsonl"), StandardCharsets.UTF_8);
+            List<String> expected = Files.readAllLines(dir.resolve(name + ".decoded.jsonl"), StandardCharsets.UTF_8);
+            int equal = 0, compared = 0;
+            for (int i = 0; i < ids.size(); i++) {
+                if (expected.get(i).equals("null")) continue;
+                compared++;
+                int[] idArray = Arrays.stream(ids.get(i).substring(1, ids.get(i).length() - 1).split(","))
+                        .mapToInt(Integer::parseInt).toArray();
+                String got = dev.nnjit.json.Json.quote(tokenizer.decode(idArray, true));
+                String want = dev.nnjit.json.Json.quote((String) dev.nnjit.json.Json.parse(expected.get(i)));
+                if (got.equals(want)) equal++;
+                else if (failures.length() < 20000) {
+                    failures.append(name).append(" line ").append(i + 1).append(":\n  expected ")
+                            .append(want, 0, Math.min(300, want.length())).append("\n  got      ")
+                            .append(got, 0, Math.min(300, got.length())).append('\n');
+                }
+            }
+            summary.put(name, equal + "/" + compared);
+        }
+        System.out.println("tokenizer reference (decode): " + summary);
+        assertEquals("", failures.toString(), "lines equal: " + summary);
+    }
+
     static List<String> corpusLines() throws Exception {
         String text = Files.readString(CORPUS, StandardCharsets.UTF_8);
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
@@ -102,7 +131,7 @@ class TokenizerReferenceTest {
             }
             summary.put(name, equal + "/" + lines.size());
         }
-        System.out.println("tokenizer reference: " + summary);
+        System.out.println("tokenizer reference (encode): " + summary);
         assertEquals("", failures.toString(), "lines equal: " + summary);
     }
 }
