@@ -25,8 +25,8 @@ final class ByteLevel {
         return new String(out);
     }
 
-    /** The bytes behind byte-level characters, as text (invalid UTF-8 becomes U+FFFD); unknown characters are
-     * skipped, as the JS port's lookup of a missing key gives 0-free undefined bytes. */
+    /** The bytes behind byte-level characters, as text (invalid UTF-8 becomes U+FFFD); a character outside the
+     * table stands for byte 0, as in the JS port (its undefined lookup becomes 0 in a Uint8Array). */
     static String decode(String chars) {
         byte[] bytes = new byte[chars.length()];
         int n = 0;

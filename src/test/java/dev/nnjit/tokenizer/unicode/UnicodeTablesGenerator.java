@@ -19,9 +19,10 @@ import java.util.List;
  * knows is taken as excluded when the JDK's NFC does not recompose it (CompositionExclusions.txt has been frozen
  * since Unicode 3.1, so the JDK's older data agrees on it).
  *
- * <p>Run: {@code mvn -q test-compile exec:java} is not set up; {@code java -cp target/test-classes:$(teavm-classlib jar)
- * dev.nnjit.tokenizer.unicode.UnicodeTablesGenerator OUT.java}. {@code UnicodeTablesTest} checks that the committed
- * file equals what this produces.
+ * <p>Run (it needs only the JDK and the teavm-classlib jar): {@code javac -d /tmp/gen THIS_FILE && java -cp
+ * /tmp/gen:~/.m2/repository/org/teavm/teavm-classlib/0.16.0/teavm-classlib-0.16.0.jar
+ * dev.nnjit.tokenizer.unicode.UnicodeTablesGenerator src/main/java/dev/nnjit/tokenizer/unicode/UnicodeTables.java}.
+ * {@code UnicodeTablesTest} checks that the committed file equals what this produces.
  */
 public final class UnicodeTablesGenerator {
     static final String SOURCE = "/org/teavm/classlib/impl/unicode/UnicodeData.txt";
