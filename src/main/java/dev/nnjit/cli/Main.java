@@ -28,6 +28,7 @@ public final class Main {
             "  nnjit serve",
             "  nnjit bench MODEL.onnx --inputs FEEDS.json [--runtimes LIST] [--runs N] [--warmup W] [--json OUT.json]",
             WorkbenchCommand.USAGE,
+            TokenizeCommand.USAGE,
             "  nnjit --help",
             "",
             "run    Runs MODEL.onnx (external data files next to it) on the feeds and prints",
@@ -49,16 +50,19 @@ public final class Main {
             "       its address; open it in Chromium, pick a model and a feeds file. Ctrl-C stops it.",
             "bench  Times nnjit and ONNX Runtime Web on the model in one headless Chromium (nnjit bench --help).",
             WorkbenchCommand.SUMMARY,
+            TokenizeCommand.SUMMARY,
             "",
             "Exit codes: 0 success, 1 model/feeds/runtime error (message on stderr), 2 usage error.",
             "");
 
+    private final java.io.InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean debugEnv;
     private final Map<String, String> env;
 
-    Main(PrintStream out, PrintStream err, Map<String, String> env) {
+    Main(java.io.InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        this.in = in;
         this.out = out;
         this.err = err;
         this.debugEnv = "1".equals(env.get("NNJIT_DEBUG"));
@@ -66,14 +70,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err, System.getenv());
+        int code = run(args, System.in, System.out, System.err, System.getenv());
         System.out.flush();
         System.exit(code);
     }
 
     /** Runs one command with the given streams and environment; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        return new Main(out, err, env).dispatch(Arrays.asList(args));
+        return run(args, System.in, out, err, env);
+    }
+
+    /** As above, with the standard input that {@code tokenize} reads. */
+    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err,
+                          Map<String, String> env) {
+        return new Main(in, out, err, env).dispatch(Arrays.asList(args));
     }
 
     private int dispatch(List<String> args) {
@@ -100,6 +110,8 @@ public final class Main {
                 return serve();
             case "bench":
                 return BenchCommand.run(rest, out, err, env);
+            case "tokenize":
+                return TokenizeCommand.run(rest, in, out, err, debugEnv);
             default:
                 return usageError("unknown command '" + command + "'");
         }
