@@ -245,4 +245,32 @@ class TuningSitesTest {
         TuningSite<SoftmaxProblem> other = TuningSites.softmax(SoftmaxProblem.lastAxis(4, 64, false), LIM, NONE);
         assertEquals(other.defaultKey(), force.choose(other));
     }
+
+    /**
+     * Features reach the spaces: with subgroups and subgroup_id (as on SwiftShader) softmax, norm and reduce sites
+     * and a gemv site offer subgroup candidates on top of the baseline ones; index 0 does not change.
+     */
+    @Test void subgroupFeaturesAddCandidatesButKeepTheDefault() {
+        AdapterFeatures sg = new AdapterFeatures(true, false, 4, 64, true);
+        List<TuningSite<?>[]> pairs = List.of(
+                new TuningSite<?>[] {TuningSites.softmax(SoftmaxProblem.lastAxis(128, 512, false), LIM, NONE),
+                    TuningSites.softmax(SoftmaxProblem.lastAxis(128, 512, false), LIM, sg)},
+                new TuningSite<?>[] {TuningSites.matmul(MatmulProblem.matmul(new int[] {1, 768}, new int[] {768, 768}),
+                        LIM, NONE),
+                    TuningSites.matmul(MatmulProblem.matmul(new int[] {1, 768}, new int[] {768, 768}), LIM, sg)});
+        for (TuningSite<?>[] p : pairs) {
+            assertTrue(p[1].size() > p[0].size(), p[0].family() + ": " + p[0].size() + " -> " + p[1].size());
+            assertEquals(p[0].defaultKey(), p[1].defaultKey(), p[0].family() + " default");
+            assertTrue(p[1].keys().containsAll(p[0].keys()), p[0].family() + ": baseline candidates kept");
+        }
+    }
+
+    /** Adapter keys of the two engine builds differ; the same build on the same adapter gives the same key. */
+    @Test void adapterKeyIncludesTheEngineBuild() {
+        dev.nnjit.schedule.AdapterInfo info = new dev.nnjit.schedule.AdapterInfo("google", "swiftshader", "", "",
+                List.of("subgroups", "timestamp-query"), LIM);
+        assertEquals(AdapterKey.of(info, "wasm-gc"), AdapterKey.of(info, "wasm-gc"));
+        assertTrue(!AdapterKey.of(info, "wasm-gc").id().equals(AdapterKey.of(info, "js").id()));
+        assertTrue(AdapterKey.of(info, "js").id().startsWith("google-swiftshader-"));
+    }
 }
