@@ -125,14 +125,25 @@ class Model {
     this.tuningOptions = null;   // webgpu: {budgetMs, cache, auto}
     this.tuning = null;          // promise of the background tuning's report (tuning.auto)
     this._queue = Promise.resolve();
+    this._queued = 0;            // operations queued or in flight
+    this._disposed = false;
     this._tuneRun = null;
   }
 
   /** Runs fn after everything queued before it (runs and tuning steps never overlap on the device). */
   _enqueue(fn) {
+    this._queued++;
     const p = this._queue.then(fn);
-    this._queue = p.catch(() => {});
+    this._queue = p.catch(() => {}).then(() => { this._queued--; });
     return p;
+  }
+
+  /** A tuning step's export call, refused once the model is disposed. */
+  _tuneCall(call) {
+    return this._enqueue(() => {
+      if (this._disposed) throw new Error("the model was disposed: tuning stopped");
+      return call();
+    });
   }
 
   /** Runs on feeds {name: {dtype, shape, data}}; returns {outputs: {name: {dtype, shape, data}}, timings: {name: ms}}. */
@@ -177,11 +188,11 @@ class Model {
     if (this._tuneRun) return this._tuneRun;
     const budget = budgetMs ?? (this.tuningOptions ? this.tuningOptions.budgetMs : 30000);
     const run = (async () => {
-      let progress = unwrap(await this._enqueue(() => this.engine.exports.startTuningAsync(this.handle, budget)));
+      let progress = unwrap(await this._tuneCall(() => this.engine.exports.startTuningAsync(this.handle, budget)));
       if (onProgress) onProgress(progress);
       while (!progress.done) {
         await new Promise((r) => setTimeout(r, 0));
-        progress = unwrap(await this._enqueue(() => this.engine.exports.tuneStepAsync(this.handle)));
+        progress = unwrap(await this._tuneCall(() => this.engine.exports.tuneStepAsync(this.handle)));
         if (onProgress) onProgress(progress);
       }
       return this.tuningReport();
@@ -202,7 +213,13 @@ class Model {
     return unwrap(this.engine.exports.kernels(this.handle));
   }
 
+  /** Frees the model; a tuning in progress stops (if a step is on the device, the model is freed after it). */
   dispose() {
+    this._disposed = true;
+    if (this._queued > 0) {
+      this._enqueue(() => unwrap(this.engine.exports.dispose(this.handle))).catch(() => {});
+      return;
+    }
     unwrap(this.engine.exports.dispose(this.handle));
   }
 }
