@@ -12,5 +12,10 @@
  * against the default's output ({@link dev.nnjit.tune.SiteTolerance}); decisions (never code) go to a
  * {@link dev.nnjit.tune.TuningCache} as {@link dev.nnjit.tune.TuningRecord}s that go stale by themselves when the
  * candidate set or a generator's WGSL changes; {@link dev.nnjit.tune.CachedScheduleChooser} replays them.
+ *
+ * <p>Browser side: {@code tune.measure} is the one measuring mechanism ({@code GpuCandidateBench}: seeded buffers,
+ * legality check, async pipeline creation, timestamp or submission timing of R dispatches per sample, NaN-filled
+ * outputs for validation; {@code BrowserClock}), used by the tuner and the kernel workbench alike. The WebGPU
+ * executable ({@code runtime.webgpu}) runs tuning sessions as a {@code runtime.Tunable}.
  */
 package dev.nnjit.tune;

@@ -1,7 +1,13 @@
 package dev.nnjit.tune.workbench;
 
+import dev.nnjit.codegen.DispatchSize;
+import dev.nnjit.codegen.KernelInstance;
 import dev.nnjit.gpu.GpuDevice;
+import dev.nnjit.gpu.KernelPipelines;
+import dev.nnjit.tune.ErrorStats;
+import dev.nnjit.tune.measure.GpuCandidateBench;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,17 +45,18 @@ public final class Workbench {
                     + ", candidates interleaved round by round";
             List<CandidateResult> results = new ArrayList<>();
             if (!request.dryRun()) {
-                GpuBench gb = new GpuBench(gpu, bench);
+                // A fresh pipeline cache: compile times are real compiles (a request has its own device anyway).
+                GpuCandidateBench gb = new GpuCandidateBench(gpu, new KernelPipelines(gpu), timestamps);
                 try {
-                    results = measure(gb, chosen, request.runs(), timestamps, progress);
+                    gb.open(all.get(0).kernel().bindings(), bench.inputs());
+                    results = measure(gb, bench, chosen, request.runs(), progress);
                 } finally {
-                    gb.destroy();
+                    gb.close();
                 }
             } else {
                 for (BenchCase.Candidate c : chosen) {
-                    results.add(CandidateResult.failed(c.index(), c.configKey(), c.kernel().workgroupSizeX() + "x"
-                            + c.kernel().workgroupSizeY() + "x" + c.kernel().workgroupSizeZ(), c.kernel().dispatch().x()
-                            + "x" + c.kernel().dispatch().y() + "x" + c.kernel().dispatch().z(), Double.NaN, "not run (dry run)"));
+                    results.add(CandidateResult.failed(c.index(), c.configKey(), workgroup(c), dispatch(c), Double.NaN,
+                            "not run (dry run)"));
                 }
             }
             return new WorkbenchReport(request.family(), request.shape(), bench.describe(), gpu.description(), timing,
@@ -60,34 +67,93 @@ public final class Workbench {
         }
     }
 
+    /** A candidate being measured: compiled and checked (or failed), collecting samples. */
+    private static final class Trial {
+        final BenchCase.Candidate candidate;
+        final String key;
+        double compileMs = Double.NaN;
+        ErrorStats error;
+        String failure;
+        final double[] samples;
+        int count;
+
+        Trial(BenchCase.Candidate candidate, int runs) {
+            this.candidate = candidate;
+            this.key = "#" + candidate.index() + " " + candidate.configKey();
+            this.samples = new double[runs];
+        }
+    }
+
     /**
-     * Compiles and checks every candidate, then takes {@code runs} rounds of one sample per candidate. Interleaving
-     * rounds, rather than timing one candidate after another, spreads any slow period of a shared machine (the
-     * SwiftShader "GPU" is the CPU) over all candidates instead of penalizing whichever ran during it.
+     * Compiles every candidate and checks its output (one dispatch on NaN-filled outputs) against the reference,
+     * then takes {@code runs} rounds of one sample per candidate. Interleaving rounds, rather than timing one
+     * candidate after another, spreads any slow period of a shared machine (the SwiftShader "GPU" is the CPU) over
+     * all candidates instead of penalizing whichever ran during it.
      */
-    private static List<CandidateResult> measure(GpuBench gb, List<BenchCase.Candidate> chosen, int runs,
-                                                 boolean timestamps, Progress progress) {
-        List<GpuBench.Prepared> prepared = new ArrayList<>();
+    private static List<CandidateResult> measure(GpuCandidateBench gb, BenchCase bench, List<BenchCase.Candidate> chosen,
+                                                 int runs, Progress progress) {
+        List<Trial> trials = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
-            GpuBench.Prepared p = gb.prepare(chosen.get(i), runs, timestamps);
-            prepared.add(p);
-            String name = "#" + p.candidate.index() + " " + p.candidate.configKey();
-            String detail = p.failed != null ? name + " failed: " + p.failed.failure() : name + " compiled in "
-                    + Math.round(p.compileMs) + " ms, " + (p.error.pass() ? "output ok" : "OUTPUT WRONG");
+            Trial t = new Trial(chosen.get(i), runs);
+            trials.add(t);
+            long t0 = System.nanoTime();
+            t.failure = gb.compile(t.key, t.candidate.kernel());
+            if (t.failure == null) {
+                t.compileMs = (System.nanoTime() - t0) / 1e6;
+                try {
+                    t.error = bench.tolerance().compare(gb.output(t.key), bench.reference());
+                } catch (RuntimeException e) {
+                    t.failure = e.getMessage() != null ? e.getMessage() : e.toString();
+                }
+            }
+            String detail = t.failure != null ? t.key + " failed: " + t.failure : t.key + " compiled in "
+                    + Math.round(t.compileMs) + " ms, " + (t.error.pass() ? "output ok" : "OUTPUT WRONG");
             if (progress != null) progress.update("compile", i + 1, chosen.size(), detail);
         }
         for (int round = 0; round < runs; round++) {
             int sampled = 0;
-            for (GpuBench.Prepared p : prepared) {
-                if (p.failed != null) continue;
-                gb.sample(p, timestamps);
-                sampled++;
+            for (Trial t : trials) {
+                if (t.failure != null) continue;
+                try {
+                    t.samples[t.count++] = gb.sample(t.key);
+                    sampled++;
+                } catch (RuntimeException e) {
+                    t.count--;
+                    t.failure = e.getMessage() != null ? e.getMessage() : e.toString();
+                }
             }
             if (progress != null) progress.update("time", round + 1, runs, sampled + " candidates sampled");
         }
         List<CandidateResult> out = new ArrayList<>();
-        for (GpuBench.Prepared p : prepared) out.add(gb.result(p));
+        for (Trial t : trials) out.add(result(gb, bench, t));
         return out;
+    }
+
+    /** A trial's result from its samples: median, min, max and rates. */
+    private static CandidateResult result(GpuCandidateBench gb, BenchCase bench, Trial t) {
+        BenchCase.Candidate c = t.candidate;
+        if (t.failure != null || t.count == 0) {
+            return CandidateResult.failed(c.index(), c.configKey(), workgroup(c), dispatch(c), t.compileMs,
+                    t.failure != null ? t.failure : "no samples");
+        }
+        double[] sorted = Arrays.copyOf(t.samples, t.count);
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        double median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+        double gflops = bench.flops() > 0 ? bench.flops() / (median * 1e6) : Double.NaN;
+        double gbps = bench.bytes() / (median * 1e6);
+        return new CandidateResult(c.index(), c.configKey(), workgroup(c), dispatch(c), t.compileMs, median, sorted[0],
+                sorted[n - 1], gb.repeat(t.key), n, gflops, gbps, t.error, null);
+    }
+
+    private static String workgroup(BenchCase.Candidate c) {
+        KernelInstance k = c.kernel();
+        return k.workgroupSizeX() + "x" + k.workgroupSizeY() + "x" + k.workgroupSizeZ();
+    }
+
+    private static String dispatch(BenchCase.Candidate c) {
+        DispatchSize d = c.kernel().dispatch();
+        return d.x() + "x" + d.y() + "x" + d.z();
     }
 
     /** The candidates at {@code indices} (all when null), in the order given; an error names the valid range. */
