@@ -20,6 +20,9 @@
 //   await model.runAsync(feeds, {outputs: ["logits"]})   // only these outputs (webgpu: the others not read back)
 // runAsync works for every model; run (synchronous) only for CPU models.
 // engine.releaseGpuDevice() frees the page's WebGPU device; webgpu models then fail until loaded again.
+// Debug ladder (load option {debug: N}, else the page's ?debug=N, else globalThis.nnjit.env.debug): 2 logs every GPU
+// step's chosen schedule (node, family, problem, config, candidates, source) to the console at compile time, 4 adds
+// each distinct kernel's WGSL.
 //
 // Tensors: dtype is an ONNX JSON name ("float32", "int64", "int32", "bool", ...); shape a number array.
 // Feed data may be a typed array or a plain array. Output data is:
@@ -79,7 +82,9 @@ class Engine {
   async loadModelAsync(bytes, externalFiles = {}, options = {}) {
     const files = {};
     for (const [name, data] of Object.entries(externalFiles || {})) files[name] = toInt8(data, `external file '${name}'`);
-    const reply = await this.exports.loadModelAsync(toInt8(bytes, "model"), files, { ...options });
+    const opts = { ...options };
+    if (opts.debug === undefined && debugLevel() > 0) opts.debug = debugLevel();
+    const reply = await this.exports.loadModelAsync(toInt8(bytes, "model"), files, opts);
     const { handle, backend, adapter, adapterInfo, device, limits, ...loadTimings } = unwrap(reply);
     const model = new Model(this, handle, loadTimings);
     model.backend = backend;
@@ -130,6 +135,14 @@ class Model {
   dispose() {
     unwrap(this.engine.exports.dispose(this.handle));
   }
+}
+
+/** The debug level the page asks for: ?debug=N in its address, else nnjit.env.debug, else 0. */
+function debugLevel() {
+  const fromUrl = typeof location !== "undefined" ? new URLSearchParams(location.search).get("debug") : null;
+  const env = globalThis.nnjit && globalThis.nnjit.env ? globalThis.nnjit.env.debug : undefined;
+  const level = Number(fromUrl !== null ? fromUrl : env);
+  return Number.isFinite(level) && level > 0 ? Math.floor(level) : 0;
 }
 
 /** The facade's reply {value} | {error, errorType} as a value or a thrown Error. */

@@ -8,6 +8,7 @@ import dev.nnjit.ops.OpRegistry;
 import dev.nnjit.passes.PassPipeline;
 import dev.nnjit.runtime.Backend;
 import dev.nnjit.runtime.Executable;
+import dev.nnjit.runtime.Flags;
 import dev.nnjit.schedule.AdapterLimits;
 
 /**
@@ -65,6 +66,9 @@ public final class WebGpuBackend implements Backend {
     @Override public Executable compile(Graph specialized) {
         if (fusion) PassPipeline.gpu(registry).apply(specialized);
         GpuProgram program = GraphLowering.lower(specialized, table, registry, limits, dev.nnjit.tune.ScheduleChooser.DEFAULT);
+        if (Flags.debug() >= Flags.LOG_SCHEDULES) {
+            System.out.print(StepLog.text(program, dev.nnjit.tune.ScheduleChooser.DEFAULT, Flags.debug()));
+        }
         BufferPlan plan = BufferPlanner.plan(program);
         WebGpuExecutable exec = new WebGpuExecutable(gpu, pipelines, program, plan, buffers, transfer);
         exec.build();
