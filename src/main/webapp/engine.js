@@ -20,6 +20,8 @@
 //   await model.runAsync(feeds, {outputs: ["logits"]})   // only these outputs (webgpu: the others not read back)
 // runAsync works for every model; run (synchronous) only for CPU models.
 // engine.releaseGpuDevice() frees the page's WebGPU device; webgpu models then fail until loaded again.
+// Tuning (webgpu): load option tuning: {budgetMs, cache: "indexeddb" | "none", auto, records: JSON text, shipped:
+// [JSON text]}; shipped defaults to the records shipped with the web app (records/index.json, kernels/records).
 // Debug ladder (load option {debug: N}, else the page's ?debug=N, else globalThis.nnjit.env.debug): 2 logs every GPU
 // step's chosen schedule (node, family, problem, config, candidates, source) to the console at compile time, 4 adds
 // each distinct kernel's WGSL.
@@ -84,6 +86,10 @@ class Engine {
     for (const [name, data] of Object.entries(externalFiles || {})) files[name] = toInt8(data, `external file '${name}'`);
     const opts = { ...options };
     if (opts.debug === undefined && debugLevel() > 0) opts.debug = debugLevel();
+    if (opts.backend === "webgpu" && !(opts.tuning && opts.tuning.shipped !== undefined)) {
+      const shipped = await shippedRecords();
+      if (shipped.length) opts.tuning = { ...(opts.tuning || {}), shipped };
+    }
     const reply = await this.exports.loadModelAsync(toInt8(bytes, "model"), files, opts);
     const { handle, backend, adapter, adapterInfo, device, limits, ...loadTimings } = unwrap(reply);
     const model = new Model(this, handle, loadTimings);
@@ -135,6 +141,34 @@ class Model {
   dispose() {
     unwrap(this.engine.exports.dispose(this.handle));
   }
+}
+
+let shippedPromise = null;
+
+/**
+ * The tuning records shipped with the web app (records/index.json and the documents it lists, kernels/records in the
+ * repository): an array of JSON texts, one document per adapter; empty when there are none or they cannot be fetched
+ * (records are an optimisation: a model loads the same without them). Fetched once per page.
+ */
+function shippedRecords() {
+  if (!shippedPromise) {
+    shippedPromise = (async () => {
+      try {
+        const indexUrl = new URL("./records/index.json", import.meta.url);
+        const response = await fetch(indexUrl);
+        if (!response.ok) return [];
+        const index = await response.json();
+        const texts = await Promise.all((index.files || []).map(async (f) => {
+          const r = await fetch(new URL(f.file, indexUrl));
+          return r.ok ? r.text() : null;
+        }));
+        return texts.filter((t) => t !== null);
+      } catch (e) {
+        return [];
+      }
+    })();
+  }
+  return shippedPromise;
 }
 
 /** The debug level the page asks for: ?debug=N in its address, else nnjit.env.debug, else 0. */

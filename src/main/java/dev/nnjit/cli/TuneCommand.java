@@ -81,9 +81,13 @@ final class TuneCommand {
             if (before != null) checkRecords(opts.cache(), before);
             Outcome o = tuning.tune(opts, feeds, before);
             TuningReport report = TuningJson.readReport(o.reportJson());
+            String kept = null;
             if (opts.cache() != null) {
                 String merged = merge(before, o.recordsJson(), err, opts.cache());
                 write(opts.cache(), merged);
+                List<TuningRecord> records = TuningJson.readRecords(merged);
+                kept = "records: " + records.size() + (records.isEmpty() ? "" : " for adapter "
+                        + records.get(0).adapter().id()) + " in " + opts.cache();
             }
             if (opts.json() != null) {
                 write(opts.json(), new GsonBuilder().setPrettyPrinting().serializeNulls().create()
@@ -91,6 +95,7 @@ final class TuneCommand {
             }
             out.print(table(report));
             out.println(summary(report, o));
+            if (kept != null) out.println(kept);
             out.flush();
             return Main.OK;
         } catch (RuntimeException e) {
