@@ -19,6 +19,20 @@
 //           peakLiveBytes, ...}, kernels: [{node, op, family, ms}] (when profiled)}
 //   await model.runAsync(feeds, {outputs: ["logits"]})   // only these outputs (webgpu: the others not read back)
 // runAsync works for every model; run (synchronous) only for CPU models.
+//
+// Tuning (webgpu): kernels are tuned on this device, as an explicit operation between runs, and winners persist.
+//   load option tuning: {budgetMs: 30000 (the tuner's own working time; 0 disables), cache: "indexeddb" | "none",
+//                        auto: true, records: JSON text of tuning records to import}
+//   With a warm cache (IndexedDB or imported records) the first run already uses tuned kernels.
+//   const report = await model.tuneAsync({budgetMs, onProgress});  // onProgress({done, workloadsDone, workloads,
+//                                                                   //   spentMs, budgetMs, speedup}) after each step
+//   model.tuning -> promise of the report of the background tuning that tuning.auto starts after the first runAsync
+//   model.tuningReport() -> {budgetMs, tuningMs, cacheHits, workloads: [{family, problem, occurrences, candidates,
+//                            tried, defaultConfig, defaultMs, bestConfig, bestMs, speedup, source, maxError, ...}]}
+//   model.kernels() -> [{node, op, family, problem, config, defaultConfig, candidates}] (the program's schedules)
+//   engine.tuningRecords() -> JSON text of every record the page holds for its adapter
+// Runs and tuning steps never interleave on the device: they go through one queue per model, a run waits for at
+// most one tuning step, and winners are swapped in at the start of the next run.
 // engine.releaseGpuDevice() frees the page's WebGPU device; webgpu models then fail until loaded again.
 // Tuning (webgpu): load option tuning: {budgetMs, cache: "indexeddb" | "none", auto, records: JSON text, shipped:
 // [JSON text]}; shipped defaults to the records shipped with the web app (records/index.json, kernels/records).
@@ -80,7 +94,12 @@ class Engine {
     return unwrap(this.exports.releaseGpuDevice());
   }
 
-  /** As loadModel, with options {backend: "cpu" | "webgpu"}; resolves to a Model. */
+  /** Every tuning record the page holds for its WebGPU adapter, as JSON text (to pass back as tuning.records). */
+  tuningRecords() {
+    return unwrap(this.exports.tuningRecords());
+  }
+
+  /** As loadModel, with options {backend: "cpu" | "webgpu", tuning: {...}}; resolves to a Model. */
   async loadModelAsync(bytes, externalFiles = {}, options = {}) {
     const files = {};
     for (const [name, data] of Object.entries(externalFiles || {})) files[name] = toInt8(data, `external file '${name}'`);
@@ -98,6 +117,10 @@ class Engine {
     if (limits !== undefined) model.limits = limits;
     if (adapterInfo !== undefined) model.adapterInfo = adapterInfo;
     if (device !== undefined) model.device = device;
+    if (backend === "webgpu") {
+      const t = options && options.tuning || {};
+      model.tuningOptions = { budgetMs: t.budgetMs ?? 30000, cache: t.cache ?? "indexeddb", auto: t.auto !== false };
+    }
     return model;
   }
 }
@@ -110,6 +133,17 @@ class Model {
     this.backend = "cpu";
     this.inputs = unwrap(engine.exports.inputs(handle));
     this.outputs = unwrap(engine.exports.outputs(handle));
+    this.tuningOptions = null;   // webgpu: {budgetMs, cache, auto}
+    this.tuning = null;          // promise of the background tuning's report (tuning.auto)
+    this._queue = Promise.resolve();
+    this._tuneRun = null;
+  }
+
+  /** Runs fn after everything queued before it (runs and tuning steps never overlap on the device). */
+  _enqueue(fn) {
+    const p = this._queue.then(fn);
+    this._queue = p.catch(() => {});
+    return p;
   }
 
   /** Runs on feeds {name: {dtype, shape, data}}; returns {outputs: {name: {dtype, shape, data}}, timings: {name: ms}}. */
@@ -128,14 +162,55 @@ class Model {
   async runAsync(feeds, options = {}) {
     const normalized = {};
     for (const [name, t] of Object.entries(feeds)) normalized[name] = normalizeFeed(name, t);
-    const { outputs, timings, gpu } = unwrap(await this.engine.exports.runAsync(this.handle, normalized, { ...options }));
+    const reply = await this._enqueue(() => this.engine.exports.runAsync(this.handle, normalized, { ...options }));
+    const { outputs, timings, gpu } = unwrap(reply);
+    const t = this.tuningOptions;
+    if (t && t.auto && t.budgetMs > 0 && this.tuning === null) {
+      // Started after this run has completed, so the first inference is never delayed.
+      this.tuning = this.tuneAsync();
+      this.tuning.catch(() => {});  // a failure surfaces to whoever awaits model.tuning, not as an unhandled rejection
+    }
     const result = {};
     for (const [name, t] of Object.entries(outputs)) {
       result[name] = { dtype: t.dtype, shape: Array.from(t.shape), data: t.data };
     }
-    const reply = { outputs: result, timings: { ...timings } };
-    if (gpu !== undefined) reply.gpu = gpu;
-    return reply;
+    const value = { outputs: result, timings: { ...timings } };
+    if (gpu !== undefined) value.gpu = gpu;
+    return value;
+  }
+
+  /**
+   * Tunes the kernels of the program the model ran last, within budgetMs of the tuner's own time (default: the
+   * load option), one step at a time, yielding to the event loop between steps; calls onProgress after each.
+   * Resolves to the report (see tuningReport). While a tuning is running, returns that one.
+   */
+  tuneAsync({ budgetMs, onProgress } = {}) {
+    if (this._tuneRun) return this._tuneRun;
+    const budget = budgetMs ?? (this.tuningOptions ? this.tuningOptions.budgetMs : 30000);
+    const run = (async () => {
+      let progress = unwrap(await this._enqueue(() => this.engine.exports.startTuningAsync(this.handle, budget)));
+      if (onProgress) onProgress(progress);
+      while (!progress.done) {
+        await new Promise((r) => setTimeout(r, 0));
+        progress = unwrap(await this._enqueue(() => this.engine.exports.tuneStepAsync(this.handle)));
+        if (onProgress) onProgress(progress);
+      }
+      return this.tuningReport();
+    })();
+    this._tuneRun = run;
+    const clear = () => { if (this._tuneRun === run) this._tuneRun = null; };
+    run.then(clear, clear);
+    return run;
+  }
+
+  /** The tuning report of the last session (parsed JSON; no workloads before tuning). */
+  tuningReport() {
+    return JSON.parse(unwrap(this.engine.exports.tuningReport(this.handle)));
+  }
+
+  /** The schedule each kernel of the last program runs: [{node, op, family, problem, config, defaultConfig, candidates}]. */
+  kernels() {
+    return unwrap(this.engine.exports.kernels(this.handle));
   }
 
   dispose() {

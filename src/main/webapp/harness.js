@@ -9,6 +9,10 @@
 //        -> {modelId, kind, backend, adapter?, adapterInfo?, device?, limits?, inputs, outputs, loadTimings: {fetchMs, copyInMs, decodeMs, sessionMs, loadMs}}
 //   await nnjitHarness.run(modelId, {NAME: {dtype, shape, b64}}, options)
 //        options (optional): {profile: true} -> {outputs: {NAME: {dtype, shape, b64}}, timings, gpu?}
+//        Webgpu models load with options.tuning = {cache: "none", auto: false} unless the options give tuning: the
+//        automation runs untuned kernels and never tunes in the background.
+//   await nnjitHarness.tune(modelId, budgetMs)      -> {report (JSON text), records (JSON text), kernels: [...]}
+//   nnjitHarness.kernels(modelId)                   -> {kernels: [{node, op, family, problem, config, ...}]}
 //   nnjitHarness.dispose(modelId)
 //   await nnjitHarness.releaseGpuDevice(engine)     destroys the page's WebGPU device -> {released}
 
@@ -86,6 +90,7 @@ window.nnjitHarness = {
       externalFiles.forEach((name, i) => { files[name] = externals[i]; });
       const fetchMs = performance.now() - t0;
       const gpu = options && options.backend && options.backend !== "cpu";
+      if (gpu && options.tuning === undefined) options = { ...options, tuning: { cache: "none", auto: false } };
       const model = gpu ? await engine.loadModelAsync(bytes, files, options) : engine.loadModel(bytes, files);
       const modelId = nextModelId++;
       models.set(modelId, model);
@@ -119,6 +124,28 @@ window.nnjitHarness = {
       const reply = { ok: true, outputs: encoded, timings };
       if (gpu !== undefined) reply.gpu = gpu;
       return reply;
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  async tune(modelId, budgetMs) {
+    try {
+      const model = models.get(modelId);
+      if (!model) throw new Error(`no model with id ${modelId}`);
+      await model.tuneAsync({ budgetMs });
+      return { ok: true, report: JSON.stringify(model.tuningReport()), records: model.engine.tuningRecords(),
+        kernels: model.kernels() };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  kernels(modelId) {
+    try {
+      const model = models.get(modelId);
+      if (!model) throw new Error(`no model with id ${modelId}`);
+      return { ok: true, kernels: model.kernels() };
     } catch (e) {
       return failure(e);
     }

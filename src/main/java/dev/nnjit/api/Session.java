@@ -14,6 +14,7 @@ import dev.nnjit.runtime.CpuBackend;
 import dev.nnjit.runtime.Executable;
 import dev.nnjit.runtime.RunOptions;
 import dev.nnjit.runtime.RunResult;
+import dev.nnjit.runtime.Tunable;
 import dev.nnjit.tensor.Dim;
 import dev.nnjit.tensor.Shape;
 import dev.nnjit.tensor.Tensor;
@@ -36,6 +37,7 @@ public final class Session {
     private final Backend backend;
     private final Map<String, Executable> compiled = new HashMap<>();
     private final Map<String, Double> lastTimings = new LinkedHashMap<>();
+    private Executable last;
 
     private Session(Graph graph, OpRegistry registry, Backend backend) {
         this.graph = graph;
@@ -101,6 +103,7 @@ public final class Session {
             exec = backend.compile(g);
             compiled.put(key, exec);
         }
+        last = exec;
         long t1 = System.nanoTime();
         RunResult result = exec.run(feeds, options);
         long t2 = System.nanoTime();
@@ -111,6 +114,12 @@ public final class Session {
         lastTimings.putAll(result.timingsMs());
         return result;
     }
+
+    /**
+     * The program this session ran last, when its backend can tune it (WebGPU), else null (also before the first
+     * run). Tuning is an explicit operation between runs: see {@link Tunable}.
+     */
+    public Tunable tunable() { return last instanceof Tunable ? (Tunable) last : null; }
 
     /**
      * Timings of the last run in milliseconds: "compileMs", "runMs" and "op.TYPE" per op type (the last

@@ -130,7 +130,8 @@ final class KernelsCommand {
         }
         PassPipeline.standard(registry).apply(g);
         PassPipeline.gpu(registry).apply(g);
-        return GraphLowering.lower(g, LoweringTable.defaults(), registry, opts.adapter().limits, chooser);
+        return GraphLowering.lower(g, LoweringTable.defaults(), registry, opts.adapter().limits,
+                opts.adapter().features, chooser);
     }
 
     private record Chooser(ScheduleChooser chooser, String description) {}

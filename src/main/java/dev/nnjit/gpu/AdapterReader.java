@@ -37,6 +37,27 @@ final class AdapterReader {
                 Arrays.asList(features(adapter.getFeatures())), limits(adapter.getLimits()));
     }
 
+    /**
+     * {@code adapter.info.subgroupMinSize} and {@code subgroupMaxSize} (Chromium 131+), each 0 when absent or not
+     * sensible (then the spec's bounds apply, see AdapterFeatures).
+     */
+    static int[] subgroupSizes(GPUAdapter adapter) {
+        int min = infoInt(adapter, "subgroupMinSize");
+        int max = infoInt(adapter, "subgroupMaxSize");
+        return min > 0 && max >= min ? new int[] {min, max} : new int[] {0, 0};
+    }
+
+    /** The names in {@code navigator.gpu.wgslLanguageFeatures} (empty where the browser has none). */
+    static String[] wgslLanguageFeatures(JSObject gpu) { return wgslNames(gpu); }
+
+    @JSBody(params = "gpu", script = "var r = []; var s = gpu.wgslLanguageFeatures;"
+            + " if (s) s.forEach(function(f) { r.push(String(f)); }); return r;")
+    private static native String[] wgslNames(JSObject gpu);
+
+    @JSBody(params = {"adapter", "name"}, script = "var i = adapter.info; var v = i ? Number(i[name]) : 0;"
+            + " return v > 0 && v < 65536 ? (v | 0) : 0;")
+    private static native int infoInt(GPUAdapter adapter, String name);
+
     /** {@code limits[name]} as a number (NaN when absent, which {@link AdapterLimits#read} rejects by name). */
     @JSBody(params = {"limits", "name"}, script = "var v = limits[name]; return v == null ? NaN : Number(v);")
     private static native double limit(JSObject limits, String name);

@@ -1,8 +1,12 @@
 package dev.nnjit.gpu;
 
+import dev.nnjit.schedule.AdapterFeatures;
 import dev.nnjit.schedule.AdapterInfo;
 import dev.nnjit.schedule.AdapterLimits;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Navigator;
@@ -36,14 +40,16 @@ public final class GpuDevice {
     private final AdapterInfo adapter;
     private final AdapterLimits limits;
     private final List<String> features;
+    private final AdapterFeatures scheduleFeatures;
     private final JSObject state;
 
-    private GpuDevice(GPUDevice device, AdapterInfo adapter) {
+    private GpuDevice(GPUDevice device, AdapterInfo adapter, int[] subgroupSizes, Set<String> wgslFeatures) {
         this.device = device;
         this.queue = device.getQueue();
         this.adapter = adapter;
         this.limits = AdapterReader.limits(device.getLimits());
         this.features = List.of(AdapterReader.features(device.getFeatures()));
+        this.scheduleFeatures = AdapterFeatures.of(new HashSet<>(features), wgslFeatures, subgroupSizes[0], subgroupSizes[1]);
         this.state = watch(device);
     }
 
@@ -73,7 +79,8 @@ public final class GpuDevice {
         }
         GPUDevice device = Settled.await(adapter.requestDevice(desc), "requesting a WebGPU device");
         if (device == null) throw new GpuException("requesting a WebGPU device: the adapter returned none");
-        return new GpuDevice(device, info);
+        return new GpuDevice(device, info, AdapterReader.subgroupSizes(adapter),
+                new HashSet<>(Arrays.asList(AdapterReader.wgslLanguageFeatures(gpu))));
     }
 
     // Names go to JS as @JSBody string parameters, one at a time: a JSArray.of(String...) reaches JS as wrapped Java
@@ -121,6 +128,12 @@ public final class GpuDevice {
     public List<String> features() { return features; }
 
     public boolean hasFeature(String name) { return features.contains(name); }
+
+    /**
+     * What schedule spaces may use of this device: its features (subgroups, shader-f16), the WGSL language features
+     * of the browser ({@code subgroup_id}) and the adapter's subgroup sizes.
+     */
+    public AdapterFeatures scheduleFeatures() { return scheduleFeatures; }
 
     public boolean hasTimestampQuery() { return hasFeature("timestamp-query"); }
 

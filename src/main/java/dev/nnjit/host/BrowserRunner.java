@@ -160,7 +160,58 @@ public final class BrowserRunner implements AutoCloseable {
         if (m.loadTimings != null) {
             models.put(key(model, target), new LoadedModel(m.id, m.engine, m.adapter, m.limits, m.outputNames, null));
         }
+        return runLoaded(m, model, feeds, options);
+    }
 
+    /**
+     * What {@link #tune} did.
+     *
+     * @param report the page's tuning report (JSON text: budgetMs, tuningMs, cacheHits, workloads)
+     * @param records every tuning record the page holds for its adapter afterwards (TuningJson text), to save
+     * @param kernels the schedule of each kernel step after tuning (JSON array of {node, op, family, problem,
+     *     config, defaultConfig, candidates}); the swap happens at the start of the tuned run
+     * @param untuned the run before tuning (outputs, timings: "runMs" is the run alone, "compileMs" the first
+     *     compile); {@code tuned} the run after
+     */
+    public record TuneResult(String report, String records, String kernels, Result untuned, Result tuned) {
+        public double untunedRunMs() { return untuned.timings().get("runMs"); }
+
+        public double tunedRunMs() { return tuned.timings().get("runMs"); }
+    }
+
+    /**
+     * Tunes a model's kernels on the page's WebGPU device: loads it (a fresh load, disposed afterwards) with
+     * {@code tuning: {cache: "none", records, auto: false}}, runs it once on the feeds (timed), tunes within
+     * {@code budgetMs} of the tuner's own time, runs it again (timed; the winners are swapped in at its start).
+     *
+     * @param backend "webgpu" (Wasm GC build) or "webgpu-js"
+     * @param records tuning records (TuningJson text, e.g. the previous result's {@link TuneResult#records()}) to
+     *     import first, or null
+     */
+    public TuneResult tune(Path model, Map<String, Tensor> feeds, String backend, double budgetMs, String records) {
+        Target target = target(backend);
+        if (!target.backend.equals("webgpu")) {
+            throw new IllegalArgumentException("only webgpu backends can be tuned, not '" + backend + "'");
+        }
+        JsonObject tuning = new JsonObject();
+        tuning.addProperty("cache", "none");
+        tuning.addProperty("auto", false);
+        tuning.addProperty("budgetMs", budgetMs);
+        if (records != null) tuning.addProperty("records", records);
+        LoadedModel m = loadInPage(model, target, tuning);
+        try {
+            Result untuned = runLoaded(m, model, feeds, RunOptions.DEFAULT);
+            JsonObject reply = call("tuning " + model.getFileName(), "tune", m.id, budgetMs);
+            Result tuned = runLoaded(m, model, feeds, RunOptions.DEFAULT);
+            JsonObject kernels = call("listing the kernels of " + model.getFileName(), "kernels", m.id);
+            return new TuneResult(reply.get("report").getAsString(), reply.get("records").getAsString(),
+                    kernels.get("kernels").toString(), untuned, tuned);
+        } finally {
+            call("disposing a model", "dispose", m.id);
+        }
+    }
+
+    private Result runLoaded(LoadedModel m, Path model, Map<String, Tensor> feeds, RunOptions options) {
         JsonObject feedsJson = new JsonObject();
         for (Map.Entry<String, Tensor> e : feeds.entrySet()) {
             Tensor t = e.getValue();
@@ -271,6 +322,22 @@ public final class BrowserRunner implements AutoCloseable {
 
     /** The local server's base URL (serves the web app: index.html, harness.html). */
     public String baseUrl() { return server.baseUrl(); }
+
+    /**
+     * The URL (relative to {@link #baseUrl()}) under which the local server serves {@code file}, mounting its folder
+     * when needed: for tests that load models from their own pages.
+     */
+    public String urlOf(Path file) {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        Path folder = real.getParent();
+        String prefix = server.mount(mounts.computeIfAbsent(folder, f -> "m" + mounts.size()), folder);
+        return prefix + urlPath(real.getFileName().toString());
+    }
 
     /** The running Chromium, e.g. for tests that open the demo page in their own tab. */
     public Browser browser() { return browser; }
@@ -395,7 +462,15 @@ public final class BrowserRunner implements AutoCloseable {
         String key = key(model, target);
         LoadedModel cached = models.get(key);
         if (cached != null) return cached;
+        LoadedModel m = loadInPage(model, target, null);
+        models.put(key, m);
+        evictOldModels();
+        return m;
+    }
 
+    /** Loads the model into the page (not remembered); {@code tuning} the load's tuning option, or null. */
+    private LoadedModel loadInPage(Path model, Target target, JsonObject tuning) {
+        if (crashed) openHarness();
         Path real;
         try {
             real = model.toRealPath();
@@ -410,6 +485,7 @@ public final class BrowserRunner implements AutoCloseable {
         if (target.backend.equals("webgpu")) options.addProperty("fusion", gpuFusion);
         if (gpuBindingLimitCap > 0) options.addProperty("maxStorageBufferBindingSize", gpuBindingLimitCap);
         if (gpuBufferLimitCap > 0) options.addProperty("maxBufferSize", gpuBufferLimitCap);
+        if (tuning != null) options.add("tuning", tuning);
         JsonObject reply = call("loading " + model.getFileName(), "load", target.engine,
                 prefix + urlPath(real.getFileName().toString()), external, options);
         List<String> outputNames = new ArrayList<>();
@@ -425,11 +501,8 @@ public final class BrowserRunner implements AutoCloseable {
                 limits.put(e.getKey(), e.getValue().getAsDouble());
             }
         }
-        LoadedModel m = new LoadedModel(reply.get("modelId").getAsInt(), reply.get("kind").getAsString(), adapter,
+        return new LoadedModel(reply.get("modelId").getAsInt(), reply.get("kind").getAsString(), adapter,
                 limits, outputNames, loadTimings);
-        models.put(key, m);
-        evictOldModels();
-        return m;
     }
 
     private void evictOldModels() {

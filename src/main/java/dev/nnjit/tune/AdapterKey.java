@@ -1,5 +1,6 @@
 package dev.nnjit.tune;
 
+import dev.nnjit.schedule.AdapterInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,6 +34,18 @@ public record AdapterKey(String vendor, String architecture, String description,
         Collections.sort(sorted);
         return new AdapterKey(vendor, architecture, description, Checksum.of(limitsText == null ? "" : limitsText),
                 Checksum.of(sorted));
+    }
+
+    /**
+     * The key of a WebGPU adapter as an engine build sees it: vendor and architecture from {@code GPUAdapter.info};
+     * the description joins the info's device id and description with the engine build {@code platform} ("wasm-gc"
+     * or "js"), so the two builds keep separate records (they drive the same kernels through different host code,
+     * and a record should answer only for the setup it was measured in); the adapter's limits and features.
+     */
+    public static AdapterKey of(AdapterInfo info, String platform) {
+        String description = info.description() + (info.device().isEmpty() ? "" : " (device " + info.device() + ")")
+                + " [engine " + platform + "]";
+        return of(info.vendor(), info.architecture(), description, info.limits().key(), info.features());
     }
 
     /**

@@ -29,6 +29,7 @@ import dev.nnjit.codegen.ReduceProblem;
 import dev.nnjit.codegen.SoftmaxKernel;
 import dev.nnjit.codegen.SoftmaxProblem;
 import dev.nnjit.codegen.Wgsl;
+import dev.nnjit.schedule.AdapterFeatures;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ConvSpace;
 import dev.nnjit.schedule.ElementwiseConfig;
@@ -56,9 +57,10 @@ public final class TuningSites {
     private TuningSites() {}
 
     /** A fused elementwise kernel (also Transpose, Slice, Expand, Where, Cast): the elementwise space. */
-    public static TuningSite<ElementwiseProblem> elementwise(ElementwiseProblem p, AdapterLimits limits) {
+    public static TuningSite<ElementwiseProblem> elementwise(ElementwiseProblem p, AdapterLimits limits,
+            AdapterFeatures features) {
         return site(ElementwiseKernel.INSTANCE.family(), p, ElementwiseKernel.INSTANCE,
-                ElementwiseSpace.candidates(p.elements(), p.vec4Allowed(), limits));
+                ElementwiseSpace.candidates(p.elements(), p.vec4Allowed(), limits, features));
     }
 
     /**
@@ -70,45 +72,52 @@ public final class TuningSites {
      * chooser may force either. For m > 1 only the tiled matmul is listed. Both generators take the same
      * {@link MatmulProblem} and bind a, b, [bias], c alike, which is what makes them one site.
      */
-    public static TuningSite<MatmulProblem> matmul(MatmulProblem p, AdapterLimits limits) {
+    public static TuningSite<MatmulProblem> matmul(MatmulProblem p, AdapterLimits limits,
+            AdapterFeatures features) {
         List<ScheduleCandidate<?, MatmulProblem>> list = new ArrayList<>();
         if (p.m() == 1) {
-            add(list, GemvKernel.INSTANCE, GemvSpace.candidates(p.n(), p.k(), p.batch(), p.transB(), limits));
+            add(list, GemvKernel.INSTANCE, GemvSpace.candidates(p.n(), p.k(), p.batch(), p.transB(), limits, features));
         }
-        add(list, MatmulKernel.INSTANCE, MatmulSpace.candidates(p.m(), p.n(), p.k(), p.batch(), p.transB(), limits));
+        add(list, MatmulKernel.INSTANCE, MatmulSpace.candidates(p.m(), p.n(), p.k(), p.batch(), p.transB(), limits, features));
         return checked(new TuningSite<>("matmul", p, list));
     }
 
-    public static TuningSite<SoftmaxProblem> softmax(SoftmaxProblem p, AdapterLimits limits) {
+    public static TuningSite<SoftmaxProblem> softmax(SoftmaxProblem p, AdapterLimits limits,
+            AdapterFeatures features) {
         return site(SoftmaxKernel.INSTANCE.family(), p, SoftmaxKernel.INSTANCE,
-                ReductionSpace.candidates(p.layout().rows(), p.layout().cols(), limits));
+                ReductionSpace.candidates(p.layout().rows(), p.layout().cols(), limits, features));
     }
 
     /** LayerNormalization, RMSNormalization: one row reduction per normalized row. */
-    public static TuningSite<NormProblem> norm(NormProblem p, AdapterLimits limits) {
+    public static TuningSite<NormProblem> norm(NormProblem p, AdapterLimits limits,
+            AdapterFeatures features) {
         return site(NormKernel.INSTANCE.family(), p, NormKernel.INSTANCE,
-                ReductionSpace.candidates(p.rows(), p.cols(), limits));
+                ReductionSpace.candidates(p.rows(), p.cols(), limits, features));
     }
 
-    public static TuningSite<ReduceProblem> reduce(ReduceProblem p, AdapterLimits limits) {
+    public static TuningSite<ReduceProblem> reduce(ReduceProblem p, AdapterLimits limits,
+            AdapterFeatures features) {
         return site(ReduceKernel.INSTANCE.family(), p, ReduceKernel.INSTANCE,
-                ReductionSpace.candidates(p.layout().rows(), p.layout().cols(), limits));
+                ReductionSpace.candidates(p.layout().rows(), p.layout().cols(), limits, features));
     }
 
-    public static TuningSite<GatherProblem> gather(GatherProblem p, AdapterLimits limits) {
+    public static TuningSite<GatherProblem> gather(GatherProblem p, AdapterLimits limits,
+            AdapterFeatures features) {
         return site(GatherKernel.INSTANCE.family(), p, GatherKernel.INSTANCE,
-                ElementwiseSpace.candidates(Wgsl.product(p.outShape()), p.vec4Allowed(), limits));
+                ElementwiseSpace.candidates(Wgsl.product(p.outShape()), p.vec4Allowed(), limits, features));
     }
 
-    public static TuningSite<ConcatProblem> concat(ConcatProblem p, AdapterLimits limits) {
+    public static TuningSite<ConcatProblem> concat(ConcatProblem p, AdapterLimits limits,
+            AdapterFeatures features) {
         return site(ConcatKernel.INSTANCE.family(), p, ConcatKernel.INSTANCE,
-                ElementwiseSpace.candidates(Wgsl.product(p.outShape()), p.vec4Allowed(), limits));
+                ElementwiseSpace.candidates(Wgsl.product(p.outShape()), p.vec4Allowed(), limits, features));
     }
 
     /** Convolution as an implicit GEMM: the conv space (thread and workgroup blocks over channels and positions). */
-    public static TuningSite<ConvProblem> conv(ConvProblem p, AdapterLimits limits) {
+    public static TuningSite<ConvProblem> conv(ConvProblem p, AdapterLimits limits,
+            AdapterFeatures features) {
         return site(ConvKernel.INSTANCE.family(), p, ConvKernel.INSTANCE,
-                ConvSpace.candidates(p.outChannelsPerGroup(), p.positions(), p.group(), limits));
+                ConvSpace.candidates(p.outChannelsPerGroup(), p.positions(), p.group(), limits, features));
     }
 
     /**
@@ -116,32 +125,38 @@ public final class TuningSites {
      * Pool, ConvTranspose, Einsum, integer matmul): the elementwise space without vec4 (these kernels read scalars),
      * over the kernel's own item count. The site family is the generator's.
      */
-    public static <P extends KernelProblem> TuningSite<P> item(ItemKernel<P> kernel, P p, AdapterLimits limits) {
-        return scalarItems(kernel, p, kernel.items(p), limits);
+    public static <P extends KernelProblem> TuningSite<P> item(ItemKernel<P> kernel, P p, AdapterLimits limits,
+            AdapterFeatures features) {
+        return scalarItems(kernel, p, kernel.items(p), limits, features);
     }
 
     /** A {@link dev.nnjit.codegen.MapFn} per output element (trigonometric and other math ops, quantization). */
-    public static TuningSite<MapProblem> map(MapProblem p, AdapterLimits limits) {
-        return scalarItems(MapKernel.INSTANCE, p, p.elements(), limits);
+    public static TuningSite<MapProblem> map(MapProblem p, AdapterLimits limits,
+            AdapterFeatures features) {
+        return scalarItems(MapKernel.INSTANCE, p, p.elements(), limits, features);
     }
 
     /** ArgMax / ArgMin: one scan per output position. */
-    public static TuningSite<ArgReduceProblem> argReduce(ArgReduceProblem p, AdapterLimits limits) {
-        return scalarItems(ArgReduceKernel.INSTANCE, p, p.outputs(), limits);
+    public static TuningSite<ArgReduceProblem> argReduce(ArgReduceProblem p, AdapterLimits limits,
+            AdapterFeatures features) {
+        return scalarItems(ArgReduceKernel.INSTANCE, p, p.outputs(), limits, features);
     }
 
-    public static TuningSite<GatherNdProblem> gatherNd(GatherNdProblem p, AdapterLimits limits) {
-        return scalarItems(GatherNdKernel.INSTANCE, p, Wgsl.product(p.outShape()), limits);
+    public static TuningSite<GatherNdProblem> gatherNd(GatherNdProblem p, AdapterLimits limits,
+            AdapterFeatures features) {
+        return scalarItems(GatherNdKernel.INSTANCE, p, Wgsl.product(p.outShape()), limits, features);
     }
 
     /** Gather from one row block of a table too large for one binding. */
-    public static TuningSite<GatherRowsProblem> gatherRows(GatherRowsProblem p, AdapterLimits limits) {
-        return scalarItems(GatherRowsKernel.INSTANCE, p, p.outputs(), limits);
+    public static TuningSite<GatherRowsProblem> gatherRows(GatherRowsProblem p, AdapterLimits limits,
+            AdapterFeatures features) {
+        return scalarItems(GatherRowsKernel.INSTANCE, p, p.outputs(), limits, features);
     }
 
     private static <P extends KernelProblem> TuningSite<P> scalarItems(KernelGenerator<ElementwiseConfig, P> g, P p,
-                                                                       long items, AdapterLimits limits) {
-        return site(g.family(), p, g, ElementwiseSpace.candidates(Math.max(items, 1), false, limits));
+                                                                       long items, AdapterLimits limits,
+                                                                       AdapterFeatures features) {
+        return site(g.family(), p, g, ElementwiseSpace.candidates(Math.max(items, 1), false, limits, features));
     }
 
     private static <C extends ScheduleConfig, P extends KernelProblem> TuningSite<P> site(

@@ -7,12 +7,18 @@ import dev.nnjit.ops.OpRegistry;
 import dev.nnjit.runtime.Backend;
 import dev.nnjit.runtime.CpuBackend;
 import dev.nnjit.runtime.Flags;
+import dev.nnjit.runtime.KernelChoice;
 import dev.nnjit.runtime.RunResult;
+import dev.nnjit.runtime.Tunable;
 import dev.nnjit.runtime.webgpu.WebGpuBackend;
 import dev.nnjit.tensor.Dim;
 import dev.nnjit.tensor.Shape;
 import dev.nnjit.tensor.Tensor;
 import dev.nnjit.tensor.TensorType;
+import dev.nnjit.tune.TuningBudget;
+import dev.nnjit.tune.TuningJson;
+import dev.nnjit.tune.TuningProgress;
+import dev.nnjit.tune.TuningReport;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +41,11 @@ import org.teavm.jso.typedarrays.Int8Array;
  * them differently; the message is exactly the one the JVM engine gives for the same input.
  */
 public final class EngineExports {
-    /** A loaded model: its session and, on the webgpu backend, that backend (null on the CPU backend). */
-    private record Loaded(Session session, WebGpuBackend gpu) {}
+    /**
+     * A loaded model: its session and, on the webgpu backend, that backend and its tuning options (both null on the
+     * CPU backend).
+     */
+    private record Loaded(Session session, WebGpuBackend gpu, TuningOptions tuning) {}
 
     /** Loaded models; a handle is an index here, null once disposed. */
     private static final List<Loaded> loaded = new ArrayList<>();
@@ -70,7 +79,8 @@ public final class EngineExports {
      *
      * @param options plain object or null: {@code backend} "cpu" (default) or "webgpu"; for webgpu, optional
      *     {@code fusion} (default true: run the GPU fusion passes), {@code maxStorageBufferBindingSize} and
-     *     {@code maxBufferSize} (bytes) to plan against limits tighter than the adapter's; {@code debug}: the
+     *     {@code maxBufferSize} (bytes) to plan against limits tighter than the adapter's, and {@code tuning} (see
+     *     {@link TuningOptions}: budgetMs, cache "indexeddb" | "none", records; {@code auto} is engine.js's); {@code debug}: the
      *     {@link Flags} level (2 logs each GPU step's chosen schedule at compile time, 4 also its WGSL)
      * @return promise of a reply; its value adds {@code backend} and, for webgpu, {@code adapter} (a description),
      *     {@code adapterInfo} (vendor, architecture, device, description, features, limits: see {@link AdapterJson}),
@@ -101,14 +111,16 @@ public final class EngineExports {
         }
         OpRegistry registry = OpRegistry.defaults();
         WebGpuBackend gpu = null;
+        TuningOptions tuning = null;
         Backend backend;
         if (backendName.equals("cpu")) {
             backend = new CpuBackend(registry);
         } else if (backendName.equals("webgpu")) {
             boolean fusion = JsObjects.isNullish(JsObjects.get(options, "fusion"))
                     || JsObjects.getBoolean(options, "fusion");
+            tuning = TuningOptions.parse(JsObjects.get(options, "tuning"));
             gpu = GpuBackends.create(registry, JsObjects.getNumber(options, "maxStorageBufferBindingSize"),
-                    JsObjects.getNumber(options, "maxBufferSize"), fusion);
+                    JsObjects.getNumber(options, "maxBufferSize"), fusion, tuning);
             backend = gpu;
         } else {
             throw new IllegalArgumentException("unknown backend '" + backendName + "' (expected cpu or webgpu)");
@@ -116,7 +128,7 @@ public final class EngineExports {
         long t3 = System.nanoTime();
         Session session = Session.create(model, registry, backend);
         long t4 = System.nanoTime();
-        loaded.add(new Loaded(session, gpu));
+        loaded.add(new Loaded(session, gpu, tuning));
         JSObject value = JsObjects.newObject();
         JsObjects.setNumber(value, "handle", loaded.size() - 1);
         JsObjects.setString(value, "backend", backendName);
@@ -261,6 +273,134 @@ public final class EngineExports {
                 return failure(e);
             }
         });
+    }
+
+    // ---- tuning ----
+
+    /**
+     * Starts a tuning session for the program the model ran last (replacing an earlier session): plans its
+     * workloads (one profiled run of the last feeds when some workload has no stored decision). Tuning is explicit
+     * and runs between runs, never inside one; engine.js serialises runs and tuning steps.
+     *
+     * @param budgetMs the tuner's own working time (0: decide from stored records only); NaN or negative: the
+     *     model's {@code tuning.budgetMs} load option
+     * @return promise of a reply whose value is the progress (see {@link #tuneStepAsync})
+     */
+    @JSExport
+    public static JSPromise<JSObject> startTuningAsync(int handle, double budgetMs) {
+        return JSPromise.callAsync(() -> {
+            try {
+                Loaded m = loaded(handle);
+                Tunable t = tunable(m);
+                t.startTuning(TuningBudget.ofMs(budgetMs >= 0 ? budgetMs : m.tuning().budgetMs()));
+                return ok(progress(t.tuningProgress()));
+            } catch (Throwable e) {
+                return failure(e);
+            }
+        });
+    }
+
+    /**
+     * One tuning step (one compile, one round of samples or one validation), starting a session with the model's
+     * budget when none was started. Winners take effect at the start of the next run.
+     *
+     * @return promise of a reply with value {@code {done, workloadsDone, workloads, spentMs, budgetMs, speedup}}
+     *     (speedup: the estimated model-level speedup over the workloads decided so far)
+     */
+    @JSExport
+    public static JSPromise<JSObject> tuneStepAsync(int handle) {
+        return JSPromise.callAsync(() -> {
+            try {
+                Loaded m = loaded(handle);
+                Tunable t = tunable(m);
+                if (!t.tuningStarted()) t.startTuning(TuningBudget.ofMs(m.tuning().budgetMs()));
+                if (!t.tuningProgress().finished()) t.tuneStep();
+                return ok(progress(t.tuningProgress()));
+            } catch (Throwable e) {
+                return failure(e);
+            }
+        });
+    }
+
+    /**
+     * Reply with value: the model's tuning report as JSON text ({@code {"budgetMs","tuningMs","cacheHits",
+     * "workloads":[{"family","problem","occurrences","candidates","tried","defaultConfig","defaultMs","bestConfig",
+     * "bestMs","speedup","source","maxError","workbench","rejected","note"}]}}; empty before tuning started).
+     */
+    @JSExport
+    public static JSObject tuningReport(int handle) {
+        try {
+            Loaded m = loaded(handle);
+            Tunable t = m.session().tunable();
+            TuningReport r = t != null ? t.tuningReport() : new TuningReport(m.tuning() == null ? 0
+                    : m.tuning().budgetMs(), 0, 0, java.util.List.of());
+            return ok(JSString.valueOf(TuningJson.writeReport(r)));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /**
+     * Reply with value: every tuning record the page holds for its WebGPU adapter (measured here, read from
+     * IndexedDB, imported) as TuningJson text, to save and pass back later as {@code tuning.records}.
+     */
+    @JSExport
+    public static JSObject tuningRecords() {
+        try {
+            String text = GpuBackends.records();
+            if (text == null) throw new IllegalStateException("no WebGPU model was loaded: there is no adapter to"
+                    + " export records for");
+            return ok(JSString.valueOf(text));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /**
+     * Reply with value: the schedule every kernel step of the model's last program runs, {@code [{node, op,
+     * family, problem, config, defaultConfig, candidates}]} (empty before the first run).
+     */
+    @JSExport
+    public static JSObject kernels(int handle) {
+        try {
+            Tunable t = loaded(handle).session().tunable();
+            JSObject list = JsObjects.newArray();
+            if (t != null) {
+                for (KernelChoice k : t.kernelChoices()) {
+                    JSObject o = JsObjects.newObject();
+                    JsObjects.setString(o, "node", k.node());
+                    JsObjects.setString(o, "op", k.opType());
+                    JsObjects.setString(o, "family", k.family());
+                    JsObjects.setString(o, "problem", k.problem());
+                    JsObjects.setString(o, "config", k.config());
+                    JsObjects.setString(o, "defaultConfig", k.defaultConfig());
+                    JsObjects.setNumber(o, "candidates", k.candidates());
+                    JsObjects.push(list, o);
+                }
+            }
+            return ok(list);
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    private static Tunable tunable(Loaded m) {
+        if (m.gpu() == null) throw new IllegalArgumentException("only models on the webgpu backend can be tuned");
+        Tunable t = m.session().tunable();
+        if (t == null) throw new IllegalStateException("run the model once before tuning: tuning works on the program"
+                + " compiled for the shapes of the last run");
+        return t;
+    }
+
+    private static JSObject progress(TuningProgress p) {
+        JSObject o = JsObjects.newObject();
+        JsObjects.set(o, "done", JSBoolean.valueOf(p.finished()));
+        JsObjects.setNumber(o, "workloadsDone", p.workloadsDone());
+        JsObjects.setNumber(o, "workloads", p.workloadsTotal());
+        JsObjects.setNumber(o, "spentMs", p.spentMs());
+        JsObjects.setNumber(o, "budgetMs", p.budgetMs());
+        JsObjects.setNumber(o, "speedup", p.estimatedSpeedup());
+        return o;
     }
 
     private static Loaded loaded(int handle) {

@@ -71,7 +71,8 @@ final class WebGpuLoweringProbe {
                 if (!missing.isEmpty()) throw new Stop(new Outcome(null, missing, "no lowering for " + missing));
                 GpuProgram p;
                 try {
-                    p = GraphLowering.lower(g, table, registry, AdapterLimits.defaults(), ScheduleChooser.DEFAULT);
+                    p = GraphLowering.lower(g, table, registry, AdapterLimits.defaults(),
+                            dev.nnjit.schedule.AdapterFeatures.NONE, ScheduleChooser.DEFAULT);
                 } catch (RuntimeException e) {
                     throw new Stop(new Outcome(null, missing, String.valueOf(e.getMessage())));
                 }

@@ -47,7 +47,7 @@ final class ConvLowerings {
         boolean bias = n.hasInput(2);
         ConvProblem p = new ConvProblem(x[0], x[1], in, w[0], g.kernel, group, g.strides, g.dilations, g.padBegin, g.out,
                 bias);
-        var site = TuningSites.conv(p, n.limits());
+        var site = TuningSites.conv(p, n.limits(), n.features());
         if (bias) n.dispatch(site, n.in(0), n.in(1), n.in(2), n.out(0));
         else n.dispatch(site, n.in(0), n.in(1), n.out(0));
     }
@@ -85,7 +85,7 @@ final class ConvLowerings {
         boolean bias = n.hasInput(2);
         ConvTransposeProblem p = new ConvTransposeProblem(x[0], x[1], in, y[1], kernel, group, strides, dilations,
                 padBegin, out, bias);
-        var k = TuningSites.item(ConvTransposeKernel.INSTANCE, p, n.limits());
+        var k = TuningSites.item(ConvTransposeKernel.INSTANCE, p, n.limits(), n.features());
         if (bias) n.dispatch(k, n.in(0), n.in(1), n.in(2), n.out(0));
         else n.dispatch(k, n.in(0), n.in(1), n.out(0));
     }

@@ -39,7 +39,7 @@ final class EinsumLowerings {
             p = new EinsumProblem(p.type(), list, prepend1(loops.dims()), prepend0(loops.strides()), 1);
         }
         args[count] = n.out(0);
-        n.dispatch(TuningSites.item(EinsumKernel.INSTANCE, p, n.limits()), args);
+        n.dispatch(TuningSites.item(EinsumKernel.INSTANCE, p, n.limits(), n.features()), args);
     }
 
     private static int[] prepend1(int[] d) {

@@ -82,7 +82,7 @@ final class ElementwiseBuilder {
         List<GpuTensor> all = new ArrayList<>(args);
         all.add(out);
         ElementwiseProblem p = new ElementwiseProblem(node.opType(), outShape, inputs, expr);
-        node.dispatch(TuningSites.elementwise(p, node.limits()),
+        node.dispatch(TuningSites.elementwise(p, node.limits(), node.features()),
                 all.toArray(new GpuTensor[0]));
     }
 

@@ -92,7 +92,7 @@ final class FusedLowerings {
                 sq, skv, d, false, true, (long) batch * heads * sq * d, (long) batch * hk * skv * d, null, scale, 1f,
                 Activation.NONE);
         GpuTensor scores = n.scratch("scores", n.outDType(0), scoreShape);
-        n.dispatch(TuningSites.matmul(qk, n.limits()), n.in(0), n.in(1), scores);
+        n.dispatch(TuningSites.matmul(qk, n.limits(), n.features()), n.in(0), n.in(1), scores);
         if (n.hasInput(3)) {
             GpuTensor masked = n.scratch("masked_scores", n.outDType(0), scoreShape);
             ElementwiseBuilder b = new ElementwiseBuilder(n, scoreShape);
@@ -100,13 +100,13 @@ final class FusedLowerings {
             scores = masked;
         }
         GpuTensor probs = n.scratch("probs", n.outDType(0), scoreShape);
-        n.dispatch(TuningSites.softmax(SoftmaxProblem.lastAxis(batch * heads * sq, skv, false), n.limits()), scores,
+        n.dispatch(TuningSites.softmax(SoftmaxProblem.lastAxis(batch * heads * sq, skv, false), n.limits(), n.features()), scores,
                 probs);
 
         MatmulProblem pv = new MatmulProblem(new int[] {batch, hv, gv},
                 new int[] {heads * sq * skv, gv * sq * skv, sq * skv}, new int[] {hv * skv * dv, skv * dv, 0},
                 sq, dv, skv, false, false, (long) batch * heads * sq * skv, (long) batch * hv * skv * dv, null, 1f, 1f,
                 Activation.NONE);
-        n.dispatch(TuningSites.matmul(pv, n.limits()), probs, n.in(2), n.out(0));
+        n.dispatch(TuningSites.matmul(pv, n.limits(), n.features()), probs, n.in(2), n.out(0));
     }
 }

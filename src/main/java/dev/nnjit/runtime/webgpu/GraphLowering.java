@@ -5,6 +5,7 @@ import dev.nnjit.graph.GraphException;
 import dev.nnjit.graph.Node;
 import dev.nnjit.graph.Value;
 import dev.nnjit.ops.OpRegistry;
+import dev.nnjit.schedule.AdapterFeatures;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.Legality;
 import dev.nnjit.tensor.DType;
@@ -29,6 +30,7 @@ public final class GraphLowering {
     private final LoweringTable table;
     private final OpRegistry registry;
     private final AdapterLimits limits;
+    private final AdapterFeatures features;
     private final ScheduleChooser chooser;
     private final List<GpuTensor> tensors = new ArrayList<>();
     private final List<GpuStep> steps = new ArrayList<>();
@@ -38,21 +40,24 @@ public final class GraphLowering {
     private final Map<dev.nnjit.tensor.Tensor, Map<Integer, List<GpuTensor>>> chunks = new IdentityHashMap<>();
 
     private GraphLowering(Graph graph, LoweringTable table, OpRegistry registry, AdapterLimits limits,
-                          ScheduleChooser chooser) {
+                          AdapterFeatures features, ScheduleChooser chooser) {
         this.graph = graph;
         this.table = table;
         this.registry = registry;
         this.limits = limits;
+        this.features = features;
         this.chooser = chooser;
     }
 
     /**
-     * Lowers {@code graph} for an adapter with {@code limits}, each kernel's schedule picked by {@code chooser}
-     * ({@link ScheduleChooser#DEFAULT} for the untuned program); throws {@link GraphException} naming the culprit.
+     * Lowers {@code graph} for an adapter with {@code limits} and {@code features} (which decide the schedules each
+     * site may offer: subgroup candidates only where the device has them; candidate 0 never depends on features),
+     * each kernel's schedule picked by {@code chooser} ({@link ScheduleChooser#DEFAULT} for the untuned program);
+     * throws {@link GraphException} naming the culprit.
      */
     public static GpuProgram lower(Graph graph, LoweringTable table, OpRegistry registry, AdapterLimits limits,
-                                   ScheduleChooser chooser) {
-        return new GraphLowering(graph, table, registry, limits, chooser).run();
+                                   AdapterFeatures features, ScheduleChooser chooser) {
+        return new GraphLowering(graph, table, registry, limits, features, chooser).run();
     }
 
     private GpuProgram run() {
@@ -103,6 +108,7 @@ public final class GraphLowering {
     // ---- used by NodeLowering ----
 
     AdapterLimits limits() { return limits; }
+    AdapterFeatures features() { return features; }
     OpRegistry registry() { return registry; }
     ScheduleChooser chooser() { return chooser; }
 

@@ -42,7 +42,7 @@ final class IndexingLowerings {
             return;
         }
         GatherProblem p = new GatherProblem(n.in(0).type(), data, axis, n.inShape(1));
-        n.dispatch(TuningSites.gather(p, n.limits()), n.in(0), n.in(1), n.out(0));
+        n.dispatch(TuningSites.gather(p, n.limits(), n.features()), n.in(0), n.in(1), n.out(0));
     }
 
     /**
@@ -58,7 +58,7 @@ final class IndexingLowerings {
         for (int b = 0; b < blocks.size(); b++) {
             GatherRowsProblem p = new GatherRowsProblem(out.type(), data[0], starts.get(b), blocks.get(b).shape()[0],
                     inner, n.inShape(1));
-            n.dispatch(TuningSites.gatherRows(p, n.limits()), blocks.get(b), n.in(1), out);
+            n.dispatch(TuningSites.gatherRows(p, n.limits(), n.features()), blocks.get(b), n.in(1), out);
         }
     }
 
@@ -70,7 +70,7 @@ final class IndexingLowerings {
         } catch (IllegalArgumentException e) {
             throw n.error(e.getMessage());
         }
-        n.dispatch(TuningSites.gatherNd(p, n.limits()), n.in(0), n.in(1), n.out(0));
+        n.dispatch(TuningSites.gatherNd(p, n.limits(), n.features()), n.in(0), n.in(1), n.out(0));
     }
 
     private static void concat(NodeLowering n) {
@@ -107,7 +107,7 @@ final class IndexingLowerings {
         GpuTensor[] args = new GpuTensor[parts.size() + 1];
         for (int i = 0; i < parts.size(); i++) args[i] = parts.get(i);
         args[parts.size()] = target;
-        n.dispatch(TuningSites.concat(p, n.limits()), args);
+        n.dispatch(TuningSites.concat(p, n.limits(), n.features()), args);
         return target;
     }
 

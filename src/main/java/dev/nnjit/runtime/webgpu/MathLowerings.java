@@ -97,7 +97,7 @@ final class MathLowerings {
         if (p.outType() != n.out(0).type()) {
             throw n.error("internal error: " + fn + " gives " + p.outType() + " for output " + n.out(0));
         }
-        n.dispatch(TuningSites.map(p, n.limits()), args);
+        n.dispatch(TuningSites.map(p, n.limits(), n.features()), args);
     }
 
     /** Mod: fmod=1 is C's remainder (floats must use it), fmod=0 Python's (integers). */
@@ -188,7 +188,7 @@ final class MathLowerings {
             MapProblem p = new MapProblem(to == DType.FLOAT16 ? MapFn.ROUND_F16 : MapFn.ROUND_BF16,
                     Wgsl.atLeast1d(out), List.of(ElementwiseInput.broadcast(x.type(), Wgsl.atLeast1d(x.shape()),
                     Wgsl.atLeast1d(out))), new float[0]);
-            n.dispatch(TuningSites.map(p, n.limits()), x, n.out(0));
+            n.dispatch(TuningSites.map(p, n.limits(), n.features()), x, n.out(0));
         });
         t.add("CastLike", n -> t.find("", "Cast").lower(n)); // Cast to the second input's type, lowered as Cast
     }

@@ -89,8 +89,8 @@ final class MatmulLowerings {
             int[] partShape = out.clone();
             partShape[partShape.length - 1] = nc;
             GpuTensor part = n.scratch("columns_" + starts.get(i), n.outDType(0), partShape);
-            if (bias == null) n.dispatch(TuningSites.matmul(p, n.limits()), n.in(0), block, part);
-            else n.dispatch(TuningSites.matmul(p, n.limits()), n.in(0), block, bias, part);
+            if (bias == null) n.dispatch(TuningSites.matmul(p, n.limits(), n.features()), n.in(0), block, part);
+            else n.dispatch(TuningSites.matmul(p, n.limits(), n.features()), n.in(0), block, bias, part);
             parts.add(part);
         }
         IndexingLowerings.concatParts(n, parts, out.length - 1, n.out(0));
@@ -130,8 +130,8 @@ final class MatmulLowerings {
         } catch (IllegalArgumentException e) {
             throw n.error(e.getMessage());
         }
-        if (bias == null) n.dispatch(TuningSites.matmul(p, n.limits()), n.in(0), n.in(1), n.out(0));
-        else n.dispatch(TuningSites.matmul(p, n.limits()), n.in(0), n.in(1), bias, n.out(0));
+        if (bias == null) n.dispatch(TuningSites.matmul(p, n.limits(), n.features()), n.in(0), n.in(1), n.out(0));
+        else n.dispatch(TuningSites.matmul(p, n.limits(), n.features()), n.in(0), n.in(1), bias, n.out(0));
     }
 
     /** Gemm: Y = alpha * op(A) @ op(B) + beta * C, A and B 2-D, C broadcast to (M, N). */
@@ -164,8 +164,8 @@ final class MatmulLowerings {
         } catch (IllegalArgumentException e) {
             throw n.error(e.getMessage());
         }
-        if (hasC) n.dispatch(TuningSites.matmul(p, n.limits()), n.in(0), n.in(1), n.in(2), n.out(0));
-        else n.dispatch(TuningSites.matmul(p, n.limits()), n.in(0), n.in(1), n.out(0));
+        if (hasC) n.dispatch(TuningSites.matmul(p, n.limits(), n.features()), n.in(0), n.in(1), n.in(2), n.out(0));
+        else n.dispatch(TuningSites.matmul(p, n.limits(), n.features()), n.in(0), n.in(1), n.out(0));
     }
 
     /** The output of a product over an empty K: act(beta * bias), or 0 without bias, broadcast to the output. */

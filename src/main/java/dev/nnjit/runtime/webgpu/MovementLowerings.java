@@ -172,9 +172,9 @@ final class MovementLowerings {
         PadProblem p = new PadProblem(x.type(), in1, r == 0 ? new int[] {0} : begin, Wgsl.atLeast1d(out), mode,
                 value, valueBound);
         if (valueBound) {
-            n.dispatch(TuningSites.item(PadKernel.INSTANCE, p, n.limits()), x, n.in(2), n.out(0));
+            n.dispatch(TuningSites.item(PadKernel.INSTANCE, p, n.limits(), n.features()), x, n.in(2), n.out(0));
         } else {
-            n.dispatch(TuningSites.item(PadKernel.INSTANCE, p, n.limits()), x, n.out(0));
+            n.dispatch(TuningSites.item(PadKernel.INSTANCE, p, n.limits(), n.features()), x, n.out(0));
         }
     }
 
@@ -188,7 +188,7 @@ final class MovementLowerings {
             k = kk[0];
         }
         TriluProblem p = new TriluProblem(n.in(0).type(), s, n.op().attrInt("upper", 1) != 0, k);
-        n.dispatch(TuningSites.item(TriluKernel.INSTANCE, p, n.limits()), n.in(0), n.out(0));
+        n.dispatch(TuningSites.item(TriluKernel.INSTANCE, p, n.limits(), n.features()), n.in(0), n.out(0));
     }
 
     private static void oneHot(NodeLowering n) {
@@ -206,7 +206,7 @@ final class MovementLowerings {
             throw n.unsupported(e.getMessage());
         }
         if (!Arrays.equals(p.outShape(), out)) throw n.error("internal error: OneHot shape " + Arrays.toString(p.outShape()));
-        n.dispatch(TuningSites.item(OneHotKernel.INSTANCE, p, n.limits()), n.in(0), n.in(2),
+        n.dispatch(TuningSites.item(OneHotKernel.INSTANCE, p, n.limits(), n.features()), n.in(0), n.in(2),
                 n.out(0));
     }
 

@@ -6,6 +6,7 @@ import dev.nnjit.graph.Node;
 import dev.nnjit.graph.Value;
 import dev.nnjit.ops.OpContext;
 import dev.nnjit.ops.OpRegistry;
+import dev.nnjit.schedule.AdapterFeatures;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
@@ -36,6 +37,9 @@ public final class NodeLowering {
     public OpContext op() { return op; }
 
     public AdapterLimits limits() { return program.limits(); }
+
+    /** The device's optional features, which decide the schedules a site may offer (pass them to TuningSites). */
+    public AdapterFeatures features() { return program.features(); }
     public OpRegistry registry() { return program.registry(); }
 
     /** Who picks each site's schedule (the default everywhere until a tuner supplies decisions). */

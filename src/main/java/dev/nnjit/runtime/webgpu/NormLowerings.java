@@ -81,14 +81,14 @@ final class NormLowerings {
         boolean[] red = mask(shape.length, axes);
         int rows = (int) (Wgsl.product(shape) / count(shape, axes));
         GpuTensor mean = meanTarget != null ? meanTarget : n.scratch("mean", DType.FLOAT, new int[] {rows});
-        n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.MEAN, shape, axes), n.limits()), x, mean);
+        n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.MEAN, shape, axes), n.limits(), n.features()), x, mean);
         GpuTensor centered = n.scratch("centered", DType.FLOAT, shape);
         ElementwiseBuilder b = new ElementwiseBuilder(n, shape);
         ElementwiseInput kv = keptView(mean, shape, red);
         b.emit(ElementwiseExpr.sub(b.bindView(x, ElementwiseInput.broadcast(x.type(), shape, shape)),
                 b.bindView(mean, kv)), centered);
         GpuTensor ss = n.scratch("sum_squares", DType.FLOAT, new int[] {rows});
-        n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.SUM_SQUARE, shape, axes), n.limits()), centered,
+        n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.SUM_SQUARE, shape, axes), n.limits(), n.features()), centered,
                 ss);
         return new Stats(mean, centered, ss, kv);
     }
@@ -223,7 +223,7 @@ final class NormLowerings {
         int rows = (int) (Wgsl.product(s) / s[axis]);
         GpuTensor norm = n.scratch("norm", DType.FLOAT, new int[] {rows});
         n.dispatch(TuningSites.reduce(new ReduceProblem(p == 1 ? ReduceProblem.Op.L1 : ReduceProblem.Op.L2, s,
-                new int[] {axis}), n.limits()), n.in(0), norm);
+                new int[] {axis}), n.limits(), n.features()), n.in(0), norm);
         ElementwiseBuilder b = new ElementwiseBuilder(n, s);
         ElementwiseExpr v = b.bindView(norm, keptView(norm, s, mask(s.length, new int[] {axis})));
         b.emit(ElementwiseExpr.where(ElementwiseExpr.of(ElementwiseOp.EQUAL, v, ElementwiseExpr.f32(0)),
@@ -255,7 +255,7 @@ final class NormLowerings {
                 new int[] {size, 1}, new int[] {1, 1}, new int[] {1, 1}, new int[] {before, 0}, new int[] {after, 0},
                 new int[] {c, spatial}, true, 2, false, false);
         GpuTensor avg = n.scratch("window_mean", DType.FLOAT, shape);
-        n.dispatch(TuningSites.item(PoolKernel.INSTANCE, p, n.limits()), sq, avg);
+        n.dispatch(TuningSites.item(PoolKernel.INSTANCE, p, n.limits(), n.features()), sq, avg);
         ElementwiseBuilder e = new ElementwiseBuilder(n, shape);
         ElementwiseExpr base = ElementwiseExpr.add(ElementwiseExpr.f32(bias),
                 ElementwiseExpr.mul(ElementwiseExpr.f32(alpha), e.bind(avg)));

@@ -51,7 +51,7 @@ final class PoolLowerings {
         PoolProblem p = new PoolProblem(kind, n.in(0).type(), x[0], x[1], in, g.kernel, g.strides, g.dilations,
                 g.padBegin, g.padEnd, g.out, n.op().attrInt("count_include_pad", 0) != 0, (int) n.op().attrInt("p", 2),
                 indices, n.op().attrInt("storage_order", 0) != 0);
-        var k = TuningSites.item(PoolKernel.INSTANCE, p, n.limits());
+        var k = TuningSites.item(PoolKernel.INSTANCE, p, n.limits(), n.features());
         if (indices) n.dispatch(k, n.in(0), n.out(0), n.out(1));
         else n.dispatch(k, n.in(0), n.out(0));
     }
@@ -67,7 +67,7 @@ final class PoolLowerings {
         if (op != null) {
             int[] axes = new int[nd];
             for (int d = 0; d < nd; d++) axes[d] = d + 2;
-            n.dispatch(TuningSites.reduce(new ReduceProblem(op, x, axes), n.limits()), n.in(0), n.out(0));
+            n.dispatch(TuningSites.reduce(new ReduceProblem(op, x, axes), n.limits(), n.features()), n.in(0), n.out(0));
             return;
         }
         int[] ones = new int[nd];
@@ -75,6 +75,6 @@ final class PoolLowerings {
         int[] zeros = new int[nd];
         PoolProblem p = new PoolProblem(kind, n.in(0).type(), x[0], x[1], in, in, ones, ones, zeros, zeros, ones, false,
                 (int) n.op().attrInt("p", 2), false, false);
-        n.dispatch(TuningSites.item(PoolKernel.INSTANCE, p, n.limits()), n.in(0), n.out(0));
+        n.dispatch(TuningSites.item(PoolKernel.INSTANCE, p, n.limits(), n.features()), n.in(0), n.out(0));
     }
 }

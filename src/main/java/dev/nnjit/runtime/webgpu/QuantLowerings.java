@@ -75,7 +75,7 @@ final class QuantLowerings {
         int[] s = Wgsl.atLeast1d(shape);
         MapProblem p = new MapProblem(MapFn.QUANTIZE, s, List.of(ElementwiseInput.broadcast(x.type(),
                 Wgsl.atLeast1d(x.shape()), s), sv, zv), range);
-        n.dispatch(TuningSites.map(p, n.limits()), x, scale, zp, out);
+        n.dispatch(TuningSites.map(p, n.limits(), n.features()), x, scale, zp, out);
     }
 
     private static void dequantize(NodeLowering n) {
@@ -105,8 +105,8 @@ final class QuantLowerings {
         int[] one = {1};
         GpuTensor lo = n.scratch("min", DType.FLOAT, one);
         GpuTensor hi = n.scratch("max", DType.FLOAT, one);
-        n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.MIN, s, all), n.limits()), n.in(0), lo);
-        n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.MAX, s, all), n.limits()), n.in(0), hi);
+        n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.MIN, s, all), n.limits(), n.features()), n.in(0), lo);
+        n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.MAX, s, all), n.limits(), n.features()), n.in(0), hi);
         GpuTensor scale = n.outputUsed(1) ? n.out(1) : n.scratch("scale", DType.FLOAT, new int[0]);
         ElementwiseBuilder b = new ElementwiseBuilder(n, one);
         ElementwiseExpr low = ElementwiseExpr.of(ElementwiseOp.MIN, b.bind(lo), ElementwiseExpr.f32(0));
@@ -167,7 +167,7 @@ final class QuantLowerings {
         if (zb > 0) args.add(n.in(3));
         args.add(n.out(0));
         IntMatmulProblem p = new IntMatmulProblem(batch, sa, sb, m, nn, k, za, zb);
-        n.dispatch(TuningSites.item(IntMatmulKernel.INSTANCE, p, n.limits()),
+        n.dispatch(TuningSites.item(IntMatmulKernel.INSTANCE, p, n.limits(), n.features()),
                 args.toArray(new GpuTensor[0]));
     }
 

@@ -50,7 +50,7 @@ final class ReductionLowerings {
         } catch (IllegalArgumentException e) {
             throw n.unsupported(e.getMessage());
         }
-        n.dispatch(TuningSites.argReduce(p, n.limits()), n.in(0), n.out(0));
+        n.dispatch(TuningSites.argReduce(p, n.limits(), n.features()), n.in(0), n.out(0));
     }
 
     private static void softmax(NodeLowering n, boolean log) {
@@ -67,7 +67,7 @@ final class ReductionLowerings {
             int axis = axis(n, n.op().attrInt("axis", 1), Math.max(rank, 1));
             p = SoftmaxProblem.coerced(s, axis, log);
         }
-        n.dispatch(TuningSites.softmax(p, n.limits()), n.in(0), n.out(0));
+        n.dispatch(TuningSites.softmax(p, n.limits(), n.features()), n.in(0), n.out(0));
     }
 
     private static void norm(NodeLowering n, NormProblem.Kind kind) {
@@ -86,8 +86,8 @@ final class ReductionLowerings {
         GpuTensor scale = full(n, 1, normShape, cols);
         GpuTensor bias = hasBias ? full(n, 2, normShape, cols) : null;
         NormProblem p = new NormProblem(kind, rows, cols, eps, hasBias);
-        if (hasBias) n.dispatch(TuningSites.norm(p, n.limits()), n.in(0), scale, bias, n.out(0));
-        else n.dispatch(TuningSites.norm(p, n.limits()), n.in(0), scale, n.out(0));
+        if (hasBias) n.dispatch(TuningSites.norm(p, n.limits(), n.features()), n.in(0), scale, bias, n.out(0));
+        else n.dispatch(TuningSites.norm(p, n.limits(), n.features()), n.in(0), scale, n.out(0));
     }
 
     /** Input i as a tensor of exactly {@code cols} elements laid out as {@code normShape} (expanded if needed). */
@@ -121,12 +121,12 @@ final class ReductionLowerings {
             int[] s = Wgsl.atLeast1d(shape);
             if (shape.length == 0) axes = new int[] {0};
             if (op != null) {
-                n.dispatch(TuningSites.reduce(new ReduceProblem(op, s, axes), n.limits()), n.in(0), n.out(0));
+                n.dispatch(TuningSites.reduce(new ReduceProblem(op, s, axes), n.limits(), n.features()), n.in(0), n.out(0));
                 return;
             }
             // ReduceLogSum = log(ReduceSum)
             GpuTensor sum = n.scratch("sum", n.outDType(0), out);
-            n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.SUM, s, axes), n.limits()), n.in(0), sum);
+            n.dispatch(TuningSites.reduce(new ReduceProblem(ReduceProblem.Op.SUM, s, axes), n.limits(), n.features()), n.in(0), sum);
             ElementwiseBuilder b = new ElementwiseBuilder(n, out);
             b.emit(ElementwiseExpr.unary(ElementwiseOp.LOG, b.bind(sum)), n.out(0));
         });

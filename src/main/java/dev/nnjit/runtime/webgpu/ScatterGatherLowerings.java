@@ -34,7 +34,7 @@ final class ScatterGatherLowerings {
         } catch (IllegalArgumentException e) {
             throw n.error(e.getMessage());
         }
-        n.dispatch(TuningSites.item(GatherElementsKernel.INSTANCE, p, n.limits()), n.in(0),
+        n.dispatch(TuningSites.item(GatherElementsKernel.INSTANCE, p, n.limits(), n.features()), n.in(0),
                 n.in(1), n.out(0));
     }
 
@@ -64,6 +64,6 @@ final class ScatterGatherLowerings {
         }
         long items = reduction == ScatterProblem.Reduction.NONE ? p.updates()
                 : kind == ScatterProblem.Kind.ND ? p.slice() : p.updates() / ind[axis];
-        n.dispatch(TuningSites.item(ScatterKernel.INSTANCE, p, n.limits()), n.in(1), n.in(2), n.out(0));
+        n.dispatch(TuningSites.item(ScatterKernel.INSTANCE, p, n.limits(), n.features()), n.in(1), n.in(2), n.out(0));
     }
 }

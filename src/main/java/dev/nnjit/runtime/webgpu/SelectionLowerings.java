@@ -42,14 +42,14 @@ final class SelectionLowerings {
             axis = 1;
         }
         ArgReduceProblem p = new ArgReduceProblem(ScalarType.F32, s, axis, true, false);
-        var argmax = TuningSites.argReduce(p, n.limits());
+        var argmax = TuningSites.argReduce(p, n.limits(), n.features());
         int[] kept = new int[s.length - 1];
         for (int d = 0, k = 0; d < s.length; d++) if (d != axis) kept[k++] = s[d];
         GpuTensor winners = n.scratch("argmax", DType.INT64, kept);
         n.dispatch(argmax, n.in(0), winners);
         GpuTensor onOff = n.constantTensor("on_off", Tensor.ofFloats(new int[] {2}, new float[] {0f, 1f}));
         OneHotProblem oh = new OneHotProblem(ScalarType.I32, kept, s[axis], axis, ScalarType.F32);
-        n.dispatch(TuningSites.item(OneHotKernel.INSTANCE, oh, n.limits()), winners, onOff,
+        n.dispatch(TuningSites.item(OneHotKernel.INSTANCE, oh, n.limits(), n.features()), winners, onOff,
                 n.out(0));
     }
 
@@ -62,6 +62,6 @@ final class SelectionLowerings {
         if (n.inDType(0) == DType.BOOL) throw n.unsupported("bool input");
         CumSumProblem p = new CumSumProblem(n.in(0).type(), Wgsl.atLeast1d(shape), axis,
                 n.op().attrInt("exclusive", 0) != 0, n.op().attrInt("reverse", 0) != 0);
-        n.dispatch(TuningSites.item(CumSumKernel.INSTANCE, p, n.limits()), n.in(0), n.out(0));
+        n.dispatch(TuningSites.item(CumSumKernel.INSTANCE, p, n.limits(), n.features()), n.in(0), n.out(0));
     }
 }

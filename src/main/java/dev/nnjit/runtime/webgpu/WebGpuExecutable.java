@@ -8,13 +8,23 @@ import dev.nnjit.gpu.GpuTimer;
 import dev.nnjit.gpu.GpuTransfer;
 import dev.nnjit.gpu.KernelPipelines;
 import dev.nnjit.runtime.Executable;
+import dev.nnjit.runtime.KernelChoice;
+import dev.nnjit.runtime.Tunable;
 import dev.nnjit.runtime.GpuRunStats;
 import dev.nnjit.runtime.KernelTime;
 import dev.nnjit.runtime.RunOptions;
 import dev.nnjit.runtime.RunResult;
 import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.SiteTime;
+import dev.nnjit.tune.TaskPlanner;
+import dev.nnjit.tune.TuningBudget;
+import dev.nnjit.tune.TuningProgress;
+import dev.nnjit.tune.TuningReport;
+import dev.nnjit.tune.TuningSite;
+import dev.nnjit.tune.measure.GpuCandidateBench;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +46,7 @@ import org.teavm.jso.webgpu.GPUPipeline;
  * <p>Profiled runs time every dispatch through {@link GpuTimer}: with timestamp queries, each dispatch gets its own
  * compute pass (still one command buffer); with submission timing, each dispatch is submitted alone and awaited.
  */
-final class WebGpuExecutable implements Executable {
+final class WebGpuExecutable implements Executable, Tunable {
     private final GpuDevice gpu;
     private final KernelPipelines pipelines;
     private final GpuProgram program;
@@ -51,9 +61,19 @@ final class WebGpuExecutable implements Executable {
     private GPUPipeline.Compute[] stepPipelines;
     private GPUBindGroup[] groups;
     private OutputReadback outputs;
+    /** Per step: the key of the candidate it runs (the chooser's until a tuned winner is swapped in). */
+    private String[] configKeys;
+
+    // Tuning (all null/empty without a TuningSetup): the session, decisions waiting for the next run, and what the
+    // session's planning needs of earlier runs.
+    private final TuningSetup tuning;
+    private ProgramTuner session;
+    private final Map<String, String> pendingDecisions = new LinkedHashMap<>();
+    private Map<String, Tensor> lastFeeds;
+    private double[] lastKernelMs;
 
     WebGpuExecutable(GpuDevice gpu, KernelPipelines pipelines, GpuProgram program, BufferPlan plan,
-                     BackendBuffers backendBuffers, GpuTransfer transfer) {
+                     BackendBuffers backendBuffers, GpuTransfer transfer, TuningSetup tuning) {
         this.gpu = gpu;
         this.pipelines = pipelines;
         this.program = program;
@@ -61,13 +81,18 @@ final class WebGpuExecutable implements Executable {
         this.backendBuffers = backendBuffers;
         this.transfer = transfer;
         this.timer = new GpuTimer(gpu);
+        this.tuning = tuning;
     }
 
     /** Compiles pipelines, creates buffers and bind groups, uploads constants. */
     void build() {
         List<GpuStep> steps = program.steps();
         kernels = new KernelInstance[steps.size()];
-        for (int i = 0; i < kernels.length; i++) kernels[i] = steps.get(i).kernel();
+        configKeys = new String[steps.size()];
+        for (int i = 0; i < kernels.length; i++) {
+            kernels[i] = steps.get(i).kernel();
+            configKeys[i] = steps.get(i).configKey();
+        }
         gpu.scoped("compiling " + kernels.length + " kernels", () -> pipelines.prepare(Arrays.asList(kernels)));
         gpu.scoped("creating buffers and uploading constants", this::allocate);
         gpu.checkHealthy("building the program");
@@ -156,6 +181,8 @@ final class WebGpuExecutable implements Executable {
 
     @Override public RunResult run(Map<String, Tensor> feeds, RunOptions options) {
         gpu.checkHealthy("starting a run");
+        swapInDecisions();
+        lastFeeds = feeds;
         long t0 = System.nanoTime();
         for (GpuTensor in : program.inputs()) {
             if (in.isEmpty() || plan.slotOf()[in.id()] < 0) continue;
@@ -200,6 +227,10 @@ final class WebGpuExecutable implements Executable {
         long t4 = System.nanoTime();
         gpu.checkHealthy("running the program");
 
+        if (options.profile() && times.size() == kernels.length) {
+            lastKernelMs = new double[times.size()];
+            for (int i = 0; i < lastKernelMs.length; i++) lastKernelMs[i] = times.get(i).ms();
+        }
         Map<String, Double> opTimes = new LinkedHashMap<>();
         for (KernelTime k : times) opTimes.merge("op." + k.opType(), k.ms(), Double::sum);
         Map<String, Double> phases = new LinkedHashMap<>();
@@ -248,4 +279,82 @@ final class WebGpuExecutable implements Executable {
         DispatchSize d = kernels[i].dispatch();
         pass.dispatchWorkgroups(d.x(), d.y(), d.z());
     }
+
+    // ---- tuning (Tunable) ----
+
+    @Override public void startTuning(TuningBudget budget) {
+        if (tuning == null) {
+            throw new IllegalStateException("this WebGPU backend was made without a tuning cache: nothing to tune into");
+        }
+        List<GpuStep> steps = program.steps();
+        if (budget.enabled() && lastKernelMs == null && anyUndecided()) {
+            if (lastFeeds == null) {
+                throw new IllegalStateException("run the model once before tuning: the tuner weighs its workloads"
+                        + " by a profiled run of the last feeds");
+            }
+            run(lastFeeds, RunOptions.DEFAULT.withProfile(true, RunOptions.Timing.AUTO));
+        }
+        List<SiteTime> times = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            times.add(new SiteTime(steps.get(i).site(), lastKernelMs == null ? Double.NaN : lastKernelMs[i]));
+        }
+        session = new ProgramTuner(tuning, budget, TaskPlanner.plan(times), new GpuCandidateBench(gpu, pipelines, true));
+    }
+
+    /** Whether some tunable site has no valid stored decision (only then is a profile worth a run). */
+    private boolean anyUndecided() {
+        Map<String, Boolean> checked = new HashMap<>();
+        for (GpuStep s : program.steps()) {
+            TuningSite<?> site = s.site();
+            if (!site.tunable() || checked.put(workload(site), Boolean.TRUE) != null) continue;
+            if (tuning.cache().lookup(tuning.adapter(), site) == null) return true;
+        }
+        return false;
+    }
+
+    @Override public boolean tuningStarted() { return session != null; }
+
+    @Override public boolean tuneStep() {
+        if (session == null) throw new IllegalStateException("no tuning session: call startTuning first");
+        pendingDecisions.putAll(session.step());
+        return !session.finished();
+    }
+
+    @Override public TuningProgress tuningProgress() {
+        return session != null ? session.progress() : new TuningProgress(0, 0, 0, 0, 1.0, true);
+    }
+
+    @Override public TuningReport tuningReport() {
+        return session != null ? session.report() : new TuningReport(0, 0, 0, List.of());
+    }
+
+    @Override public List<KernelChoice> kernelChoices() {
+        List<KernelChoice> out = new ArrayList<>();
+        for (int i = 0; i < configKeys.length; i++) {
+            GpuStep s = program.steps().get(i);
+            TuningSite<?> site = s.site();
+            out.add(new KernelChoice(s.node(), s.opType(), site.family(), site.problemKey(), configKeys[i],
+                    site.defaultKey(), site.size()));
+        }
+        return out;
+    }
+
+    /**
+     * At the start of a run (never inside one): swaps in the kernels of decisions made since the last run, for the
+     * steps whose site they answer and that run another candidate now; every other step keeps its pipeline.
+     */
+    private void swapInDecisions() {
+        if (pendingDecisions.isEmpty()) return;
+        List<GpuStep> steps = program.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            TuningSite<?> site = steps.get(i).site();
+            String key = pendingDecisions.get(workload(site));
+            if (key == null || key.equals(configKeys[i]) || site.indexOf(key) < 0) continue;
+            replaceKernel(i, site.instance(key));
+            configKeys[i] = key;
+        }
+        pendingDecisions.clear();
+    }
+
+    private static String workload(TuningSite<?> site) { return site.family() + "|" + site.problemKey(); }
 }

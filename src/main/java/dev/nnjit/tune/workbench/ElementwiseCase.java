@@ -11,6 +11,7 @@ import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ElementwiseSpace;
 import dev.nnjit.tensor.Tensor;
 import dev.nnjit.tune.Tolerance;
+import dev.nnjit.tune.measure.SeededInputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

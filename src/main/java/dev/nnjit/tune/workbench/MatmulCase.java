@@ -9,6 +9,7 @@ import dev.nnjit.schedule.GemvSpace;
 import dev.nnjit.schedule.MatmulSpace;
 import dev.nnjit.tensor.Tensor;
 import dev.nnjit.tune.Tolerance;
+import dev.nnjit.tune.measure.SeededInputs;
 import java.util.List;
 import java.util.Map;
 

@@ -6,6 +6,7 @@ import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ReductionSpace;
 import dev.nnjit.tensor.Tensor;
 import dev.nnjit.tune.Tolerance;
+import dev.nnjit.tune.measure.SeededInputs;
 import java.util.List;
 
 /**

@@ -49,6 +49,7 @@ final class Programs {
     static GpuProgram lower(Graph g, AdapterLimits limits) { return lower(g, limits, ScheduleChooser.DEFAULT); }
 
     static GpuProgram lower(Graph g, AdapterLimits limits, ScheduleChooser chooser) {
-        return GraphLowering.lower(g, LoweringTable.defaults(), OpRegistry.defaults(), limits, chooser);
+        return GraphLowering.lower(g, LoweringTable.defaults(), OpRegistry.defaults(), limits,
+                dev.nnjit.schedule.AdapterFeatures.NONE, chooser);
     }
 }

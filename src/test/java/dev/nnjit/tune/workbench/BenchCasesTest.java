@@ -12,6 +12,7 @@ import dev.nnjit.schedule.GemvSpace;
 import dev.nnjit.schedule.MatmulSpace;
 import dev.nnjit.schedule.ReductionSpace;
 import dev.nnjit.schedule.ScheduleConfig;
+import dev.nnjit.tune.measure.SeededInputs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,13 @@
-package dev.nnjit.tune.workbench;
+package dev.nnjit.tune.measure;
 
 /**
  * Reproducible random inputs: a SplitMix64 stream, so a seed gives the same floats on the JVM, in Wasm GC and in
  * TeaVM's JavaScript build (the JDK's Random is not guaranteed to match TeaVM's class library bit for bit).
  */
-final class SeededInputs {
+public final class SeededInputs {
     private long state;
 
-    SeededInputs(long seed) { this.state = seed; }
+    public SeededInputs(long seed) { this.state = seed; }
 
     private long next() {
         long z = (state += 0x9E3779B97F4A7C15L);
@@ -17,10 +17,10 @@ final class SeededInputs {
     }
 
     /** Uniform in [0, 1) with 24 random bits (every value exact in f32). */
-    float unit() { return (next() >>> 40) * 0x1.0p-24f; }
+    public float unit() { return (next() >>> 40) * 0x1.0p-24f; }
 
     /** {@code n} floats uniform in [lo, hi). */
-    float[] uniform(long n, float lo, float hi) {
+    public float[] uniform(long n, float lo, float hi) {
         if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("input of " + n + " elements is too large");
         float[] v = new float[(int) n];
         for (int i = 0; i < v.length; i++) v[i] = lo + (hi - lo) * unit();

@@ -1,0 +1,285 @@
+package dev.nnjit.tune.measure;
+
+import dev.nnjit.codegen.Binding;
+import dev.nnjit.codegen.DispatchSize;
+import dev.nnjit.codegen.KernelInstance;
+import dev.nnjit.codegen.ScalarType;
+import dev.nnjit.gpu.GpuDevice;
+import dev.nnjit.gpu.GpuTimer;
+import dev.nnjit.gpu.GpuTransfer;
+import dev.nnjit.gpu.KernelPipelines;
+import dev.nnjit.gpu.Settled;
+import dev.nnjit.tensor.DType;
+import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.CandidateBench;
+import dev.nnjit.tune.TuningSite;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.teavm.jso.typedarrays.ArrayBuffer;
+import org.teavm.jso.webgpu.GPUBindGroup;
+import org.teavm.jso.webgpu.GPUBuffer;
+import org.teavm.jso.webgpu.GPUCommandEncoder;
+import org.teavm.jso.webgpu.GPUComputePassEncoder;
+import org.teavm.jso.webgpu.GPUPipeline;
+
+/**
+ * Measures kernels on a WebGPU device (browser only): the one measuring mechanism of nnjit, behind the tuner's
+ * {@link CandidateBench} and the kernel workbench. It owns its buffers, staging and timestamp queries; it never
+ * touches an executable's.
+ *
+ * <p>Buffers: one per binding of the kernel the bench is opened with (every candidate binds the same buffers). Read
+ * bindings of f32 hold seeded values uniform in [-1, 1) ({@link #SEED}; or the caller's inputs, as the workbench
+ * passes its case's), integer and bool bindings hold 0 (WebGPU zero-initialises buffers; 0 is always a valid index).
+ * Written bindings are filled with NaN before each {@link #output} run, so an element a kernel forgets to write
+ * fails any comparison.
+ *
+ * <p>Compiling: the legality check ({@link KernelInstance#violation}) first, then
+ * {@link KernelPipelines#prepare} (createComputePipelineAsync, awaited) under an error scope.
+ *
+ * <p>Timing (through {@link GpuTimer}): a sample is R dispatches of the kernel in one compute pass, submitted
+ * alone, divided by R. R is chosen at a candidate's first sample from a one-dispatch calibration sample, so that a
+ * sample lasts at least {@value #TARGET_TIMESTAMP_MS} ms with timestamp queries (Chromium rounds timestamps to
+ * 100 us unless started with --enable-webgpu-developer-features) or {@value #TARGET_SUBMIT_MS} ms by submission
+ * (submit and onSubmittedWorkDone cost a round trip to the GPU process). With timestamps a sample is the pass's end
+ * minus begin; without, the wall time from submit until onSubmittedWorkDone. Dispatches of a sample rewrite the
+ * same output, so caches are warm: this measures the kernel, not the first touch of its data.
+ */
+public final class GpuCandidateBench implements CandidateBench {
+    public static final double TARGET_TIMESTAMP_MS = 1.0;
+    public static final double TARGET_SUBMIT_MS = 10.0;
+    public static final int MAX_REPEAT = 256;
+    /** The seed of the tuner's inputs. */
+    public static final long SEED = 0x6E6E6A6974L;
+
+    /** A compiled candidate: its kernel, pipeline, bind group over the bench's buffers, and repeat (0: uncalibrated). */
+    private static final class Compiled {
+        final KernelInstance kernel;
+        final GPUPipeline.Compute pipeline;
+        final GPUBindGroup group;
+        int repeat;
+
+        Compiled(KernelInstance kernel, GPUPipeline.Compute pipeline, GPUBindGroup group) {
+            this.kernel = kernel;
+            this.pipeline = pipeline;
+            this.group = group;
+        }
+    }
+
+    private final GpuDevice gpu;
+    private final KernelPipelines pipelines;
+    private final GpuTransfer transfer;
+    private final GpuTimer timer;
+    private final boolean timestamps;
+    private final Map<String, Compiled> compiled = new HashMap<>();
+    private List<Binding> bindings;
+    private GPUBuffer[] buffers;
+    private GPUBuffer readback;
+    private long readbackBytes;
+    private GpuTimer.PassTimestamps passTimestamps;
+
+    /**
+     * @param pipelines the pipeline cache to compile through (the page's shared one, so a winner is compiled once;
+     *     or a fresh one, for real compile times)
+     * @param useTimestamps time with timestamp queries where the device has them (false: always by submission)
+     */
+    public GpuCandidateBench(GpuDevice gpu, KernelPipelines pipelines, boolean useTimestamps) {
+        this.gpu = gpu;
+        this.pipelines = pipelines;
+        this.transfer = new GpuTransfer(gpu);
+        this.timer = new GpuTimer(gpu);
+        this.timestamps = useTimestamps && timer.hasTimestamps();
+    }
+
+    /** Whether samples are timed by timestamp queries (else by submission). */
+    public boolean timestamps() { return timestamps; }
+
+    // ---- CandidateBench ----
+
+    @Override public void open(TuningSite<?> site) { open(site.defaultInstance().bindings(), null); }
+
+    @Override public String compile(TuningSite<?> site, String key) { return compile(key, site.instance(key)); }
+
+    @Override public double sample(TuningSite<?> site, String key) { return sample(key); }
+
+    @Override public float[] output(TuningSite<?> site, String key) { return output(key); }
+
+    @Override public void close(TuningSite<?> site) { close(); }
+
+    @Override public String timing() { return timestamps ? "timestamp-query" : "submit"; }
+
+    // ---- the mechanism ----
+
+    /**
+     * Creates one buffer per binding. {@code readInputs}, when not null, gives the f32 values of the read bindings
+     * in binding order (the workbench's case inputs); when null, f32 read bindings are seeded from {@link #SEED}.
+     */
+    public void open(List<Binding> kernelBindings, List<float[]> readInputs) {
+        close();
+        bindings = List.copyOf(kernelBindings);
+        buffers = new GPUBuffer[bindings.size()];
+        int usage = GPUBuffer.Usage.STORAGE | GPUBuffer.Usage.COPY_SRC | GPUBuffer.Usage.COPY_DST;
+        SeededInputs seeded = new SeededInputs(SEED);
+        gpu.scoped("creating the bench's buffers", () -> {
+            int input = 0;
+            long written = 0;
+            for (int i = 0; i < bindings.size(); i++) {
+                Binding b = bindings.get(i);
+                buffers[i] = gpu.createBuffer(b.sizeBytes(), usage, "bench " + b.name());
+                if (b.access() == Binding.Access.READ_WRITE) {
+                    written += b.sizeBytes();
+                } else if (b.type() == ScalarType.F32) {
+                    float[] v = readInputs != null ? readInputs.get(input) : seeded.uniform(b.elements(), -1, 1);
+                    if (v.length != b.elements()) {
+                        throw new IllegalArgumentException("binding " + b.name() + " has " + b.elements()
+                                + " elements, its input " + v.length);
+                    }
+                    transfer.upload(buffers[i], v);
+                }
+                if (b.access() == Binding.Access.READ) input++;
+            }
+            readbackBytes = written;
+        });
+        readback = gpu.createBuffer(Math.max(4, readbackBytes), GPUBuffer.Usage.MAP_READ | GPUBuffer.Usage.COPY_DST,
+                "bench readback");
+    }
+
+    /** Compiles a kernel for the open buffers; null on success, else why it cannot run (nothing is thrown). */
+    public String compile(String key, KernelInstance k) {
+        String violation = k.violation(gpu.limits());
+        if (violation != null) return violation;
+        String mismatch = mismatch(k);
+        if (mismatch != null) return mismatch;
+        try {
+            gpu.scoped("compiling " + key, () -> pipelines.prepare(List.of(k)));
+            GPUPipeline.Compute pipeline = pipelines.get(k).pipeline();
+            GPUBindGroup group = pipelines.bindGroup(k, buffers, key);
+            gpu.checkHealthy("compiling " + key);
+            compiled.put(key, new Compiled(k, pipeline, group));
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage() != null ? e.getMessage() : e.toString();
+        }
+    }
+
+    /** Dispatches per sample of a compiled kernel (0 before its first {@link #sample}). */
+    public int repeat(String key) { return get(key).repeat; }
+
+    /** One timed sample of a compiled kernel, in ms per dispatch (the first also calibrates the repeat count). */
+    public double sample(String key) {
+        Compiled c = get(key);
+        if (c.repeat == 0) {
+            double once = time(c, 1);
+            double target = timestamps ? TARGET_TIMESTAMP_MS : TARGET_SUBMIT_MS;
+            c.repeat = once >= target ? 1 : (int) Math.min(MAX_REPEAT, Math.ceil(target / Math.max(once, 1e-3)));
+        }
+        return time(c, c.repeat);
+    }
+
+    /**
+     * One dispatch of a compiled kernel on NaN-filled outputs; the written bindings read back, concatenated in
+     * binding order, as f32 (integer and bool elements converted).
+     */
+    public float[] output(String key) {
+        Compiled c = get(key);
+        String what = "running " + key + " once";
+        for (int i = 0; i < bindings.size(); i++) {
+            Binding b = bindings.get(i);
+            if (b.access() == Binding.Access.READ_WRITE) transfer.fill(buffers[i], b.elements(), Float.NaN);
+        }
+        GPUCommandEncoder enc = gpu.createEncoder("bench check");
+        GPUComputePassEncoder pass = enc.beginComputePass();
+        dispatch(pass, c, 1);
+        pass.end();
+        long offset = 0;
+        for (int i = 0; i < bindings.size(); i++) {
+            Binding b = bindings.get(i);
+            if (b.access() != Binding.Access.READ_WRITE) continue;
+            enc.copyBufferToBuffer(buffers[i], 0, readback, offset, b.sizeBytes());
+            offset += b.sizeBytes();
+        }
+        gpu.scoped(what, () -> gpu.submit(enc));
+        Settled.await(readback.mapAsync(GPUBuffer.MapMode.READ), what + ": reading the output back");
+        float[] out = new float[(int) (readbackBytes / 4)];
+        try {
+            ArrayBuffer mapped = readback.getMappedRange();
+            int at = 0;
+            for (Binding b : bindings) {
+                if (b.access() != Binding.Access.READ_WRITE) continue;
+                int n = (int) b.elements();
+                if (b.type() == ScalarType.F32) {
+                    System.arraycopy(transfer.downloadFloats(mapped, at * 4, n), 0, out, at, n);
+                } else {
+                    long[] v = transfer.download(mapped, at * 4, DType.INT32, new int[] {n}).longs();
+                    for (int j = 0; j < n; j++) out[at + j] = v[j];
+                }
+                at += n;
+            }
+        } finally {
+            readback.unmap();
+        }
+        gpu.checkHealthy(what);
+        return out;
+    }
+
+    /** Releases the buffers and forgets compiled kernels (pipelines stay in their cache). */
+    public void close() {
+        if (buffers != null) for (GPUBuffer b : buffers) if (b != null) b.destroy();
+        if (readback != null) readback.destroy();
+        if (passTimestamps != null) passTimestamps.destroy();
+        buffers = null;
+        readback = null;
+        passTimestamps = null;
+        bindings = null;
+        compiled.clear();
+    }
+
+    private Compiled get(String key) {
+        Compiled c = compiled.get(key);
+        if (c == null) throw new IllegalStateException("candidate " + key + " was not compiled on this bench");
+        return c;
+    }
+
+    /** Why {@code k} cannot bind the open buffers, or null. */
+    private String mismatch(KernelInstance k) {
+        if (bindings == null) throw new IllegalStateException("the bench is not open");
+        List<Binding> b = k.bindings();
+        if (b.size() != bindings.size()) return k.cacheKey() + " has " + b.size() + " bindings, the bench " + bindings.size();
+        for (int i = 0; i < b.size(); i++) {
+            Binding x = bindings.get(i);
+            Binding y = b.get(i);
+            if (x.elements() != y.elements() || x.type() != y.type() || x.access() != y.access()) {
+                return k.cacheKey() + " binding " + y.name() + " (" + y.elements() + " " + y.type() + " " + y.access()
+                        + ") differs from the bench's " + x.name() + " (" + x.elements() + " " + x.type() + " "
+                        + x.access() + ")";
+            }
+        }
+        return null;
+    }
+
+    private static void dispatch(GPUComputePassEncoder pass, Compiled c, int repeat) {
+        pass.setPipeline(c.pipeline);
+        pass.setBindGroup(0, c.group);
+        DispatchSize d = c.kernel.dispatch();
+        for (int i = 0; i < repeat; i++) pass.dispatchWorkgroups(d.x(), d.y(), d.z());
+    }
+
+    /** ms per dispatch of one pass of {@code repeat} dispatches. */
+    private double time(Compiled c, int repeat) {
+        if (!timestamps) {
+            GPUCommandEncoder enc = gpu.createEncoder("bench timing");
+            GPUComputePassEncoder pass = enc.beginComputePass();
+            dispatch(pass, c, repeat);
+            pass.end();
+            return timer.submitAndAwait(enc, "timing by submission") / repeat;
+        }
+        if (passTimestamps == null) passTimestamps = timer.timestamps(1);
+        GPUCommandEncoder enc = gpu.createEncoder("bench timing");
+        GPUComputePassEncoder pass = enc.beginComputePass(passTimestamps.pass(0));
+        dispatch(pass, c, repeat);
+        pass.end();
+        passTimestamps.resolve(enc);
+        gpu.submit(enc);
+        return passTimestamps.readMs()[0] / repeat;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.nnjit.web;
+
+import org.teavm.jso.JSObject;
+
+/**
+ * The {@code tuning} load option of a WebGPU model: {@code {budgetMs (default 30000; 0 disables), cache:
+ * "indexeddb" (default) | "none", auto (default true; acted on by engine.js), records: JSON text to import}}.
+ *
+ * @param budgetMs the tuner's own working time for a session started without a budget
+ * @param indexedDb whether decisions are read from and written to the page's IndexedDB
+ * @param records tuning records (TuningJson text) to import into the page's cache before compiling, or null
+ */
+record TuningOptions(double budgetMs, boolean indexedDb, String records) {
+    static final double DEFAULT_BUDGET_MS = 30_000;
+
+    /** Parses the option (null or undefined: the defaults); errors name the field. */
+    static TuningOptions parse(JSObject o) {
+        if (o == null || JsObjects.isNullish(o)) return new TuningOptions(DEFAULT_BUDGET_MS, true, null);
+        double budget = JsObjects.isNullish(JsObjects.get(o, "budgetMs")) ? DEFAULT_BUDGET_MS
+                : JsObjects.getNumber(o, "budgetMs");
+        if (!(budget >= 0)) throw new IllegalArgumentException("tuning.budgetMs must be a number >= 0, got " + budget);
+        String cache = JsObjects.isNullish(JsObjects.get(o, "cache")) ? "indexeddb" : JsObjects.getString(o, "cache");
+        if (!cache.equals("indexeddb") && !cache.equals("none")) {
+            throw new IllegalArgumentException("tuning.cache must be \"indexeddb\" or \"none\", got \"" + cache + "\"");
+        }
+        String records = JsObjects.isNullish(JsObjects.get(o, "records")) ? null : JsObjects.getString(o, "records");
+        return new TuningOptions(budget, cache.equals("indexeddb"), records);
+    }
+}
