@@ -2,7 +2,7 @@
 // plain-SVG bar charts: warm median per runtime (with a min–max whisker) and cold time. No chart library.
 
 const SVG = "http://www.w3.org/2000/svg";
-const COLORS = { "nnjit-webgpu": "#1f6feb", "nnjit-wasm": "#0a8f6a", "nnjit-js": "#7b8f0a", "ort-webgpu": "#d9480f", "ort-wasm": "#b8860b" };
+const COLORS = { "nnjit-webgpu": "#1f6feb", "nnjit-webgpu-tuned": "#0b3d91", "nnjit-wasm": "#0a8f6a", "nnjit-js": "#7b8f0a", "ort-webgpu": "#d9480f", "ort-wasm": "#b8860b" };
 
 function el(tag, attrs = {}, text = null, ns = null) {
   const e = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
@@ -68,7 +68,8 @@ function table(report) {
         cc.expectedOk === null || cc.expectedOk === undefined ? null
           : `${cc.expectedOk ? "yes" : "NO"} vs feeds file (max rel ${sci(cc.expectedMaxRelDiff)})`].filter(Boolean).join("; ");
       for (const v of [formatMs(r.coldMs), formatMs(r.medianMs), formatMs(r.minMs), formatMs(r.maxMs), r.runs,
-        formatRatio(report.ratios && report.ratios.median[name]), agree, r.config || ""]) {
+        formatRatio(report.ratios && report.ratios.median[name]), agree,
+        (r.config || "") + (r.tuningMs !== undefined ? `; tuning ${formatMs(r.tuningMs)} ms` : "")]) {
         row.append(el("td", {}, String(v)));
       }
     }
@@ -85,10 +86,10 @@ function sci(v) {
 const LOG_SCALE_SPAN = 30;
 
 /**
- * Horizontal bars, bars: [{name, value, lo?, hi?}]. Linear from 0, or logarithmic (from half the smallest value) when
- * the values span more than LOG_SCALE_SPAN; the chart says which.
+ * Horizontal bars, bars: [{name, value, lo?, hi?, color?}]. Linear from 0, or logarithmic (from half the smallest value)
+ * when the values span more than LOG_SCALE_SPAN; the chart says which. format writes a value, unit names it.
  */
-function barChart(bars) {
+export function barChart(bars, { format = formatMs, unit = "ms" } = {}) {
   const labelW = 120, valueW = 80, plotW = 480, rowH = 26, pad = 6, footH = 18;
   const width = labelW + plotW + valueW;
   const height = bars.length * rowH + 2 * pad + footH;
@@ -101,12 +102,12 @@ function barChart(bars) {
     : (v) => labelW + (v / max) * plotW;
   const svg = el("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img" }, null, SVG);
   svg.append(el("text", { x: labelW, y: height - 4, "font-size": 11, fill: "#555" },
-    log ? `log scale, from ${formatMs(origin)} ms` : "linear scale, from 0 ms", SVG));
+    log ? `log scale, from ${format(origin)} ${unit}` : `linear scale, from 0 ${unit}`, SVG));
   bars.forEach((b, i) => {
     const y = pad + i * rowH;
     svg.append(el("text", { x: labelW - 6, y: y + rowH / 2 + 4, "text-anchor": "end", "font-size": 12 }, b.name, SVG));
     svg.append(el("rect", { x: labelW, y: y + 4, width: Math.max(1, x(b.value) - labelW), height: rowH - 8,
-      fill: COLORS[b.name] || "#888" }, null, SVG));
+      fill: b.color || COLORS[b.name] || "#888" }, null, SVG));
     if (b.lo !== undefined && b.hi !== undefined && b.lo !== null && b.hi !== null) {
       const cy = y + rowH / 2;
       svg.append(el("line", { x1: x(b.lo), x2: x(b.hi), y1: cy, y2: cy, stroke: "#222", "stroke-width": 1 }, null, SVG));
@@ -115,7 +116,7 @@ function barChart(bars) {
       }
     }
     svg.append(el("text", { x: x(Math.max(b.value, b.hi ?? 0)) + 6, y: y + rowH / 2 + 4, "font-size": 12 },
-      formatMs(b.value), SVG));
+      format(b.value), SVG));
   });
   return svg;
 }

@@ -7,9 +7,9 @@
 //   await nnjitBench.prepare({modelUrl, externalFiles: [names relative to the model], feedsUrl, ortBase})
 //       fetches the model, its external data and the feeds ONCE; every runtime gets the same bytes.
 //       -> {ok, fetchMs, modelBytes, externalBytes, inputs: {NAME: {dtype, shape}}, expectedOutputs: [names]}
-//   await nnjitBench.measure(runtime, {runs, warmup, tolerance})
+//   await nnjitBench.measure(runtime, {runs, warmup, tolerance, tuningRecords})
 //       -> {ok: true, result: {coldMs, loadMs, firstRunMs, medianMs, minMs, maxMs, runs, warmup, timesMs, config,
-//                              check, checkExpected}}
+//                              check, checkExpected, (nnjit-webgpu-tuned:) tuningMs, tuning}}
 //        | {ok: true, result: {unavailable: "<reason>"}}        (never throws: one runtime's failure is its own)
 //   nnjitBench.buildReport({model, device, settings, runtimes: {NAME: result}}) -> the report (see bench-report.html)
 //
@@ -29,12 +29,16 @@
 //   nnjit-js      the same engine compiled to JavaScript
 //   nnjit-webgpu  the engine's WebGPU backend: await engine.loadModelAsync(bytes, files, {backend: "webgpu"}), then
 //                 await model.runAsync(feeds) (outputs read back); unavailable when the build has no loadModelAsync
+//   nnjit-webgpu-tuned  the same, tuned first: loaded with {tuning: {cache: "none", auto: false, records}} (records:
+//                 the tuningRecords option, JSON text, else none: an empty cache), then after the first run
+//                 `await model.tuneAsync()` within the engine's default budget (tuningMs, not part of coldMs or the
+//                 warm runs), then timed like nnjit-webgpu. With records that answer every workload it tunes nothing.
 //   ort-wasm      ONNX Runtime Web, ort.wasm.min.mjs, 'wasm' EP, numThreads = navigator.hardwareConcurrency
 //   ort-webgpu    ONNX Runtime Web, ort.webgpu.min.mjs, 'webgpu' EP (outputs read back to the CPU)
 
 import { createEngine } from "./engine.js";
 
-export const RUNTIME_NAMES = ["nnjit-webgpu", "nnjit-wasm", "nnjit-js", "ort-webgpu", "ort-wasm"];
+export const RUNTIME_NAMES = ["nnjit-webgpu", "nnjit-webgpu-tuned", "nnjit-wasm", "nnjit-js", "ort-webgpu", "ort-wasm"];
 /** Ratios are taken against the first of these that produced timings. */
 const BASELINE_ORDER = ["nnjit-webgpu", "nnjit-wasm", "nnjit-js"];
 const DEFAULT_TOLERANCE = 1e-4;
@@ -167,8 +171,8 @@ function parseExpected(doc) {
 // ---------------------------------------------------------------------------------------------------------------
 // Runtimes: load(ctx) -> {config, run(feeds) -> Promise<{NAME: {shape, data}}>, release()}
 
-function nnjitRuntime(build, backend) {
-  return async function load(ctx) {
+function nnjitRuntime(build, backend, tuned = false) {
+  return async function load(ctx, options = {}) {
     const engine = await createEngine(build);
     let model;
     if (backend === "cpu") {
@@ -177,14 +181,24 @@ function nnjitRuntime(build, backend) {
       if (typeof engine.loadModelAsync !== "function") {
         throw new Error(`this engine build has no loadModelAsync, so no '${backend}' backend`);
       }
-      model = await engine.loadModelAsync(ctx.modelBytes, externalMap(ctx.external), { backend });
+      const loadOptions = { backend };
+      if (tuned) {
+        loadOptions.tuning = { cache: "none", auto: false };
+        if (options.tuningRecords) loadOptions.tuning.records = options.tuningRecords;
+      }
+      model = await engine.loadModelAsync(ctx.modelBytes, externalMap(ctx.external), loadOptions);
+      if (tuned && typeof model.tuneAsync !== "function") {
+        throw new Error("this engine build has no tuner (model.tuneAsync)");
+      }
       if (model.backend !== undefined && model.backend !== backend) {
         throw new Error(`asked for the '${backend}' backend, the engine loaded '${model.backend}'`);
       }
     }
     const asynchronous = backend !== "cpu";
     return {
-      config: `nnjit ${engine.kind} build, ${backend} backend` + (model.adapter ? ` (${model.adapter})` : ""),
+      config: `nnjit ${engine.kind} build, ${backend} backend` + (tuned ? ", tuned" : "")
+        + (model.adapter ? ` (${model.adapter})` : ""),
+      tune: tuned ? () => model.tuneAsync() : null,
       async run(feeds) {
         const { outputs } = asynchronous ? await model.runAsync(feeds) : model.run(feeds);
         const result = {};
@@ -240,6 +254,7 @@ function ortRuntime(bundle, ep) {
 
 const RUNTIMES = {
   "nnjit-webgpu": nnjitRuntime("wasm-gc", "webgpu"),
+  "nnjit-webgpu-tuned": nnjitRuntime("wasm-gc", "webgpu", true),
   "nnjit-wasm": nnjitRuntime("wasm-gc", "cpu"),
   "nnjit-js": nnjitRuntime("js", "cpu"),
   "ort-webgpu": ortRuntime("ort.webgpu.min.mjs", "webgpu"),
@@ -249,7 +264,7 @@ const RUNTIMES = {
 // ---------------------------------------------------------------------------------------------------------------
 // Measuring
 
-export async function measure(runtime, { runs = 10, warmup = 2, tolerance = DEFAULT_TOLERANCE } = {}) {
+export async function measure(runtime, { runs = 10, warmup = 2, tolerance = DEFAULT_TOLERANCE, tuningRecords = null } = {}) {
   const load = RUNTIMES[runtime];
   if (!load) {
     return { ok: true, result: { unavailable: `unknown runtime '${runtime}' (known: ${RUNTIME_NAMES.join(", ")})` } };
@@ -260,11 +275,18 @@ export async function measure(runtime, { runs = 10, warmup = 2, tolerance = DEFA
   let stage = "loading";
   try {
     const t0 = now();
-    session = await load(ctx);
+    session = await load(ctx, { tuningRecords });
     const t1 = now();
     stage = "the first run";
     let outputs = await session.run(ctx.feeds);
     const t2 = now();
+    let tuning = null;
+    if (session.tune) {
+      stage = "tuning";
+      const ts = now();
+      const report = await session.tune();
+      tuning = { tuningMs: ms3(now() - ts), report: tuningSummary(report) };
+    }
     stage = "warm-up runs";
     for (let i = 0; i < warmup; i++) outputs = await session.run(ctx.feeds);
     stage = "timed runs";
@@ -290,6 +312,7 @@ export async function measure(runtime, { runs = 10, warmup = 2, tolerance = DEFA
     return {
       ok: true,
       result: {
+        ...(tuning ? { tuningMs: tuning.tuningMs, tuning: tuning.report } : {}),
         coldMs: ms3(t2 - t0), loadMs: ms3(t1 - t0), firstRunMs: ms3(t2 - t1),
         medianMs: median(sorted), minMs: sorted.length ? sorted[0] : null,
         maxMs: sorted.length ? sorted[sorted.length - 1] : null,
@@ -303,6 +326,20 @@ export async function measure(runtime, { runs = 10, warmup = 2, tolerance = DEFA
       try { await session.release(); } catch (e) { /* the runtime already failed or is done; nothing to keep */ }
     }
   }
+}
+
+/**
+ * The tuning report's totals (budgetMs, the tuner's own tuningMs, cacheHits, workloads, and how many workloads got
+ * their schedule from each source) and its workloads: the bench report stays readable without the per-candidate data.
+ */
+function tuningSummary(report) {
+  const r = typeof report === "string" ? JSON.parse(report) : report || {};
+  const workloads = Array.isArray(r.workloads) ? r.workloads : [];
+  const sources = {};
+  for (const w of workloads) sources[w.source] = (sources[w.source] || 0) + 1;
+  return { budgetMs: r.budgetMs, reportTuningMs: r.tuningMs, cacheHits: r.cacheHits, workloads: workloads.length, sources,
+    lines: workloads.map((w) => ({ family: w.family, problem: w.problem, occurrences: w.occurrences, source: w.source,
+      bestConfig: w.bestConfig, defaultMs: w.defaultMs, bestMs: w.bestMs, speedup: w.speedup })) };
 }
 
 /** Milliseconds rounded to a microsecond (performance.now() is coarser than that in most browsers anyway). */

@@ -1,8 +1,11 @@
 // The demo page (index.html): pick a model, optional external data files and a feeds JSON in the golden format
 // {"inputs": {NAME: {"shape": [...], "dtype": "float32", "data": [...]}}}, run, and show outputs and timings.
-// On the webgpu backend it also shows the adapter, the GPU memory plan and (when profiled) every kernel's time.
+// On the webgpu backend it also shows the adapter, the GPU memory plan and (when profiled) every kernel's time; then,
+// when "Tune" is checked, it tunes the model's kernels on this device within the budget (progress bar fed by
+// tuneAsync's onProgress), lists what tuning did per workload with a chart of the speedups, and runs once more.
 
 import { createEngine } from "./engine.js";
+import { barChart } from "./bench-chart.js";
 
 const $ = (id) => document.getElementById(id);
 const engines = new Map(); // choice -> Promise<Engine>
@@ -67,15 +70,23 @@ async function run() {
   const feedsFile = $("feeds-file").files[0];
   if (!modelFile) return setStatus("choose a model file", true);
   $("run").disabled = true;
-  for (const id of ["inputs", "outputs", "timings", "gpu", "kernel-ops", "kernels"]) $(id).replaceChildren();
+  for (const id of ["inputs", "outputs", "timings", "gpu", "kernel-ops", "kernels", "tuning", "tuning-chart"]) {
+    $(id).replaceChildren();
+  }
+  $("tuning-status").textContent = "";
+  $("tuning-progress").hidden = true;
   try {
     const engine = await engineFor($("engine-choice").value);
     setStatus("loading…");
     const external = {};
     for (const f of $("external-files").files) external[f.name] = await f.arrayBuffer();
     const backend = $("backend-choice").value;
+    const tune = backend === "webgpu" && $("tune").checked;
+    const budgetMs = Math.max(0, Number($("tune-budget").value) || 0) * 1000;
+    // auto: false, since the page calls tuneAsync itself (to show progress); budget 0 turns tuning off
     const model = backend === "cpu" ? engine.loadModel(await modelFile.arrayBuffer(), external)
-      : await engine.loadModelAsync(await modelFile.arrayBuffer(), external, { backend });
+      : await engine.loadModelAsync(await modelFile.arrayBuffer(), external,
+        { backend, tuning: { auto: false, budgetMs: tune ? budgetMs : 0 } });
     $("inputs").appendChild(table(["name", "dtype", "shape"], model.inputs.map((i) =>
       [i.name, i.dtype ?? "?", i.shape ? `[${i.shape.map((d) => d ?? "?").join(", ")}]` : "unknown"])));
     const feeds = feedsFile ? JSON.parse(await feedsFile.text()).inputs || {} : {};
@@ -88,8 +99,12 @@ async function run() {
     $("timings").appendChild(table(["phase", "ms"],
       Object.entries(allTimings).map(([k, v]) => [k, v.toFixed(3)])));
     if (gpu) showGpu(model, gpu);
-    model.dispose();
     setStatus(backend === "cpu" ? `done on ${engine.kind}` : `done on ${engine.kind} + ${backend} (${model.adapter})`);
+    try {
+      if (tune) await tuneAndRunAgain(model, feeds, timings.runMs, budgetMs);
+    } finally {
+      model.dispose();
+    }
   } catch (e) {
     setStatus(`${e.name}: ${e.message}`, true);
   } finally {
@@ -131,6 +146,49 @@ function showGpu(model, gpu) {
       [key, String(e.count), e.ms.toFixed(3), `${(100 * e.ms / total).toFixed(1)}%`])));
   $("kernels").appendChild(table(["#", "node", "op", "kernel family", "ms"],
     gpu.kernels.map((k, i) => [String(i), k.node, k.op, k.family, k.ms.toFixed(3)])));
+}
+
+/** Tunes within the budget, showing progress, then the per-workload report, the speedups and a run with the result. */
+async function tuneAndRunAgain(model, feeds, untunedRunMs, budgetMs) {
+  if (typeof model.tuneAsync !== "function") {
+    $("tuning-status").textContent = "this engine build has no tuner";
+    return;
+  }
+  const bar = $("tuning-progress");
+  bar.hidden = false;
+  bar.value = 0;
+  $("tuning-status").textContent = "tuning…";
+  const report = await model.tuneAsync({
+    budgetMs,
+    onProgress: (p) => {
+      bar.max = Math.max(1, p.workloads);
+      bar.value = p.workloadsDone;
+      $("tuning-status").textContent = `tuning: ${p.workloadsDone} / ${p.workloads} workloads, `
+        + `${(p.spentMs / 1000).toFixed(1)} s of ${(p.budgetMs / 1000).toFixed(0)} s, speedup so far `
+        + `${Number.isFinite(p.speedup) ? p.speedup.toFixed(2) : "1.00"}×`;
+    },
+  });
+  const { timings } = await model.runAsync(feeds);
+  showTuning(typeof report === "string" ? JSON.parse(report) : report, untunedRunMs, timings.runMs);
+}
+
+const fmt = (v, digits = 3) => (v === null || v === undefined || Number.isNaN(v) ? "–" : Number(v).toFixed(digits));
+
+/** The tuning report: totals, one row per workload (heaviest first), and a bar per workload's speedup. */
+function showTuning(report, untunedRunMs, tunedRunMs) {
+  const w = report.workloads || [];
+  const tuned = w.filter((x) => x.source === "tuned").length;
+  $("tuning-progress").value = $("tuning-progress").max;
+  $("tuning-status").textContent = `tuned ${tuned} of ${w.length} workloads in ${fmt(report.tuningMs / 1000, 1)} s `
+    + `(budget ${fmt(report.budgetMs / 1000, 0)} s, ${report.cacheHits} from the cache); run `
+    + `${fmt(untunedRunMs, 1)} ms untuned, ${fmt(tunedRunMs, 1)} ms tuned`;
+  $("tuning").appendChild(table(["family", "problem", "occurrences", "candidates", "tried", "default ms", "best ms",
+    "speedup", "config", "source"], w.map((x) => [x.family, x.problem, String(x.occurrences), String(x.candidates),
+    String(x.tried), fmt(x.defaultMs), fmt(x.bestMs), `${fmt(x.speedup, 2)}×`, x.bestConfig, x.source])));
+  if (w.length) {
+    $("tuning-chart").appendChild(barChart(w.map((x, i) => ({ name: `${i} ${x.family}`, value: x.speedup || 1,
+      color: x.source === "tuned" ? "#1f6feb" : "#888" })), { format: (v) => `${v.toFixed(2)}×`, unit: "×" }));
+  }
 }
 
 $("engine-choice").addEventListener("change", showEngine);

@@ -34,6 +34,11 @@
 // Runs and tuning steps never interleave on the device: they go through one queue per model, a run waits for at
 // most one tuning step, and winners are swapped in at the start of the next run.
 // engine.releaseGpuDevice() frees the page's WebGPU device; webgpu models then fail until loaded again.
+// Tuning (webgpu): load option tuning: {budgetMs, cache: "indexeddb" | "none", auto, records: JSON text, shipped:
+// [JSON text]}; shipped defaults to the records shipped with the web app (records/index.json, kernels/records).
+// Debug ladder (load option {debug: N}, else the page's ?debug=N, else globalThis.nnjit.env.debug): 2 logs every GPU
+// step's chosen schedule (node, family, problem, config, candidates, source) to the console at compile time, 4 adds
+// each distinct kernel's WGSL.
 //
 // Tensors: dtype is an ONNX JSON name ("float32", "int64", "int32", "bool", ...); shape a number array.
 // Feed data may be a typed array or a plain array. Output data is:
@@ -98,7 +103,13 @@ class Engine {
   async loadModelAsync(bytes, externalFiles = {}, options = {}) {
     const files = {};
     for (const [name, data] of Object.entries(externalFiles || {})) files[name] = toInt8(data, `external file '${name}'`);
-    const reply = await this.exports.loadModelAsync(toInt8(bytes, "model"), files, { ...options });
+    const opts = { ...options };
+    if (opts.debug === undefined && debugLevel() > 0) opts.debug = debugLevel();
+    if (opts.backend === "webgpu" && !(opts.tuning && opts.tuning.shipped !== undefined)) {
+      const shipped = await shippedRecords();
+      if (shipped.length) opts.tuning = { ...(opts.tuning || {}), shipped };
+    }
+    const reply = await this.exports.loadModelAsync(toInt8(bytes, "model"), files, opts);
     const { handle, backend, adapter, adapterInfo, device, limits, ...loadTimings } = unwrap(reply);
     const model = new Model(this, handle, loadTimings);
     model.backend = backend;
@@ -222,6 +233,42 @@ class Model {
     }
     unwrap(this.engine.exports.dispose(this.handle));
   }
+}
+
+let shippedPromise = null;
+
+/**
+ * The tuning records shipped with the web app (records/index.json and the documents it lists, kernels/records in the
+ * repository): an array of JSON texts, one document per adapter; empty when there are none or they cannot be fetched
+ * (records are an optimisation: a model loads the same without them). Fetched once per page.
+ */
+function shippedRecords() {
+  if (!shippedPromise) {
+    shippedPromise = (async () => {
+      try {
+        const indexUrl = new URL("./records/index.json", import.meta.url);
+        const response = await fetch(indexUrl);
+        if (!response.ok) return [];
+        const index = await response.json();
+        const texts = await Promise.all((index.files || []).map(async (f) => {
+          const r = await fetch(new URL(f.file, indexUrl));
+          return r.ok ? r.text() : null;
+        }));
+        return texts.filter((t) => t !== null);
+      } catch (e) {
+        return [];
+      }
+    })();
+  }
+  return shippedPromise;
+}
+
+/** The debug level the page asks for: ?debug=N in its address, else nnjit.env.debug, else 0. */
+function debugLevel() {
+  const fromUrl = typeof location !== "undefined" ? new URLSearchParams(location.search).get("debug") : null;
+  const env = globalThis.nnjit && globalThis.nnjit.env ? globalThis.nnjit.env.debug : undefined;
+  const level = Number(fromUrl !== null ? fromUrl : env);
+  return Number.isFinite(level) && level > 0 ? Math.floor(level) : 0;
 }
 
 /** The facade's reply {value} | {error, errorType} as a value or a thrown Error. */

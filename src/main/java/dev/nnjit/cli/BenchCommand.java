@@ -33,6 +33,7 @@ public final class BenchCommand {
             "Usage:",
             "  nnjit bench MODEL.onnx --inputs FEEDS.json [--runtimes LIST] [--runs N] [--warmup W] [--json OUT.json]",
             "              [--timeout SECONDS] [--tolerance X] [--webgpu-adapter swiftshader|default] [--chromium PATH]",
+            "              [--tuning-cache FILE]",
             "",
             "Times nnjit and ONNX Runtime Web on the same model and feeds in one headless Chromium (served with",
             "COOP/COEP: cross-origin isolated, so wasm threads work) and prints a table.",
@@ -49,6 +50,10 @@ public final class BenchCommand {
             "  --tolerance X     outputs agree when max |diff| <= X * max |reference| (default "
                     + BenchOptions.DEFAULT_TOLERANCE + ")",
             "  --webgpu-adapter  Chromium's WebGPU adapter: swiftshader (CPU; default) or default (a real GPU if any)",
+            "  --tuning-cache F  tuning records (nnjit tune --cache F) that nnjit-webgpu-tuned starts from instead",
+            "                    of an empty cache; it then tunes only what they do not answer",
+            "nnjit-webgpu-tuned: nnjit-webgpu tuned within the engine's default budget after the first run (tuning",
+            "ms, shown apart, is in neither cold nor warm times), then timed the same way.",
             "cold = runtime code load + session creation (shader compilation, weight upload) + first run, with the",
             "model bytes already in memory; warm run = feeds upload + inference + output readback.",
             "ort-* runtimes use onnxruntime-web pinned in bench/package.json; it is installed on first use with",
@@ -114,6 +119,7 @@ public final class BenchCommand {
             }
         }
 
+        String tuningRecords = opts.tuningCache() == null ? null : readTuningCache(opts.tuningCache());
         JsonObject runtimes = new JsonObject();
         JsonObject report;
         try (BenchRunner runner = BenchRunner.start(opts.chromium(), BenchRunner.defaultWebapp(), ortDist,
@@ -131,7 +137,8 @@ public final class BenchCommand {
                     r.addProperty("unavailable", ortProblem);
                 } else {
                     err.println("nnjit bench: measuring " + name + " ...");
-                    r = runner.measure(name, opts.runs(), opts.warmup(), opts.tolerance());
+                    r = runner.measure(name, opts.runs(), opts.warmup(), opts.tolerance(),
+                            name.equals("nnjit-webgpu-tuned") ? tuningRecords : null);
                 }
                 err.println("nnjit bench: " + name + ": " + progressLine(r));
                 runtimes.add(name, r);
@@ -142,6 +149,7 @@ public final class BenchCommand {
             settings.addProperty("warmup", opts.warmup());
             settings.addProperty("tolerance", opts.tolerance());
             settings.addProperty("webgpuAdapter", opts.webgpuAdapter());
+            if (opts.tuningCache() != null) settings.addProperty("tuningCache", opts.tuningCache().toString());
             if (ortVersion != null) settings.addProperty("onnxruntimeWeb", ortVersion);
             JsonObject input = new JsonObject();
             input.addProperty("model", opts.model().toString());
@@ -155,6 +163,15 @@ public final class BenchCommand {
         out.flush();
         if (opts.json() != null) writeJson(opts.json(), report);
         return verdict(report);
+    }
+
+    private static String readTuningCache(Path file) {
+        requireFile(file, "tuning cache");
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliException("cannot read tuning records " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** 0 when some runtime was timed and every check passed; else 1 with the reason on stderr. */

@@ -5,12 +5,15 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parsed arguments of {@code nnjit bench}; {@link #parse} throws {@link BadArguments} naming the bad argument. */
+/**
+ * Parsed arguments of {@code nnjit bench}; {@link #parse} throws {@link BadArguments} naming the bad argument.
+ * {@code tuningCache}: tuning records nnjit-webgpu-tuned starts from (null: an empty cache).
+ */
 record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, int warmup, Path json, Path chromium,
-        int timeoutSeconds, double tolerance, String webgpuAdapter) {
+        int timeoutSeconds, double tolerance, String webgpuAdapter, Path tuningCache) {
 
-    static final List<String> KNOWN_RUNTIMES = List.of("nnjit-webgpu", "nnjit-wasm", "nnjit-js", "ort-webgpu",
-            "ort-wasm");
+    static final List<String> KNOWN_RUNTIMES = List.of("nnjit-webgpu", "nnjit-webgpu-tuned", "nnjit-wasm", "nnjit-js",
+            "ort-webgpu", "ort-wasm");
     static final List<String> DEFAULT_RUNTIMES = List.of("nnjit-webgpu", "nnjit-wasm", "ort-webgpu", "ort-wasm");
     static final int DEFAULT_RUNS = 10;
     static final int DEFAULT_WARMUP = 2;
@@ -31,6 +34,7 @@ record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, in
         int timeout = DEFAULT_TIMEOUT_SECONDS;
         double tolerance = DEFAULT_TOLERANCE;
         String adapter = DEFAULT_ADAPTER;
+        Path tuningCache = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -43,6 +47,7 @@ record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, in
                 case "--timeout": timeout = intValue(args, i++, 1); break;
                 case "--tolerance": tolerance = doubleValue(args, i++); break;
                 case "--webgpu-adapter": adapter = adapterValue(args, i++); break;
+                case "--tuning-cache": tuningCache = Paths.get(value(args, i++)); break;
                 default:
                     if (a.startsWith("-")) throw new BadArguments("bench: unknown option '" + a + "'");
                     if (model != null) {
@@ -53,7 +58,12 @@ record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, in
         }
         if (model == null) throw new BadArguments("bench: no MODEL.onnx given");
         if (inputs == null) throw new BadArguments("bench: --inputs FEEDS.json is required");
-        return new BenchOptions(model, inputs, runtimes, runs, warmup, json, chromium, timeout, tolerance, adapter);
+        if (tuningCache != null && !runtimes.contains("nnjit-webgpu-tuned")) {
+            throw new BadArguments("bench: --tuning-cache applies to the nnjit-webgpu-tuned runtime, which --runtimes"
+                    + " does not list");
+        }
+        return new BenchOptions(model, inputs, runtimes, runs, warmup, json, chromium, timeout, tolerance, adapter,
+                tuningCache);
     }
 
     private static String value(List<String> args, int i) {

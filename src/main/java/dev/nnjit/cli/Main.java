@@ -3,6 +3,7 @@ package dev.nnjit.cli;
 import dev.nnjit.host.WebServer;
 import dev.nnjit.ops.OpDef;
 import dev.nnjit.ops.OpRegistry;
+import dev.nnjit.runtime.Flags;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class Main {
             "  nnjit bench MODEL.onnx --inputs FEEDS.json [--runtimes LIST] [--runs N] [--warmup W] [--json OUT.json]",
             WorkbenchCommand.USAGE,
             TokenizeCommand.USAGE,
+            TuneCommand.USAGE,
+            KernelsCommand.USAGE,
             "  nnjit --help",
             "",
             "run    Runs MODEL.onnx (external data files next to it) on the feeds and prints",
@@ -44,13 +47,16 @@ public final class Main {
             "       --backend webgpu   in headless Chromium on WebGPU, every op as a kernel nnjit generates (no CPU",
             "                          fallback; webgpu-js: driven by the JavaScript build)",
             "       --chromium PATH    Chromium for the browser backends (default: $NNJIT_CHROMIUM, /usr/bin/chromium)",
-            "       --verbose          stack traces with errors (also NNJIT_DEBUG=1)",
+            "       --verbose          stack traces with errors (also NNJIT_DEBUG=1; NNJIT_DEBUG=4 makes kernels",
+            "                          print WGSL)",
             "ops    Lists the supported ONNX ops and the lowest opset implemented for each.",
             "serve  Serves the demo page and the compiled engine (target/webapp) on 127.0.0.1 and prints",
             "       its address; open it in Chromium, pick a model and a feeds file. Ctrl-C stops it.",
             "bench  Times nnjit and ONNX Runtime Web on the model in one headless Chromium (nnjit bench --help).",
             WorkbenchCommand.SUMMARY,
             TokenizeCommand.SUMMARY,
+            TuneCommand.SUMMARY,
+            KernelsCommand.SUMMARY,
             "",
             "Exit codes: 0 success, 1 model/feeds/runtime error (message on stderr), 2 usage error.",
             "");
@@ -59,13 +65,15 @@ public final class Main {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean debugEnv;
+    private final int debugLevel;
     private final Map<String, String> env;
 
     Main(java.io.InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
         this.in = in;
         this.out = out;
         this.err = err;
-        this.debugEnv = "1".equals(env.get("NNJIT_DEBUG"));
+        this.debugLevel = Flags.parseLevel(env.get("NNJIT_DEBUG"));
+        this.debugEnv = debugLevel >= 1;
         this.env = env;
     }
 
@@ -112,6 +120,10 @@ public final class Main {
                 return BenchCommand.run(rest, out, err, env);
             case "tokenize":
                 return TokenizeCommand.run(rest, in, out, err, debugEnv);
+            case "tune":
+                return TuneCommand.run(rest, out, err, debugLevel, TuneInBrowser::tune);
+            case "kernels":
+                return KernelsCommand.run(rest, out, err, debugLevel);
             default:
                 return usageError("unknown command '" + command + "'");
         }

@@ -133,11 +133,20 @@ public final class BenchRunner implements AutoCloseable {
      * {@code {"unavailable": reason}} instead, also for a deadline or a page crash (then restarting the browser).
      */
     public JsonObject measure(String runtime, int runs, int warmup, double tolerance) {
+        return measure(runtime, runs, warmup, tolerance, null);
+    }
+
+    /**
+     * As {@link #measure(String, int, int, double)}; {@code tuningRecords} (tuning-record JSON text, or null for an
+     * empty cache) are the records nnjit-webgpu-tuned starts from (other runtimes ignore them).
+     */
+    public JsonObject measure(String runtime, int runs, int warmup, double tolerance, String tuningRecords) {
         if (prepareArgs == null) throw new IllegalStateException("prepare() first");
         JsonObject options = new JsonObject();
         options.addProperty("runs", runs);
         options.addProperty("warmup", warmup);
         options.addProperty("tolerance", tolerance);
+        if (tuningRecords != null) options.addProperty("tuningRecords", tuningRecords);
         JsonObject args = new JsonObject();
         args.addProperty("runtime", runtime);
         args.add("options", options);

@@ -6,6 +6,7 @@ import dev.nnjit.model.OnnxModelReader;
 import dev.nnjit.ops.OpRegistry;
 import dev.nnjit.runtime.Backend;
 import dev.nnjit.runtime.CpuBackend;
+import dev.nnjit.runtime.Flags;
 import dev.nnjit.runtime.KernelChoice;
 import dev.nnjit.runtime.RunResult;
 import dev.nnjit.runtime.Tunable;
@@ -79,7 +80,8 @@ public final class EngineExports {
      * @param options plain object or null: {@code backend} "cpu" (default) or "webgpu"; for webgpu, optional
      *     {@code fusion} (default true: run the GPU fusion passes), {@code maxStorageBufferBindingSize} and
      *     {@code maxBufferSize} (bytes) to plan against limits tighter than the adapter's, and {@code tuning} (see
-     *     {@link TuningOptions}: budgetMs, cache "indexeddb" | "none", records; {@code auto} is engine.js's)
+     *     {@link TuningOptions}: budgetMs, cache "indexeddb" | "none", records; {@code auto} is engine.js's); {@code debug}: the
+     *     {@link Flags} level (2 logs each GPU step's chosen schedule at compile time, 4 also its WGSL)
      * @return promise of a reply; its value adds {@code backend} and, for webgpu, {@code adapter} (a description),
      *     {@code adapterInfo} (vendor, architecture, device, description, features, limits: see {@link AdapterJson}),
      *     {@code device} (the features and limits of the device nnjit requested) and {@code limits} (the limits
@@ -104,6 +106,9 @@ public final class EngineExports {
         long t2 = System.nanoTime();
         String backendName = options == null || JsObjects.isNullish(JsObjects.get(options, "backend")) ? "cpu"
                 : JsObjects.getString(options, "backend");
+        if (options != null && !JsObjects.isNullish(JsObjects.get(options, "debug"))) {
+            Flags.setDebug((int) JsObjects.getNumber(options, "debug"));
+        }
         OpRegistry registry = OpRegistry.defaults();
         WebGpuBackend gpu = null;
         TuningOptions tuning = null;

@@ -44,7 +44,8 @@ class BenchOptionsTest {
     @Test void badArgumentsNameTheProblem() {
         assertMessage("bench: no MODEL.onnx given", List.of("--inputs", "f.json"));
         assertMessage("bench: --inputs FEEDS.json is required", List.of("m.onnx"));
-        assertMessage("bench: unknown runtime 'tfjs' (known: nnjit-webgpu, nnjit-wasm, nnjit-js, ort-webgpu, ort-wasm)",
+        assertMessage("bench: unknown runtime 'tfjs' (known: nnjit-webgpu, nnjit-webgpu-tuned, nnjit-wasm, nnjit-js,"
+                + " ort-webgpu, ort-wasm)",
                 List.of("m.onnx", "--inputs", "f", "--runtimes", "ort-wasm,tfjs"));
         assertMessage("bench: runtime 'ort-wasm' listed twice",
                 List.of("m.onnx", "--inputs", "f", "--runtimes", "ort-wasm,ort-wasm"));
@@ -55,6 +56,16 @@ class BenchOptionsTest {
         assertMessage("bench: one model only (got 'a.onnx' and 'b.onnx')", List.of("a.onnx", "b.onnx", "--inputs", "f"));
         assertMessage("bench: --tolerance needs a non-negative number, got '-1'",
                 List.of("m.onnx", "--inputs", "f", "--tolerance", "-1"));
+        assertMessage("bench: --tuning-cache applies to the nnjit-webgpu-tuned runtime, which --runtimes does not list",
+                List.of("m.onnx", "--inputs", "f", "--tuning-cache", "r.json"));
+    }
+
+    @Test void theTunedRuntimeTakesATuningCache() {
+        BenchOptions o = BenchOptions.parse(List.of("m.onnx", "--inputs", "f", "--runtimes", "nnjit-webgpu,nnjit-webgpu-tuned",
+                "--tuning-cache", "r.json"));
+        assertEquals(List.of("nnjit-webgpu", "nnjit-webgpu-tuned"), o.runtimes());
+        assertEquals(Paths.get("r.json"), o.tuningCache());
+        assertNull(BenchOptions.parse(List.of("m.onnx", "--inputs", "f")).tuningCache());
     }
 
     @Test void usageErrorsExitWithTwoAndMissingFilesWithOne() {

@@ -8,6 +8,7 @@ import dev.nnjit.ops.OpRegistry;
 import dev.nnjit.passes.PassPipeline;
 import dev.nnjit.runtime.Backend;
 import dev.nnjit.runtime.Executable;
+import dev.nnjit.runtime.Flags;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.tune.CachedScheduleChooser;
 import dev.nnjit.tune.ScheduleChooser;
@@ -75,6 +76,7 @@ public final class WebGpuBackend implements Backend {
                 : new CachedScheduleChooser(tuning.adapter(), tuning.cache());
         GpuProgram program = GraphLowering.lower(specialized, table, registry, limits,
                 gpu.scheduleFeatures(), chooser);
+        if (Flags.debug() >= Flags.LOG_SCHEDULES) System.out.print(StepLog.text(program, chooser, Flags.debug()));
         BufferPlan plan = BufferPlanner.plan(program);
         WebGpuExecutable exec = new WebGpuExecutable(gpu, pipelines, program, plan, buffers, transfer, tuning);
         exec.build();
