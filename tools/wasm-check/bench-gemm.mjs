@@ -4,7 +4,8 @@
 //
 // DIR/bench.json: [{name, wasm, m, n, k, workspaceBytes}] as written by dev.nnjit.tools.WasmGemmBench. Random inputs
 // in [-1, 1); one warm-up call (V8 tiers the module up: TurboFan code for the hot function), then RUNS timed calls;
-// prints one line per kernel with the median time and GFLOP/s (2*m*n*k flops per call).
+// prints one line per kernel with the median wall time and GFLOP/s (2*m*n*k flops per call), and GFLOP/s by the
+// process's CPU time (process.cpuUsage), which stays meaningful on a machine shared with other work.
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 
@@ -21,14 +22,18 @@ for (const b of JSON.parse(readFileSync(join(dir, 'bench.json'), 'utf8'))) {
   const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(join(dir, b.wasm))), {env: {memory}});
   const main = instance.exports.main;
   main(aOff, bOff, cOff, wsOff, 0, b.m);
-  const times = [];
+  const times = [], cpu = [];
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     main(aOff, bOff, cOff, wsOff, 0, b.m);
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c1 = process.cpuUsage(c0);
+    cpu.push((c1.user + c1.system) / 1e3);
   }
-  times.sort((x, y) => x - y);
-  const ms = times[Math.floor(times.length / 2)];
-  const gflops = 2 * b.m * b.n * b.k / (ms * 1e6);
-  console.log(`${b.name.padEnd(48)} ${b.m}x${b.n}x${b.k}  median ${ms.toFixed(1)} ms  ${gflops.toFixed(1)} GFLOP/s`);
+  const median = (v) => v.slice().sort((x, y) => x - y)[Math.floor(v.length / 2)];
+  const ms = median(times), cpuMs = median(cpu);
+  const flops = 2 * b.m * b.n * b.k;
+  console.log(`${b.name.padEnd(44)} ${b.m}x${b.n}x${b.k}  wall ${ms.toFixed(1)} ms ${(flops / (ms * 1e6)).toFixed(1)}`
+      + ` GFLOP/s  cpu ${cpuMs.toFixed(1)} ms ${(flops / (cpuMs * 1e6)).toFixed(1)} GFLOP/s`);
 }
