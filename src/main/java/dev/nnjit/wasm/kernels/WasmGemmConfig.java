@@ -1,0 +1,39 @@
+package dev.nnjit.wasm.kernels;
+
+import dev.nnjit.schedule.ScheduleConfig;
+
+/**
+ * Schedule of {@link WasmGemmKernel} (the GotoBLAS/BLIS blocking): an {@code mr x nr} register tile of C held in
+ * {@code mr * nr / 4} f32x4 accumulators; K in blocks of {@code kc}, rows in blocks of {@code mc}, columns in blocks
+ * of {@code nc} (a packed {@code kc x nc} block of B should fit L2, an {@code mr x kc} sliver of A and {@code kc x nr}
+ * of B L1).
+ *
+ * @param packA copy each {@code mc x kc} block of A into mr-row slivers (k-major) first, so the microkernel reads A
+ *     with one pointer and constant offsets; otherwise it reads A in place through mr row pointers
+ * @param kUnroll K steps per microkernel loop iteration (a remainder loop takes the rest)
+ * @param relaxedMadd accumulate with {@code f32x4.relaxed_madd} (one FMA where the CPU has it) instead of mul + add;
+ *     the module then needs relaxed SIMD, and results may differ in the last bit between engines
+ */
+public record WasmGemmConfig(int mr, int nr, int kc, int mc, int nc, boolean packA, int kUnroll, boolean relaxedMadd)
+        implements ScheduleConfig {
+    /** Candidate 0: 4 x 8 tile (8 accumulators + 2 B vectors + 1 A splat fit x64's 16 xmm registers). */
+    public static final WasmGemmConfig DEFAULT = new WasmGemmConfig(4, 8, 256, 64, 512, true, 2, false);
+
+    public WasmGemmConfig {
+        if (mr < 1 || nr < 4 || nr % 4 != 0) throw new IllegalArgumentException("need mr >= 1 and nr a multiple of 4: "
+                + mr + "x" + nr);
+        if (mr * nr / 4 > 24) throw new IllegalArgumentException("mr*nr/4 = " + mr * nr / 4 + " accumulators is too many");
+        if (kc < 1 || mc < mr || mc % mr != 0 || nc < nr || nc % nr != 0) {
+            throw new IllegalArgumentException("need kc >= 1, mc a multiple of mr, nc a multiple of nr: kc=" + kc
+                    + " mc=" + mc + " nc=" + nc);
+        }
+        if (kUnroll < 1 || kUnroll > 8) throw new IllegalArgumentException("kUnroll must be in 1..8, got " + kUnroll);
+    }
+
+    public int accumulators() { return mr * nr / 4; }
+
+    @Override public String key() {
+        return "r" + mr + "x" + nr + "_kc" + kc + "_mc" + mc + "_nc" + nc + (packA ? "_packA" : "_directA") + "_ku"
+                + kUnroll + (relaxedMadd ? "_madd" : "_muladd");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.nnjit.wasm.kernels;
+
+import dev.nnjit.codegen.Activation;
+import dev.nnjit.codegen.KernelProblem;
+
+/**
+ * {@code C (m,n) = act(A (m,k) @ B (k,n) [+ bias (n)])}, f32, all row-major and contiguous, shapes static (the
+ * generated code is specialized on them). Rows of C are split across calls by the row range argument. m = 1 is a
+ * GEMV, which {@link WasmGemvKernel} serves better.
+ *
+ * @param bias a per-column bias of n floats is added before the activation
+ * @param activation NONE or RELU so far
+ */
+public record WasmGemmProblem(int m, int n, int k, boolean bias, Activation activation) implements KernelProblem {
+    public WasmGemmProblem {
+        if (m <= 0 || n <= 0 || k <= 0) {
+            throw new IllegalArgumentException("gemm dims must be positive: m=" + m + " n=" + n + " k=" + k);
+        }
+        if (activation != Activation.NONE && activation != Activation.RELU) {
+            throw new IllegalArgumentException("wasm gemm epilogue supports NONE and RELU, not " + activation);
+        }
+    }
+
+    public static WasmGemmProblem of(int m, int n, int k) { return new WasmGemmProblem(m, n, k, false, Activation.NONE); }
+
+    public boolean hasEpilogue() { return bias || activation != Activation.NONE; }
+
+    @Override public String key() {
+        return "m" + m + "n" + n + "k" + k + (bias ? "_bias" : "") + "_" + activation.name().toLowerCase();
+    }
+
+    /** "A (m,k) @ B (k,n) + bias (n) -> C (m,n), relu" for comments and reports. */
+    public String describe() {
+        return "A (" + m + "," + k + ") @ B (" + k + "," + n + ")" + (bias ? " + bias (" + n + ")" : "") + " -> C (" + m
+                + "," + n + ")" + (activation == Activation.NONE ? "" : ", " + activation.name().toLowerCase());
+    }
+}

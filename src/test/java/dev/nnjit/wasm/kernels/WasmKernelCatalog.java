@@ -1,0 +1,29 @@
+package dev.nnjit.wasm.kernels;
+
+import dev.nnjit.codegen.Activation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Fixed (kernel, config, problem) triples whose wasm2wat text is snapshot-tested; names are files under kernels/wasm-snapshots. */
+final class WasmKernelCatalog {
+    private WasmKernelCatalog() {}
+
+    static Map<String, WasmKernelInstance> snapshots() {
+        Map<String, WasmKernelInstance> m = new LinkedHashMap<>();
+        m.put("elementwise_add_u2", WasmElementwiseKernel.INSTANCE.instance(new WasmElementwiseConfig(2),
+                new WasmElementwiseProblem(WasmElementwiseProblem.Op.ADD)));
+        m.put("elementwise_relu_u1", WasmElementwiseKernel.INSTANCE.instance(new WasmElementwiseConfig(1),
+                new WasmElementwiseProblem(WasmElementwiseProblem.Op.RELU)));
+        m.put("elementwise_exp_u1", WasmElementwiseKernel.INSTANCE.instance(new WasmElementwiseConfig(1),
+                new WasmElementwiseProblem(WasmElementwiseProblem.Op.EXP)));
+        m.put("gemm_default_bias_relu_odd", WasmGemmKernel.INSTANCE.instance(WasmGemmConfig.DEFAULT,
+                new WasmGemmProblem(37, 45, 29, true, Activation.RELU)));
+        m.put("gemm_directA_relaxed_bert_ffn", WasmGemmKernel.INSTANCE.instance(
+                new WasmGemmConfig(4, 8, 128, 64, 512, false, 4, true), WasmGemmProblem.of(128, 1536, 384)));
+        m.put("gemv_v4_bias", WasmGemvKernel.INSTANCE.instance(WasmGemvConfig.DEFAULT,
+                new WasmGemmProblem(1, 1536, 384, true, Activation.NONE)));
+        m.put("softmax_v2_attention", WasmSoftmaxKernel.INSTANCE.instance(WasmSoftmaxConfig.DEFAULT,
+                new WasmSoftmaxProblem(128)));
+        return m;
+    }
+}
