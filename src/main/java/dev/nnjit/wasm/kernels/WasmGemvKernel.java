@@ -1,6 +1,6 @@
 package dev.nnjit.wasm.kernels;
 
-import dev.nnjit.codegen.Activation;
+import dev.nnjit.ops.fused.Activation;
 import dev.nnjit.wasm.ValType;
 import dev.nnjit.wasm.WasmCode;
 import dev.nnjit.wasm.WasmCode.Local;

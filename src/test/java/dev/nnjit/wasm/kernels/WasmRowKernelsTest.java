@@ -5,7 +5,7 @@ import static dev.nnjit.ops.math.MathOpTestSupport.intAttr;
 import static dev.nnjit.ops.math.MathOpTestSupport.run1;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nnjit.codegen.Activation;
+import dev.nnjit.ops.fused.Activation;
 import dev.nnjit.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
