@@ -18,8 +18,8 @@ import org.teavm.classlib.PlatformDetector;
 
 /**
  * The page's WebGPU device, acquired on first use and shared by every model loaded on the webgpu backend (with its
- * pipeline cache and its tuning caches: device-local decisions (IndexedDB, tuning.records) over shipped ones (tuning.shipped), keyed by the device's
- * {@link AdapterKey}). A lost device is replaced at the next load.
+ * pipeline cache and its tuning caches: device-local decisions (IndexedDB, tuning.records) over shipped ones
+ * (tuning.shipped), keyed by the device's {@link AdapterKey}). A lost device is replaced at the next load.
  */
 final class GpuBackends {
     private static GpuDevice device;
