@@ -18,8 +18,8 @@ import org.teavm.classlib.PlatformDetector;
 
 /**
  * The page's WebGPU device, acquired on first use and shared by every model loaded on the webgpu backend (with its
- * pipeline cache and its tuning caches: device-local decisions over imported ones, keyed by the device's
- * {@link AdapterKey}). A lost device is replaced at the next load.
+ * pipeline cache and its tuning caches: device-local decisions (IndexedDB, tuning.records) over shipped ones
+ * (tuning.shipped), keyed by the device's {@link AdapterKey}). A lost device is replaced at the next load.
  */
 final class GpuBackends {
     private static GpuDevice device;
@@ -27,7 +27,7 @@ final class GpuBackends {
     private static AdapterKey adapterKey;
     /** Decisions made or stored on this device (IndexedDB is read into it once per device). */
     private static MemoryTuningCache local;
-    /** Records imported through the {@code tuning.records} load option. */
+    /** Records shipped with the web app ({@code tuning.shipped}), consulted after the local ones. */
     private static MemoryTuningCache imported;
     private static boolean storeRead;
 
@@ -48,7 +48,9 @@ final class GpuBackends {
             store.loadInto(adapterKey, local);
             storeRead = true;
         }
-        if (tuning.records() != null) TuningJson.importInto(imported, tuning.records());
+        // records passed in are the user's own decisions (a saved cache); shipped ones are nnjit's
+        if (tuning.records() != null) TuningJson.importInto(local, tuning.records());
+        for (String doc : tuning.shipped()) TuningJson.importInto(imported, doc);
         TuningSetup setup = new TuningSetup(adapterKey, new LayeredTuningCache(local, imported), store,
                 BrowserClock.INSTANCE);
         AdapterLimits cap = null;

@@ -61,6 +61,9 @@ final class JsObjects {
             + " && value.constructor.name === ctor;")
     static native boolean isTypedArray(JSObject value, String ctor);
 
+    @JSBody(params = "value", script = "return Array.isArray(value);")
+    static native boolean isArray(JSObject value);
+
     @JSBody(params = "value", script = "return value == null ? String(value)"
             + " : (ArrayBuffer.isView(value) ? value.constructor.name : typeof value);")
     static native String describe(JSObject value);

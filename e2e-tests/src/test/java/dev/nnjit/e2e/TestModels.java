@@ -84,6 +84,19 @@ final class TestModels {
         return new Case(c.name(), c.model(), feeds);
     }
 
+    /** y = x·W: one matmul, so one tuning workload (x: float32 [4, 16], W: [16, 8]). */
+    static Case singleMatmul() {
+        Random rnd = new Random(21);
+        OnnxBuilder.Graph g = new OnnxBuilder.Graph("matmul")
+                .input(valueInfo("x", DType.FLOAT, 4, 16))
+                .initializer(tensorFloats("W", dims(16, 8), true, randn(rnd, 16 * 8, 0.3f)))
+                .node(node("MatMul", List.of("x", "W"), List.of("y")))
+                .output(valueInfo("y", DType.FLOAT, 4, 8));
+        Map<String, Tensor> feeds = Map.of("x", Tensor.ofFloats(new int[] {4, 16}, randn(new Random(22), 4 * 16, 1f)));
+        Case c = save("single-matmul", g);
+        return new Case(c.name(), c.model(), feeds);
+    }
+
     /**
      * Integer, bool, scalar and empty outputs: rows = Gather(table, ids) (float), n = Shape(ids) (int64), hit =
      * Equal(ids, 3) (bool), twice = big * 2 (int64 beyond 2^53, to catch any rounding through doubles), total =
