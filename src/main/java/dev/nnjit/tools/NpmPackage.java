@@ -139,7 +139,7 @@ public final class NpmPackage {
     }
 
     /** An executable named {@code name} on the PATH, or null. */
-    static Path findOnPath(String name) {
+    public static Path findOnPath(String name) {
         String path = System.getenv("PATH");
         if (path == null) return null;
         for (String dir : path.split(File.pathSeparator)) {
