@@ -1,5 +1,6 @@
 // nnjit in Node as its users install it (import from "nnjit"): the fixture in FIXTURE_DIR on the cpu provider, and
-// the errors of common mistakes. Prints one JSON line: {outputs, executionProvider, progress, errors}.
+// the errors of common mistakes, freeDimensionOverrides. Prints one JSON line:
+// {outputs, executionProvider, progress, errors, overridden: {input, output} (the first input's and output's shapes)}.
 // Usage: node node-run.mjs FIXTURE_DIR
 import * as ort from "nnjit";
 import fs from "node:fs";
@@ -43,7 +44,13 @@ await expectRejection("unknownOutput", () => session.run(feeds, ["nope"]));
 await expectRejection("badDims", async () => new ort.Tensor("float32", new Float32Array(5), [2, 3]));
 await expectRejection("missingFile", () => ort.InferenceSession.create(path.join(dir, "missing.onnx")));
 await expectRejection("noProvider", () => ort.InferenceSession.create(path.join(dir, "model.onnx"), { executionProviders: ["webgpu"] }));
+const fixed = await ort.InferenceSession.create(path.join(dir, "model.onnx"), {
+  executionProviders: ["wasm"], freeDimensionOverrides: { batch: feeds[first].dims[0] + 1 },
+});
+const overridden = { input: fixed.inputMetadata[0].shape, output: fixed.outputMetadata[0].shape };
+await expectRejection("overriddenDim", () => fixed.run(feeds));
+await fixed.release();
 await session.release();
 await expectRejection("afterRelease", () => session.run(feeds));
 
-console.log(JSON.stringify({ outputs, executionProvider: session.executionProvider, progress, errors }));
+console.log(JSON.stringify({ outputs, executionProvider: session.executionProvider, progress, errors, overridden }));

@@ -110,7 +110,7 @@ export class InferenceSession {
         const model = await engine.loadModelAsync(bytes, external, loadOptions);
         log(logLevel, 1, `model loaded on '${provider}' (engine ${engine.kind})`);
         const session = new InferenceSession(model, provider, metadataOf(model.inputs, overrides),
-          metadataOf(model.outputs, {}), overrides, logLevel);
+          metadataOf(model.outputs, overrides), overrides, logLevel);
         progress({ status: "ready", file: modelName, executionProvider: provider });
         return session;
       } catch (e) {

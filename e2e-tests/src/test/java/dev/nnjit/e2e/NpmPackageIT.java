@@ -145,10 +145,14 @@ class NpmPackageIT {
                 "wrongRank", "input 'input_ids': expected 2 dimensions [batch, sequence], got [24]",
                 "unknownOutput", "'nope' is not a valid output name (outputs: last_hidden_state, pooler_output)",
                 "badDims", "Tensor's size(6) does not match data length(5).",
-                "afterRelease", "this session was released");
+                "afterRelease", "this session was released",
+                "overriddenDim", "input 'input_ids': dimension 0 must be 3, got 2 (dims [2, 12])");
         for (Map.Entry<String, String> e : expected.entrySet()) {
             assertEquals(e.getValue(), errors.get(e.getKey()).getAsString(), e.getKey());
         }
+        assertEquals("[3,\"sequence\"]", r.getAsJsonObject("overridden").get("input").toString(),
+                "freeDimensionOverrides {batch: 3} in inputMetadata");
+        assertEquals("[3,\"sequence\",32]", r.getAsJsonObject("overridden").get("output").toString());
         assertTrue(errors.get("missingFile").getAsString().startsWith("cannot read '"), errors.toString());
         assertTrue(errors.get("missingFile").getAsString().contains("missing.onnx"), errors.toString());
         assertTrue(errors.get("noProvider").getAsString().contains("webgpu: WebGPU is not available here"),
