@@ -52,15 +52,16 @@ public final class NpmPackage {
             throw new IllegalArgumentException(
                     "usage: NpmPackage WEBAPP_DIR NPM_SOURCE_DIR LICENSE_FILE OUT_DIR VERSION");
         }
-        Path packageDir = assemble(Paths.get(args[0]), Paths.get(args[1]), Paths.get(args[2]), Paths.get(args[3]),
-                args[4]);
+        Path outDir = Paths.get(args[3]);
+        Path packageDir = assemble(Paths.get(args[0]), Paths.get(args[1]), Paths.get(args[2]), outDir, args[4]);
+        deleteOldTarballs(outDir); // a tarball left from an earlier build must not pass for this one
         Path npm = findOnPath("npm");
         if (npm == null) {
             System.out.println("[nnjit] npm is not on the PATH: skipped the npm tarball (" + packageDir
                     + " is assembled; install Node.js 20+ with npm to get " + tarballName(args[4]) + ")");
             return;
         }
-        Path tarball = pack(npm, packageDir, Paths.get(args[3]), args[4]);
+        Path tarball = pack(npm, packageDir, outDir, args[4]);
         System.out.println("[nnjit] npm package: " + tarball);
     }
 
@@ -120,6 +121,14 @@ public final class NpmPackage {
             }
         }
         return template.replace(MODULES_MARKER, body.toString().stripTrailing());
+    }
+
+    static void deleteOldTarballs(Path outDir) throws IOException {
+        try (Stream<Path> files = Files.list(outDir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (f.getFileName().toString().matches("nnjit-.*\\.tgz")) Files.delete(f);
+            }
+        }
     }
 
     /** npm pack into OUT_DIR; returns the tarball. */
