@@ -53,11 +53,15 @@ import { load as loadWasmGc } from "./wasm-gc/nnjit.wasm-runtime.js";
 const FLOAT_TYPES = new Set(["float32", "float", "float16", "bfloat16"]);
 const INT_TYPES = new Set(["uint8", "int8", "uint16", "int16", "int32", "int64", "uint32"]);
 
-/** Loads one compilation of the engine. "auto" tries Wasm GC first and falls back to JS when it cannot load. */
+/**
+ * Loads one compilation of the engine. "auto" tries Wasm GC first and falls back to JS when it cannot load; in Node
+ * it is JS (Node 20 cannot load TeaVM's Wasm GC output).
+ */
 export async function createEngine(choice = "auto") {
   if (choice !== "auto" && choice !== "wasm-gc" && choice !== "js") {
     throw new Error(`unknown engine '${choice}' (expected auto, wasm-gc or js)`);
   }
+  if (choice === "auto" && typeof process !== "undefined" && process.versions && process.versions.node) choice = "js";
   let fallbackReason = null;
   if (choice === "wasm-gc" || choice === "auto") {
     try {

@@ -21,8 +21,9 @@ import java.util.concurrent.Executors;
 /**
  * A static file server on 127.0.0.1 for the web app and model folders.
  *
- * <p>Every response carries {@code Cross-Origin-Opener-Policy: same-origin} and {@code
- * Cross-Origin-Embedder-Policy: require-corp} (so pages get SharedArrayBuffer and wasm threads), the right MIME type
+ * <p>Every response carries (unless started without cross-origin isolation) {@code Cross-Origin-Opener-Policy:
+ * same-origin} and {@code Cross-Origin-Embedder-Policy: require-corp} (so pages get SharedArrayBuffer and wasm
+ * threads), the right MIME type
  * ({@code application/wasm} is required to stream-compile Wasm GC) and {@code Cache-Control: no-store} (a rebuilt
  * engine is never served stale). Paths are confined to their root: "..", absolute and encoded escapes get 404.
  */
@@ -42,15 +43,25 @@ public final class WebServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final boolean crossOriginIsolation;
     private final Map<String, Path> mounts = new ConcurrentHashMap<>();
 
-    private WebServer(HttpServer server, ExecutorService executor) {
+    private WebServer(HttpServer server, ExecutorService executor, boolean crossOriginIsolation) {
         this.server = server;
         this.executor = executor;
+        this.crossOriginIsolation = crossOriginIsolation;
     }
 
-    /** Serves {@code root} at "/" on an ephemeral port of 127.0.0.1. */
+    /** Serves {@code root} at "/" on an ephemeral port of 127.0.0.1, with the COOP/COEP headers. */
     public static WebServer start(Path root) {
+        return start(root, true);
+    }
+
+    /**
+     * As {@link #start(Path)}; without {@code crossOriginIsolation} the COOP/COEP/CORP headers are left out, as a
+     * plain static web server does (the npm package must work there too).
+     */
+    public static WebServer start(Path root, boolean crossOriginIsolation) {
         // Without TCP_NODELAY small responses wait ~40 ms for delayed ACKs; read once, when the first server starts.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -63,7 +74,7 @@ public final class WebServer implements AutoCloseable {
                 return t;
             });
             server.setExecutor(executor);
-            WebServer ws = new WebServer(server, executor);
+            WebServer ws = new WebServer(server, executor, crossOriginIsolation);
             ws.mounts.put("", root.toAbsolutePath().normalize());
             server.createContext("/", ws::handle);
             server.start();
@@ -90,9 +101,11 @@ public final class WebServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) {
         try {
-            ex.getResponseHeaders().add("Cross-Origin-Opener-Policy", "same-origin");
-            ex.getResponseHeaders().add("Cross-Origin-Embedder-Policy", "require-corp");
-            ex.getResponseHeaders().add("Cross-Origin-Resource-Policy", "same-origin");
+            if (crossOriginIsolation) {
+                ex.getResponseHeaders().add("Cross-Origin-Opener-Policy", "same-origin");
+                ex.getResponseHeaders().add("Cross-Origin-Embedder-Policy", "require-corp");
+                ex.getResponseHeaders().add("Cross-Origin-Resource-Policy", "same-origin");
+            }
             ex.getResponseHeaders().add("Cache-Control", "no-store");
             String method = ex.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {

@@ -1,0 +1,64 @@
+// Typings of nnjit's engine layer ("nnjit/engine", engine.js): the TeaVM-compiled engine's own API, below the
+// ORT-shaped one. Tensors here are {dtype, shape, data}.
+
+export type EngineKind = "wasm-gc" | "js";
+
+export interface EngineTensor {
+  /** ONNX JSON dtype name: "float32", "int64", "bool", ... */
+  dtype: string;
+  shape: readonly number[];
+  /** Feeds: a typed or plain array. Outputs: Float32Array (float types, widened), BigInt64Array (integers),
+   *  Uint8Array of 0/1 (bool). */
+  data: ArrayLike<number | bigint> | Float32Array | BigInt64Array | Uint8Array;
+}
+
+export interface ValueInfo {
+  name: string;
+  dtype: string;
+  /** Numbers, symbolic dimension names, or null for unknown dimensions; null for unknown rank. */
+  shape: ReadonlyArray<number | string | null> | null;
+}
+
+export interface RunResult {
+  outputs: Record<string, EngineTensor>;
+  /** Milliseconds by phase and op type. */
+  timings: Record<string, number>;
+  /** WebGPU run statistics (backend "webgpu"). */
+  gpu?: unknown;
+}
+
+export interface LoadOptions {
+  backend?: "cpu" | "webgpu";
+  [key: string]: unknown;
+}
+
+export declare class Model {
+  readonly engine: Engine;
+  readonly backend: "cpu" | "webgpu";
+  readonly inputs: readonly ValueInfo[];
+  readonly outputs: readonly ValueInfo[];
+  readonly loadTimings: Record<string, number>;
+  /** On webgpu: the adapter's description, identity and limits, and the device nnjit requested. */
+  readonly adapter?: string;
+  readonly adapterInfo?: unknown;
+  readonly device?: unknown;
+  readonly limits?: Record<string, number>;
+  /** Synchronous run (CPU models only). */
+  run(feeds: Record<string, EngineTensor>): RunResult;
+  runAsync(feeds: Record<string, EngineTensor>, options?: { profile?: boolean; outputs?: readonly string[];
+    [key: string]: unknown }): Promise<RunResult>;
+  dispose(): void;
+}
+
+export declare class Engine {
+  readonly kind: EngineKind;
+  /** Why "auto" fell back to the JavaScript build, or null. */
+  readonly fallbackReason: string | null;
+  loadModel(bytes: ArrayBuffer | ArrayBufferView, externalFiles?: Record<string, ArrayBuffer | ArrayBufferView>): Model;
+  loadModelAsync(bytes: ArrayBuffer | ArrayBufferView, externalFiles?: Record<string, ArrayBuffer | ArrayBufferView>,
+    options?: LoadOptions): Promise<Model>;
+  releaseGpuDevice(): boolean;
+}
+
+/** Loads one build of the engine: "auto" = Wasm GC where it loads (JS fallback); JS in Node. */
+export declare function createEngine(choice?: "auto" | EngineKind): Promise<Engine>;

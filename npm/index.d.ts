@@ -1,0 +1,122 @@
+// Typings of nnjit's public API (nnjit.js), shaped like ONNX Runtime Web's (onnxruntime-web / onnxruntime-common).
+
+export declare const version: string;
+
+export declare namespace Tensor {
+  /** Tensor element types (as ORT; nnjit adds bfloat16). The engine computes with all but float64, uint64, int4,
+   *  uint4 and string, which a Tensor can hold but a run rejects. */
+  type Type = "float32" | "float64" | "float16" | "bfloat16" | "int8" | "uint8" | "int16" | "uint16" | "int32"
+    | "uint32" | "int64" | "uint64" | "bool" | "string" | "int4" | "uint4";
+  interface DataTypeMap {
+    float32: Float32Array; float64: Float64Array; float16: Uint16Array; bfloat16: Uint16Array;
+    int8: Int8Array; uint8: Uint8Array; int16: Int16Array; uint16: Uint16Array; int32: Int32Array;
+    uint32: Uint32Array; int64: BigInt64Array; uint64: BigUint64Array; bool: Uint8Array; string: string[];
+    int4: Uint8Array; uint4: Uint8Array;
+  }
+  /** float16 data is a Float16Array where the platform has one, else a Uint16Array of IEEE half bits. */
+  type DataType = DataTypeMap[Type];
+  type DataLocation = "cpu";
+}
+
+export declare class Tensor {
+  /** new Tensor("float32", Float32Array | number[], [2, 3]); dims default to [data.length]. */
+  constructor(type: Tensor.Type, data: Tensor.DataType | readonly number[] | readonly bigint[] | readonly boolean[]
+    | readonly string[], dims?: readonly number[]);
+  /** new Tensor(typedArray | boolean[] | string[], dims): the type follows the data. */
+  constructor(data: Tensor.DataType | readonly boolean[] | readonly string[], dims?: readonly number[]);
+  readonly type: Tensor.Type;
+  readonly dims: readonly number[];
+  /** Number of elements (product of dims). */
+  readonly size: number;
+  readonly location: Tensor.DataLocation;
+  readonly data: Tensor.DataType;
+  getData(): Promise<Tensor.DataType>;
+  reshape(dims: readonly number[]): Tensor;
+  dispose(): void;
+}
+
+export declare namespace InferenceSession {
+  type ExecutionProviderName = "webgpu" | "wasm" | "cpu";
+  type ExecutionProviderConfig = ExecutionProviderName | { name: ExecutionProviderName | string; [key: string]: unknown } | string;
+
+  interface ProgressEvent {
+    status: "initiate" | "download" | "progress" | "done" | "ready";
+    /** The model's URL or path ("model" for bytes) or the external data file's path. */
+    file: string;
+    loaded?: number;
+    /** Bytes, 0 when the server does not say. */
+    total?: number;
+    /** Percent, when total is known. */
+    progress?: number;
+    /** On "ready": the execution provider the session runs on. */
+    executionProvider?: ExecutionProviderName;
+  }
+
+  interface SessionOptions {
+    /** Tried in order; the first that loads the model wins. Default ["webgpu", "wasm"] where WebGPU exists, else ["wasm"]. */
+    executionProviders?: readonly ExecutionProviderConfig[];
+    /** Files the model keeps its weights in: path as the model names it, data the bytes or a URL (Node: a path). */
+    externalData?: ReadonlyArray<{ path: string; data: Uint8Array | ArrayBuffer | Blob | string | URL }>;
+    /** Sizes for named symbolic dimensions: shown in inputMetadata and checked against each run's feeds. */
+    freeDimensionOverrides?: Readonly<Record<string, number>>;
+    /** Kernel tuning options, passed to the engine (see engine.js). */
+    tuning?: { budgetMs?: number; cache?: unknown; [key: string]: unknown };
+    /** 0 verbose, 1 info, 2 warning, 3 error, 4 fatal. */
+    logSeverityLevel?: 0 | 1 | 2 | 3 | 4;
+    onProgress?: (event: ProgressEvent) => void;
+    /** Other ORT session options are accepted and ignored. */
+    [key: string]: unknown;
+  }
+
+  interface RunOptions {
+    logSeverityLevel?: 0 | 1 | 2 | 3 | 4;
+    tag?: string;
+    [key: string]: unknown;
+  }
+
+  type FeedsType = { readonly [name: string]: Tensor | { type: Tensor.Type; data: Tensor.DataType; dims: readonly number[] } };
+  type FetchesType = readonly string[] | { readonly [name: string]: Tensor | null };
+  type ReturnType = { readonly [name: string]: Tensor };
+
+  type ValueMetadata =
+    | { name: string; isTensor: true; type: Tensor.Type; shape: ReadonlyArray<number | string> | null }
+    | { name: string; isTensor: false };
+}
+
+export declare class InferenceSession {
+  static create(uri: string | URL, options?: InferenceSession.SessionOptions): Promise<InferenceSession>;
+  static create(buffer: ArrayBufferLike | Uint8Array, options?: InferenceSession.SessionOptions): Promise<InferenceSession>;
+  static create(buffer: ArrayBufferLike, byteOffset: number, byteLength?: number,
+    options?: InferenceSession.SessionOptions): Promise<InferenceSession>;
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  readonly inputMetadata: readonly InferenceSession.ValueMetadata[];
+  readonly outputMetadata: readonly InferenceSession.ValueMetadata[];
+  /** The execution provider this session runs on (nnjit). */
+  readonly executionProvider: InferenceSession.ExecutionProviderName;
+  run(feeds: InferenceSession.FeedsType, options?: InferenceSession.RunOptions): Promise<InferenceSession.ReturnType>;
+  run(feeds: InferenceSession.FeedsType, fetches: InferenceSession.FetchesType,
+    options?: InferenceSession.RunOptions): Promise<InferenceSession.ReturnType>;
+  release(): Promise<void>;
+  startProfiling(): void;
+  endProfiling(): void;
+}
+
+export declare const env: {
+  logLevel: "verbose" | "info" | "warning" | "error" | "fatal";
+  debug: boolean;
+  /** Which build of the engine: "auto" (Wasm GC in browsers that load it, else JS; JS in Node), "wasm-gc", "js". */
+  engine: "auto" | "wasm-gc" | "js";
+  wasm: {
+    /** Recorded for the coming threaded CPU backend; the engine runs single-threaded today. */
+    numThreads: number;
+    simd: boolean;
+    proxy: boolean;
+  };
+  webgpu: {
+    /** Used when checking that an adapter exists; the engine's own device request does not take it yet. */
+    powerPreference?: "low-power" | "high-performance";
+    forceFallbackAdapter: boolean;
+  };
+  versions: { nnjit: string };
+};
