@@ -124,8 +124,8 @@ public record GenerationConfig(int maxNewTokens, boolean doSample, float tempera
             float penalty = (float) o.number("repetition_penalty", repetitionPenalty);
             List<Long> eos = o.has("eos_token_id") ? ids(o, "eos_token_id") : eosTokenIds;
             List<String> stops = o.has("stop_strings") ? strings(o, "stop_strings") : stopStrings;
-            Long start = o.has("decoder_start_token_id") ? (long) o.integer("decoder_start_token_id") : decoderStartTokenId;
-            Long pad = o.has("pad_token_id") ? (long) o.integer("pad_token_id") : padTokenId;
+            Long start = o.has("decoder_start_token_id") ? Long.valueOf(o.integer("decoder_start_token_id")) : decoderStartTokenId;
+            Long pad = o.has("pad_token_id") ? Long.valueOf(o.integer("pad_token_id")) : padTokenId;
             return new GenerationConfig(maxNew, sample, temp, k, p, penalty, eos, stops, seed, start, pad);
         } catch (JsonException e) {
             throw new GenerationException(e.getMessage());
