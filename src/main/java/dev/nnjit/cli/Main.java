@@ -29,6 +29,7 @@ public final class Main {
             "  nnjit bench MODEL.onnx --inputs FEEDS.json [--runtimes LIST] [--runs N] [--warmup W] [--json OUT.json]",
             WorkbenchCommand.USAGE,
             TokenizeCommand.USAGE,
+            GenerateOptions.USAGE,
             "  nnjit --help",
             "",
             "run    Runs MODEL.onnx (external data files next to it) on the feeds and prints",
@@ -51,6 +52,7 @@ public final class Main {
             "bench  Times nnjit and ONNX Runtime Web on the model in one headless Chromium (nnjit bench --help).",
             WorkbenchCommand.SUMMARY,
             TokenizeCommand.SUMMARY,
+            GenerateCommand.SUMMARY,
             "",
             "Exit codes: 0 success, 1 model/feeds/runtime error (message on stderr), 2 usage error.",
             "");
@@ -112,6 +114,8 @@ public final class Main {
                 return BenchCommand.run(rest, out, err, env);
             case "tokenize":
                 return TokenizeCommand.run(rest, in, out, err, debugEnv);
+            case "generate":
+                return GenerateCommand.run(rest, out, err, debugEnv);
             default:
                 return usageError("unknown command '" + command + "'");
         }
