@@ -32,6 +32,7 @@ public final class Main {
             TokenizeCommand.USAGE,
             TuneCommand.USAGE,
             KernelsCommand.USAGE,
+            GenerateOptions.USAGE,
             "  nnjit --help",
             "",
             "run    Runs MODEL.onnx (external data files next to it) on the feeds and prints",
@@ -57,6 +58,7 @@ public final class Main {
             TokenizeCommand.SUMMARY,
             TuneCommand.SUMMARY,
             KernelsCommand.SUMMARY,
+            GenerateCommand.SUMMARY,
             "",
             "Exit codes: 0 success, 1 model/feeds/runtime error (message on stderr), 2 usage error.",
             "");
@@ -124,6 +126,8 @@ public final class Main {
                 return TuneCommand.run(rest, out, err, debugLevel, TuneInBrowser::tune);
             case "kernels":
                 return KernelsCommand.run(rest, out, err, debugLevel);
+            case "generate":
+                return GenerateCommand.run(rest, out, err, debugEnv);
             default:
                 return usageError("unknown command '" + command + "'");
         }

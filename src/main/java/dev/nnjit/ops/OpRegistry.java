@@ -1,5 +1,6 @@
 package dev.nnjit.ops;
 
+import dev.nnjit.ops.controlflow.ControlFlowOps;
 import dev.nnjit.ops.fused.FusedOps;
 import dev.nnjit.ops.math.MathOps;
 import dev.nnjit.ops.nn.NnOps;
@@ -35,6 +36,7 @@ public final class OpRegistry {
             all.addAll(ReduceOps.all());
             all.addAll(NnOps.all());
             all.addAll(TensorOps.all());
+            all.addAll(ControlFlowOps.all());
             all.addAll(FusedOps.all());
             defaults = new OpRegistry(all);
         }

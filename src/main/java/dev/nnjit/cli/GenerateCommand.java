@@ -1,0 +1,150 @@
+package dev.nnjit.cli;
+
+import dev.nnjit.api.Session;
+import dev.nnjit.generate.CachelessCausalModel;
+import dev.nnjit.generate.CachelessSeq2SeqModel;
+import dev.nnjit.generate.GenerationConfig;
+import dev.nnjit.generate.GenerationResult;
+import dev.nnjit.generate.Generator;
+import dev.nnjit.generate.ModelConfig;
+import dev.nnjit.generate.TextDecoder;
+import dev.nnjit.generate.TokenStreamer;
+import dev.nnjit.json.Json;
+import dev.nnjit.json.JsonObject;
+import dev.nnjit.model.jvm.ModelFiles;
+import dev.nnjit.tokenizer.Tokenizer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code nnjit generate}: text generation on the CPU backend with the cache-less adapters of {@code dev.nnjit.generate}.
+ * The model folder (MODEL itself, or the folder of MODEL.onnx) may hold config.json, generation_config.json and
+ * tokenizer.json; the test fixtures' meta.json, whose "config" is the model's config.json, stands in for config.json.
+ * Output: the generated ids on one line as they come (and the decoded text on the next when there is a tokenizer), the
+ * timings on stderr; with --json one document {"ids", "text", "prefillMs", "decodeMsPerToken", "tokensPerSecond"}.
+ */
+final class GenerateCommand {
+    static final String SUMMARY = "generate  Generates tokens with a decoder-only or encoder-decoder ONNX model (greedy, or"
+            + " seeded sampling\n          with --sample); without an EOS id it produces exactly N tokens.";
+
+    private GenerateCommand() {}
+
+    static int run(List<String> args, PrintStream out, PrintStream err, boolean debugEnv) {
+        if (args.contains("-h") || args.contains("--help")) {
+            out.println("Usage:");
+            out.println(GenerateOptions.USAGE);
+            out.println();
+            out.println(SUMMARY);
+            return Main.OK;
+        }
+        GenerateOptions opts;
+        try {
+            opts = GenerateOptions.parse(args);
+        } catch (UsageException e) {
+            err.println("nnjit: " + e.getMessage());
+            err.println("Run 'nnjit generate --help' for usage.");
+            return Main.USAGE;
+        }
+        try {
+            execute(opts, out, err);
+            return Main.OK;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            err.println("nnjit: error: " + Main.describe(e));
+            if (opts.verbose() || debugEnv) e.printStackTrace(err);
+            return Main.ERROR;
+        }
+    }
+
+    private static void execute(GenerateOptions opts, PrintStream out, PrintStream err) {
+        Path modelFile = Files.isDirectory(opts.model()) ? opts.model().resolve("model.onnx") : opts.model();
+        Path folder = modelFile.toAbsolutePath().getParent();
+        String configJson = read(folder.resolve("config.json"));
+        String configName = "config.json";
+        if (configJson == null) {
+            String meta = read(folder.resolve("meta.json"));
+            JsonObject config = meta == null ? null : JsonObject.root(Json.parse(meta), "meta.json").objectOrNull("config");
+            if (config != null) {
+                configJson = Json.write(config.fields());
+                configName = "meta.json config";
+            }
+        }
+        ModelConfig modelConfig = ModelConfig.fromJson(configJson, configName);
+        GenerationConfig config = GenerationConfig.fromJson(configJson, read(folder.resolve("generation_config.json")))
+                .withMaxNewTokens(opts.maxNewTokens());
+        if (opts.sample()) {
+            config = config.withSampling(opts.temperature() != null ? opts.temperature() : config.temperature(),
+                    opts.topK() != null ? opts.topK() : config.topK(), opts.topP() != null ? opts.topP() : config.topP(),
+                    opts.seed());
+        } else {
+            config = config.withGreedy();
+        }
+        if (opts.decoderStartTokenId() != null) config = config.withDecoderStartTokenId(opts.decoderStartTokenId());
+
+        String tokenizerJson = read(folder.resolve("tokenizer.json"));
+        Tokenizer tokenizer = tokenizerJson == null ? null : Tokenizer.fromJson(tokenizerJson);
+        long[] inputIds = opts.inputIds();
+        if (opts.prompt() != null) {
+            if (tokenizer == null) {
+                throw new IllegalArgumentException("--prompt needs a tokenizer.json next to the model (none in " + folder
+                        + "); give the ids with --input-ids");
+            }
+            int[] ids = tokenizer.encode(opts.prompt()).ids();
+            inputIds = new long[ids.length];
+            for (int i = 0; i < ids.length; i++) inputIds[i] = ids[i];
+        }
+        TextDecoder decoder = tokenizer == null ? null : ids -> tokenizer.decode(toInts(ids), true);
+
+        Session session = Session.create(ModelFiles.load(modelFile));
+        TokenStreamer streamer = opts.json() ? TokenStreamer.NONE : (id, index) -> {
+            out.print((index == 0 ? "" : " ") + id);
+            out.flush();
+            return true;
+        };
+        GenerationResult r = CachelessSeq2SeqModel.accepts(session)
+                ? Generator.generate(new CachelessSeq2SeqModel(session, modelConfig), inputIds, config, streamer, decoder)
+                : Generator.generate(new CachelessCausalModel(session, modelConfig), inputIds, config, streamer, decoder);
+        String text = decoder == null ? null : decoder.decode(r.ids());
+        if (opts.json()) {
+            List<Object> ids = new ArrayList<>();
+            for (long id : r.ids()) ids.add(id);
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("ids", ids);
+            doc.put("text", text);
+            doc.put("prefillMs", r.prefillMs());
+            doc.put("decodeMsPerToken", r.decodeMsPerToken());
+            doc.put("tokensPerSecond", r.tokensPerSecond());
+            out.println(Json.write(doc));
+        } else {
+            out.println();
+            if (text != null) out.println(text);
+            err.printf("%d tokens (%s): prefill %.1f ms, %.1f ms/token after, %.1f tokens/s%n", r.ids().length,
+                    r.stopReason().name().toLowerCase(java.util.Locale.ROOT), r.prefillMs(), r.decodeMsPerToken(),
+                    r.tokensPerSecond());
+        }
+        out.flush();
+    }
+
+    private static int[] toInts(long[] ids) {
+        int[] a = new int[ids.length];
+        for (int i = 0; i < a.length; i++) a[i] = (int) ids[i];
+        return a;
+    }
+
+    /** The file's text, or null when it does not exist. */
+    private static String read(Path p) {
+        if (!Files.isRegularFile(p)) return null;
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+}

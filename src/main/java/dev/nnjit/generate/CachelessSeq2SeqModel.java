@@ -1,0 +1,67 @@
+package dev.nnjit.generate;
+
+import dev.nnjit.api.Session;
+import dev.nnjit.runtime.RunOptions;
+import dev.nnjit.tensor.Tensor;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An encoder-decoder model exported as one graph without a KV cache (inputs input_ids, attention_mask,
+ * decoder_input_ids, optionally decoder_attention_mask): every step re-runs encoder and decoder on the whole decoder
+ * sequence and takes the last position's logits. The encoder's work is repeated; a split export with a cache avoids it.
+ */
+public final class CachelessSeq2SeqModel implements Seq2SeqModel {
+    private static final List<String> KNOWN = List.of(SessionInputs.INPUT_IDS, SessionInputs.ATTENTION_MASK,
+            SessionInputs.DECODER_INPUT_IDS, SessionInputs.DECODER_ATTENTION_MASK);
+
+    private final Session session;
+    private final ModelConfig config;
+
+    public CachelessSeq2SeqModel(Session session, ModelConfig config) {
+        SessionInputs.check(session, List.of(SessionInputs.INPUT_IDS, SessionInputs.DECODER_INPUT_IDS), KNOWN,
+                "encoder-decoder");
+        this.session = session;
+        this.config = config;
+    }
+
+    /** Whether a session looks like an encoder-decoder export (it takes decoder_input_ids). */
+    public static boolean accepts(Session session) {
+        return session.inputs().containsKey(SessionInputs.DECODER_INPUT_IDS);
+    }
+
+    @Override public ModelConfig config() { return config; }
+
+    @Override public Decoding start(long[] inputIds, long decoderStartTokenId) {
+        Map<String, Tensor> encoderFeeds = new LinkedHashMap<>();
+        encoderFeeds.put(SessionInputs.INPUT_IDS, SessionInputs.row(session, SessionInputs.INPUT_IDS, inputIds));
+        if (session.inputs().containsKey(SessionInputs.ATTENTION_MASK)) {
+            encoderFeeds.put(SessionInputs.ATTENTION_MASK,
+                    SessionInputs.row(session, SessionInputs.ATTENTION_MASK, SessionInputs.ones(inputIds.length)));
+        }
+        return new Decoding() {
+            private long[] ids = {decoderStartTokenId};
+
+            @Override public long[] sequence() { return ids.clone(); }
+
+            @Override public void append(long id) {
+                ids = Arrays.copyOf(ids, ids.length + 1);
+                ids[ids.length - 1] = id;
+            }
+
+            @Override public float[] nextLogits() {
+                Map<String, Tensor> feeds = new LinkedHashMap<>(encoderFeeds);
+                feeds.put(SessionInputs.DECODER_INPUT_IDS, SessionInputs.row(session, SessionInputs.DECODER_INPUT_IDS, ids));
+                if (session.inputs().containsKey(SessionInputs.DECODER_ATTENTION_MASK)) {
+                    feeds.put(SessionInputs.DECODER_ATTENTION_MASK, SessionInputs.row(session,
+                            SessionInputs.DECODER_ATTENTION_MASK, SessionInputs.ones(ids.length)));
+                }
+                RunOptions options = RunOptions.DEFAULT.withOutputs(Set.of(SessionInputs.LOGITS));
+                return SessionInputs.lastRow(session.run(feeds, options).outputs().get(SessionInputs.LOGITS));
+            }
+        };
+    }
+}

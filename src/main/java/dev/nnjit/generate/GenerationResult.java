@@ -1,0 +1,13 @@
+package dev.nnjit.generate;
+
+/**
+ * The outcome of one generation.
+ *
+ * @param ids the generated ids only (not the prompt, not the decoder start id), the EOS id included when it ended
+ * @param prefillMs the first model call: the whole prompt, giving the first new token's scores
+ * @param decodeMsPerToken mean time of the later model calls (one per token after the first); 0 with one token
+ * @param tokensPerSecond generated tokens over the whole time spent in the model and choosing tokens
+ */
+public record GenerationResult(long[] ids, StopReason stopReason, double prefillMs, double decodeMsPerToken,
+                               double tokensPerSecond) {
+}
