@@ -58,7 +58,7 @@ class TuneCliIT {
         for (JsonElement e : r2.getAsJsonArray("workloads")) {
             JsonObject w = e.getAsJsonObject();
             assertEquals("cache", w.get("source").getAsString(), w.toString());
-            assertEquals(0, w.get("tried").getAsInt(), w.toString());
+            // tried/defaultMs/bestMs of a cache hit are the record's evidence, measured by the first session
         }
         assertTrue(out2.contains(" from cache"), out2);
 
