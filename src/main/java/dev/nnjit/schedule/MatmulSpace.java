@@ -54,12 +54,44 @@ public final class MatmulSpace {
                 }
             }
         }
+        if (Pow2.ceil(m) <= SMALL_M) addSmallM(out, m, n, k, batch, transB, vec4Ok, limits);
         if (out.isEmpty()) {
             throw new IllegalArgumentException("no legal matmul schedule for m=" + m + " n=" + n + " k=" + k
                     + " batch=" + batch + " under limits " + limits.key());
         }
         moveDefaultFirst(out, m, n);
         return out;
+    }
+
+    /** M up to this (rounded up to a power of two) also gets the small-M candidates. */
+    public static final int SMALL_M = 32;
+    /** Small-M thread tiles {threadM, threadN}: few rows, a wide vec4 run of columns. */
+    private static final int[][] SMALL_M_THREAD_TILES = {{4, 8}, {2, 8}, {8, 4}, {4, 4}, {2, 4}, {8, 8}, {1, 8}};
+    /** Invocations along N for the small-M candidates (along M: the workgroup tile's rows / threadM). */
+    private static final int[] SMALL_M_WORKGROUP_X = {16, 32, 8, 64};
+
+    /**
+     * Small-M candidates (decoder steps, short sequences: the bench models at sequence 16): a workgroup covers all
+     * of M's rows (or 8 of them) and a wide strip of N, each invocation a rectangular threadM x threadN block, so
+     * a weight column is loaded once per strip instead of once per 16-row square tile. Square tiles of 8-16
+     * (the rest of the space at such M) leave most invocations idle or re-read B; these read B along N with vec4.
+     * Register-only (workgroup-memory staging of A pays little when A is 16 rows), 16 to 256 invocations.
+     */
+    private static void addSmallM(List<MatmulConfig> out, int m, int n, int k, int batch, boolean transB, boolean vec4Ok,
+                                  AdapterLimits limits) {
+        int rows = Math.max(8, Pow2.ceil(m));
+        for (int[] t : SMALL_M_THREAD_TILES) {
+            for (int tileM : new int[] {rows, 8}) {
+                if (tileM % t[0] != 0 || (tileM == 8 && rows == 8)) continue;
+                for (int wgX : SMALL_M_WORKGROUP_X) {
+                    int wgY = tileM / t[0];
+                    int invocations = wgX * wgY;
+                    if (invocations < 16 || invocations > 256) continue;
+                    MatmulConfig c = new MatmulConfig(tileM, wgX * t[1], 8, t[0], t[1], vec4Ok, false);
+                    if (!out.contains(c)) add(out, c, m, n, k, batch, transB, limits);
+                }
+            }
+        }
     }
 
     private static void add(List<MatmulConfig> out, MatmulConfig c, int m, int n, int k, int batch, boolean transB,
@@ -114,6 +146,7 @@ public final class MatmulSpace {
         int bestScore = Integer.MAX_VALUE;
         for (int i = 0; i < list.size(); i++) {
             MatmulConfig c = list.get(i);
+            if (c.threadM() != c.threadN()) continue; // the small-M candidates are the tuner's to pick
             int score = Math.abs(log2(c.tileM()) - wantTile) + Math.abs(log2(c.tileN()) - wantTile)
                     + Math.abs(log2(c.threadM()) - wantThread) * 2 + (c.useWorkgroupMemory() ? 4 : 0)
                     + (c.vec4() ? 0 : 1);
