@@ -54,12 +54,12 @@ public final class MatmulSpace {
                 }
             }
         }
-        if (Pow2.ceil(m) <= SMALL_M) addSmallM(out, m, n, k, batch, transB, vec4Ok, limits);
         if (out.isEmpty()) {
             throw new IllegalArgumentException("no legal matmul schedule for m=" + m + " n=" + n + " k=" + k
                     + " batch=" + batch + " under limits " + limits.key());
         }
         moveDefaultFirst(out, m, n);
+        if (Pow2.ceil(m) <= SMALL_M) addSmallM(out, m, n, k, batch, transB, vec4Ok, limits); // the tuner's to pick
         return out;
     }
 
@@ -146,7 +146,6 @@ public final class MatmulSpace {
         int bestScore = Integer.MAX_VALUE;
         for (int i = 0; i < list.size(); i++) {
             MatmulConfig c = list.get(i);
-            if (c.threadM() != c.threadN()) continue; // the small-M candidates are the tuner's to pick
             int score = Math.abs(log2(c.tileM()) - wantTile) + Math.abs(log2(c.tileN()) - wantTile)
                     + Math.abs(log2(c.threadM()) - wantThread) * 2 + (c.useWorkgroupMemory() ? 4 : 0)
                     + (c.vec4() ? 0 : 1);
