@@ -29,10 +29,12 @@
 //   nnjit-js      the same engine compiled to JavaScript
 //   nnjit-webgpu  the engine's WebGPU backend: await engine.loadModelAsync(bytes, files, {backend: "webgpu"}), then
 //                 await model.runAsync(feeds) (outputs read back); unavailable when the build has no loadModelAsync
-//   nnjit-webgpu-tuned  the same, tuned first: loaded with {tuning: {cache: "none", auto: false, records}} (records:
-//                 the tuningRecords option, JSON text, else none: an empty cache), then after the first run
-//                 `await model.tuneAsync()` within the engine's default budget (tuningMs, not part of coldMs or the
-//                 warm runs), then timed like nnjit-webgpu. With records that answer every workload it tunes nothing.
+//   nnjit-webgpu-tuned  the same with tuning on, as a page would use it: loaded with {tuning: {cache: "none",
+//                 auto: true, records}} (records: the tuningRecords option, JSON text, else none: an empty cache),
+//                 so the tuner starts in the background once the first run has returned (coldMs and firstRunMs are
+//                 the first inference with tuning on); then `await model.tuning` (the background session, within
+//                 the engine's default budget; tuningMs, not part of coldMs or the warm runs), then timed like
+//                 nnjit-webgpu. With records that answer every workload it tunes nothing.
 //   ort-wasm      ONNX Runtime Web, ort.wasm.min.mjs, 'wasm' EP, numThreads = navigator.hardwareConcurrency
 //   ort-webgpu    ONNX Runtime Web, ort.webgpu.min.mjs, 'webgpu' EP (outputs read back to the CPU)
 
@@ -183,7 +185,7 @@ function nnjitRuntime(build, backend, tuned = false) {
       }
       const loadOptions = { backend };
       if (tuned) {
-        loadOptions.tuning = { cache: "none", auto: false };
+        loadOptions.tuning = { cache: "none", auto: true };
         if (options.tuningRecords) loadOptions.tuning.records = options.tuningRecords;
       }
       model = await engine.loadModelAsync(ctx.modelBytes, externalMap(ctx.external), loadOptions);
@@ -198,7 +200,7 @@ function nnjitRuntime(build, backend, tuned = false) {
     return {
       config: `nnjit ${engine.kind} build, ${backend} backend` + (tuned ? ", tuned" : "")
         + (model.adapter ? ` (${model.adapter})` : ""),
-      tune: tuned ? () => model.tuneAsync() : null,
+      tune: tuned ? () => model.tuning ?? model.tuneAsync() : null,
       async run(feeds) {
         const { outputs } = asynchronous ? await model.runAsync(feeds) : model.run(feeds);
         const result = {};
