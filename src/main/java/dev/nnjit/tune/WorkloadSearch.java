@@ -66,6 +66,8 @@ final class WorkloadSearch {
     /** In trial order: the default first, then {@link CandidateOrder}; not-tried candidates after. */
     private final Trial[] trials;
     private final int tryCount;
+    /** Sample rounds: the budget's, but at most {@link #SLOW_KERNEL_ROUNDS} for a slow kernel. */
+    private final int rounds;
     private int compiledCount;
     private double spentMs;
     private final List<String> rejected = new ArrayList<>();
@@ -90,6 +92,7 @@ final class WorkloadSearch {
         this.costs = costs;
         this.allowanceMs = allowanceMs;
         this.defaultMs = defaultMs > 0 ? defaultMs : 0;
+        this.rounds = this.defaultMs >= SLOW_KERNEL_MS ? Math.min(budget.rounds(), SLOW_KERNEL_ROUNDS) : budget.rounds();
         List<String> keys = order;
         if (keys.size() != site.size() || !keys.get(0).equals(site.defaultKey())) {
             throw new IllegalArgumentException("trial order must list all " + site.size() + " candidates, default first");
@@ -170,7 +173,7 @@ final class WorkloadSearch {
         double per = costs.sampleMs(defaultMs);
         double total = 0;
         int n = challengers;
-        for (int r = roundsDone; r < budget.rounds() && n > 0; r++) {
+        for (int r = roundsDone; r < rounds && n > 0; r++) {
             total += (n + 1) * per;
             n = survivors(n);
         }
@@ -263,7 +266,7 @@ final class WorkloadSearch {
         }
         round++;
         dropSlow();
-        if (round == budget.rounds() || liveChallengers() == 0) phase = Phase.VALIDATE;
+        if (round == rounds || liveChallengers() == 0) phase = Phase.VALIDATE;
         return true;
     }
 
@@ -308,6 +311,14 @@ final class WorkloadSearch {
         }
     }
 
+    /**
+     * A kernel at least this slow (ms per dispatch) is sampled in at most {@link #SLOW_KERNEL_ROUNDS} rounds: each
+     * of its samples is one long dispatch that timer resolution does not blur, and its rounds are what a tuning
+     * budget runs out on (SwiftShader's transformer matmuls take 50-300 ms).
+     */
+    static final double SLOW_KERNEL_MS = 20;
+    static final int SLOW_KERNEL_ROUNDS = 3;
+
     /** Challengers within this factor of the fastest one survive halving. */
     static final double NOISE_MARGIN = 1.1;
 
@@ -321,6 +332,10 @@ final class WorkloadSearch {
         double start = clock.nowMs();
         for (Trial t : order) {
             if (t.median() * (1 + budget.minGain()) > defaultMs) break; // this and all after it gain too little
+            if (t.min() * (1 + budget.minGain()) > def.min()) { // faster by median only: a noisy moment, not a gain
+                t.note = "faster than the default by median but not by minimum (" + t.min() + " vs " + def.min() + " ms)";
+                continue;
+            }
             if (validation() > leftMs - (clock.nowMs() - start)) return finish(null, "no time left in its share of the budget to validate "
                     + t.key + " (" + ratio(defaultMs / t.median()) + "x the default)");
             try {

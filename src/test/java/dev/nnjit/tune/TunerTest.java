@@ -256,4 +256,22 @@ class TunerTest {
         assertEquals("k:d", cache.get(ADAPTER, TuningKey.of(fourth)).winnerKey(), "p4 tried p3's winner first");
         assertEquals(1, bench.count("compile k:d") - 1, "d compiled once per site: p3 and p4");
     }
+
+    @Test void aCandidateFasterByMedianButNotByMinimumIsNotAdopted() {
+        TuningSite<?> s = site("p", "a", "b");
+        bench.sequences.put("k:a", new double[] {1.0, 2.0, 2.0, 1.0, 2.0}); // a noisy default: median 2, min 1
+        bench.sequences.put("k:b", new double[] {1.5, 1.5, 1.5, 1.5, 1.5});
+        WorkloadReport w = tune(TuningBudget.DEFAULT, workload(s, 1, 1)).workloads().get(0);
+        assertEquals("k:a", w.bestConfig());
+        assertEquals(0, bench.count("output"));
+        assertTrue(cache.get(ADAPTER, TuningKey.of(s)).result("k:b").note().contains("not by minimum"));
+    }
+
+    @Test void aSlowKernelIsSampledInThreeRounds() {
+        TuningSite<?> s = site("p", "a", "b");
+        bench.with("k:a", 100, 50).with("k:b", 100, 40);
+        WorkloadReport w = tune(TuningBudget.DEFAULT, workload(s, 1, 50)).workloads().get(0);
+        assertEquals("k:b", w.bestConfig());
+        assertEquals(3, bench.count("sample k:a"));
+    }
 }
