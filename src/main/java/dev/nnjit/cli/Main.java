@@ -71,7 +71,7 @@ public final class Main {
             return command.run(args, io);
         } catch (UsageException e) {
             return usageError(io, e.getMessage(), "nnjit " + command.name() + " --help");
-        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+        } catch (Exception | Error e) {
             io.err().println("nnjit: error: " + oneLine(describe(e)));
             if (args.contains("--verbose") || io.debugLevel() >= 1) e.printStackTrace(io.err());
             return ERROR;
@@ -107,8 +107,8 @@ public final class Main {
     /**
      * The message for the user. Exceptions thrown on purpose (the engine's, the loader's, this command's, the
      * browser runner's) carry messages written for users and are shown as they are; the exception types that only
-     * come from programming errors, or an exception without a message, are labelled as internal errors so they are
-     * not mistaken for bad input.
+     * come from programming errors (and every Error: a broken class path, a stack overflow), or an exception without
+     * a message, are labelled as internal errors so they are not mistaken for bad input.
      */
     static String describe(Throwable e) {
         if (e instanceof OutOfMemoryError) {
@@ -118,7 +118,7 @@ public final class Main {
         boolean bug = e instanceof NullPointerException || e instanceof ClassCastException
                 || e instanceof IndexOutOfBoundsException || e instanceof ArithmeticException
                 || e instanceof ArrayStoreException || e instanceof NegativeArraySizeException
-                || e instanceof StackOverflowError;
+                || e instanceof Error; // OutOfMemoryError is answered above
         if (!bug && m != null && !m.isEmpty()) return m;
         return "internal error: " + e + (e.getCause() != null ? " (cause: " + e.getCause() + ")" : "")
                 + "; rerun with --verbose for the stack trace";

@@ -205,6 +205,10 @@ class MainTest {
                 Main.describe(new NullPointerException("boom")));
         assertEquals("internal error: java.lang.IllegalStateException; rerun with --verbose for the stack trace",
                 Main.describe(new IllegalStateException()));
+        assertEquals("internal error: java.lang.NoClassDefFoundError: com/google/gson/Gson; rerun with --verbose for"
+                + " the stack trace", Main.describe(new NoClassDefFoundError("com/google/gson/Gson")));
+        assertEquals("Unterminated object at line 2; See https://example.org/troubleshooting",
+                Main.oneLine("Unterminated object at line 2\n  See https://example.org/troubleshooting\n"));
         assertEquals("feed 'x': bad", Main.describe(new TensorJsonException("feed 'x': bad")));
         assertEquals("unsupported op 'Foo' at node 'n' (opset 13)",
                 Main.describe(new dev.nnjit.graph.GraphException("unsupported op 'Foo' at node 'n' (opset 13)")));
