@@ -58,7 +58,7 @@ export async function loadPretrained(model, options = {}, extraJson = []) {
   const modelBytes = await fetchFile(locate(modelFile), modelFile, progress, { cache });
   const folder = modelFile.includes("/") ? modelFile.slice(0, modelFile.lastIndexOf("/") + 1) : "";
   const external = {};
-  for (const file of externalFilesOf(options.externalData, config)) {
+  for (const file of externalDataFilesOf(options.externalData, config)) {
     external[file] = await fetchFile(locate(folder + file), folder + file, progress, { cache });
   }
   const t1 = clockMs();
@@ -128,7 +128,7 @@ function providersOf(device) {
   return PROVIDERS_OF_DEVICE.get(key);
 }
 
-function externalFilesOf(externalData, config) {
+function externalDataFilesOf(externalData, config) {
   if (Array.isArray(externalData)) return externalData.map(String);
   if (externalData !== undefined && externalData !== null) throw new TypeError("'externalData' must be an array of file names");
   const jsConfig = config["transformers.js_config"];
