@@ -26,7 +26,7 @@ public final class Main {
             "  nnjit run MODEL.onnx --inputs FEEDS.json [--backend cpu|browser|browser-wasm-gc|browser-js|webgpu]",
             "                       [--output OUT.json] [--chromium PATH] [--verbose]",
             "  nnjit ops",
-            "  nnjit serve",
+            "  nnjit serve [--model-dir DIR]",
             "  nnjit bench MODEL.onnx --inputs FEEDS.json [--runtimes LIST] [--runs N] [--warmup W] [--json OUT.json]",
             WorkbenchCommand.USAGE,
             TokenizeCommand.USAGE,
@@ -53,6 +53,8 @@ public final class Main {
             "ops    Lists the supported ONNX ops and the lowest opset implemented for each.",
             "serve  Serves the demo page and the compiled engine (target/webapp) on 127.0.0.1 and prints",
             "       its address; open it in Chromium, pick a model and a feeds file. Ctrl-C stops it.",
+            "       search.html: semantic search with MiniLM, from DIR (a Hugging Face-style folder; default",
+            "       target/models/all-MiniLM-L6-v2, which 'mvn package' lays out).",
             "bench  Times nnjit and ONNX Runtime Web on the model in one headless Chromium (nnjit bench --help).",
             WorkbenchCommand.SUMMARY,
             TokenizeCommand.SUMMARY,
@@ -116,8 +118,7 @@ public final class Main {
             case "workbench":
                 return WorkbenchCommand.run(rest, out, err, debugEnv);
             case "serve":
-                if (!rest.isEmpty()) return usageError("serve takes no arguments (got '" + rest.get(0) + "')");
-                return serve();
+                return serve(rest);
             case "bench":
                 return BenchCommand.run(rest, out, err, env);
             case "tokenize":
@@ -167,14 +168,24 @@ public final class Main {
     }
 
     /** Serves until the process is interrupted (Ctrl-C); returns only on failure. */
-    private int serve() {
+    private int serve(List<String> args) {
+        java.nio.file.Path webapp = ServeCommand.webappDir(env);
+        java.nio.file.Path modelDir;
+        try {
+            modelDir = ServeCommand.modelDir(args, webapp);
+        } catch (UsageException e) {
+            return usageError(e.getMessage());
+        }
         WebServer server;
         try {
-            server = ServeCommand.start(ServeCommand.webappDir(env));
+            server = ServeCommand.start(webapp, modelDir, !args.isEmpty());
         } catch (RuntimeException e) {
             return failure(e, false);
         }
         out.println("nnjit demo page: " + server.baseUrl() + "index.html  (Ctrl-C stops the server)");
+        out.println(ServeCommand.isModelDir(modelDir)
+                ? "semantic search with MiniLM: " + server.baseUrl() + "search.html  (model: " + modelDir + ")"
+                : "semantic search needs MiniLM at " + modelDir + " ('mvn package' puts it there, or --model-dir DIR)");
         out.flush();
         try {
             new CountDownLatch(1).await();

@@ -76,7 +76,8 @@ class MainTest {
         assertUsageError(nnjit("run", "m.onnx", "--inputs", "f.json", "--chromium", "/usr/bin/chromium"),
                 "--chromium only applies to the browser backends");
         assertUsageError(nnjit("ops", "extra"), "ops takes no arguments");
-        assertUsageError(nnjit("serve", "8080"), "serve takes no arguments");
+        assertUsageError(nnjit("serve", "8080"), "unknown argument '8080' for serve (serve [--model-dir DIR])");
+        assertUsageError(nnjit("serve", "--model-dir"), "--model-dir needs a value");
     }
 
     @Test void optionsParseInAnyOrderAndWithEquals() {
@@ -164,6 +165,32 @@ class MainTest {
                     new java.net.URL(server.baseUrl() + "index.html").openConnection();
             assertEquals(200, c.getResponseCode());
             assertEquals("content of index.html", new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test void serveMountsTheModelFolderForTheSearchPage() throws Exception {
+        Path webapp = dir.resolve("webapp");
+        for (String f : new String[] {"index.html", "engine.js", "wasm-gc/nnjit.wasm", "js/nnjit.js"}) {
+            Files.createDirectories(webapp.resolve(f).getParent());
+            Files.writeString(webapp.resolve(f), "content of " + f);
+        }
+        Path model = dir.resolve("minilm");
+        assertEquals(webapp.resolveSibling("models").resolve("all-MiniLM-L6-v2").toAbsolutePath(),
+                ServeCommand.modelDir(java.util.List.of(), webapp));
+        assertEquals(model.toAbsolutePath(), ServeCommand.modelDir(java.util.List.of("--model-dir=" + model), webapp));
+        CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class,
+                () -> ServeCommand.start(webapp, model.toAbsolutePath(), true));
+        assertTrue(e.getMessage().endsWith("is not a model folder (it needs config.json, tokenizer.json,"
+                + " onnx/model.onnx)"), e.getMessage());
+        for (String f : new String[] {"config.json", "tokenizer.json", "onnx/model.onnx"}) {
+            Files.createDirectories(model.resolve(f).getParent());
+            Files.writeString(model.resolve(f), "content of " + f);
+        }
+        try (dev.nnjit.host.WebServer server = ServeCommand.start(webapp, model.toAbsolutePath(), true)) {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection)
+                    new java.net.URL(server.baseUrl() + "files/all-MiniLM-L6-v2/onnx/model.onnx").openConnection();
+            assertEquals(200, c.getResponseCode());
+            assertEquals("content of onnx/model.onnx", new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
