@@ -141,6 +141,9 @@ async function main() {
   const adapter = session.model.adapter ? ` (${session.model.adapter})` : "";
   $("backend").textContent = `${extractor.executionProvider}${adapter}, engine build ${extractor.engine}`;
   $("backend").dataset.provider = extractor.executionProvider;
+  if (!(TUNING_MS > 0 && extractor.executionProvider === "webgpu")) {
+    $("tune").textContent = `Tuning: off (${TUNING_MS > 0 ? "kernels are tuned on WebGPU only" : "tuning=0"})`;
+  }
   timing("files (download or cache)", extractor.timings.filesMs);
   timing("session (decode, prepare)", extractor.timings.sessionMs);
   timing("first run (compile)", extractor.timings.compileMs);

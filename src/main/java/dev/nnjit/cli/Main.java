@@ -33,6 +33,7 @@ public final class Main {
             TuneCommand.USAGE,
             KernelsCommand.USAGE,
             GenerateOptions.USAGE,
+            SimilarityCommand.USAGE,
             "  nnjit --help",
             "",
             "run    Runs MODEL.onnx (external data files next to it) on the feeds and prints",
@@ -61,6 +62,7 @@ public final class Main {
             TuneCommand.SUMMARY,
             KernelsCommand.SUMMARY,
             GenerateCommand.SUMMARY,
+            SimilarityCommand.SUMMARY,
             "",
             "Exit codes: 0 success, 1 model/feeds/runtime error (message on stderr), 2 usage error.",
             "");
@@ -129,6 +131,8 @@ public final class Main {
                 return KernelsCommand.run(rest, out, err, debugLevel);
             case "generate":
                 return GenerateCommand.run(rest, out, err, debugEnv);
+            case "similarity":
+                return SimilarityCommand.run(rest, out, err, env);
             default:
                 return usageError("unknown command '" + command + "'");
         }
