@@ -29,6 +29,8 @@
 //   forceFallbackAdapter (used for the availability check; the engine's own device request does not take them yet),
 //   engine ("auto" | "wasm-gc" | "js": which build of the engine; auto is Wasm GC in browsers, JS in Node).
 // Errors: every promise rejects with an Error whose message names the problem (input, type, dims, file).
+// pipeline(task, model, options): transformers.js-style tasks over a Hugging Face-style model folder (pipeline.js);
+// clearModelCache(): empties the Cache API store the pipelines keep downloaded files in (fetch-file.js).
 
 import { Tensor, float16DataOf, float16Values, bfloat16BitsToNumber, numberToBfloat16Bits } from "./tensor.js";
 import { fetchFile, clearModelCache } from "./fetch-file.js";
