@@ -30,6 +30,7 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSBoolean;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSString;
+import org.teavm.jso.typedarrays.ArrayBufferView;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
@@ -315,8 +316,7 @@ public final class EngineExports {
     @JSExport
     public static JSObject decode(int handle, JSObject ids, boolean skipSpecialTokens) {
         try {
-            return ok(JSString.valueOf(TokenizerBridge.decode(handle, (org.teavm.jso.typedarrays.ArrayBufferView) ids,
-                    skipSpecialTokens)));
+            return ok(JSString.valueOf(TokenizerBridge.decode(handle, (ArrayBufferView) ids, skipSpecialTokens)));
         } catch (Throwable e) {
             return failure(e);
         }
