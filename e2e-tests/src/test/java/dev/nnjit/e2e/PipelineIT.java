@@ -24,16 +24,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code nnjit.pipeline("feature-extraction")} on the real all-MiniLM-L6-v2, laid out like a Hugging Face repository
  * (see {@link PipelineFixture}): sentence embeddings (mean pooling, normalized) within {@value #TOLERANCE} of ONNX
- * Runtime Web's, in one padded batch and one text at a time, in Node (JavaScript build, cpu) and in Chromium (Wasm GC
- * build on webgpu and on wasm); truncation to tokenizer_config.json's maximum; and the Cache API: a second page
+ * Runtime Web's, in one padded batch and one text at a time, in Node (JavaScript build, cpu) and in Chromium (webgpu
+ * and wasm, each driven by the Wasm GC and by the JavaScript build); truncation to tokenizer_config.json's maximum; and the Cache API: a second page
  * load fetches no model file from the network.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineIT {
     static final double TOLERANCE = 1e-4;
     private static final String PAGE_SCRIPT = """
-            async ({base, texts, device}) => {
+            async ({base, texts, device, engine}) => {
               const nnjit = await import("/nnjit.js");
+              nnjit.env.engine = engine;
               const events = [];
               const extractor = await nnjit.pipeline("feature-extraction", base, {device, tuning: false,
                 progress_callback: (e) => events.push({status: e.status, file: e.file, cached: e.cached})});
@@ -92,22 +93,25 @@ class PipelineIT {
                 + " nnjit can load into the page"), errors.get("tooLarge").getAsString());
     }
 
+    /** device/engine build: both providers on both builds of the engine. */
     @ParameterizedTest
-    @ValueSource(strings = {"webgpu", "wasm"})
-    void browserEmbeddingsMatchOnnxRuntime(String device) {
+    @ValueSource(strings = {"webgpu/wasm-gc", "wasm/wasm-gc", "webgpu/js", "wasm/js"})
+    void browserEmbeddingsMatchOnnxRuntime(String deviceAndEngine) {
+        String device = deviceAndEngine.split("/")[0];
+        String engine = deviceAndEngine.split("/")[1];
         String base = modelBase();
         try (BrowserContext context = runner.browser().newContext(); Page page = context.newPage()) {
-            JsonObject r = runPipeline(page, base, device);
+            JsonObject r = runPipeline(page, base, device, engine);
             assertEquals(device, r.get("executionProvider").getAsString());
-            assertEquals("wasm-gc", r.get("engine").getAsString());
+            assertEquals(engine, r.get("engine").getAsString());
             assertEquals("[5,384]", r.get("dims").toString());
             assertEquals(PipelineFixture.TEST_MAX_LENGTH, r.get("length").getAsInt());
             double batched = PipelineFixture.assertClose(ort, PipelineFixture.matrix(r.getAsJsonArray("batched")),
                     TOLERANCE, device + " batched");
             double single = PipelineFixture.assertClose(ort, PipelineFixture.matrix(r.getAsJsonArray("single")),
                     TOLERANCE, device + " one by one");
-            System.out.printf("PipelineIT chromium (wasm-gc, %s): max |nnjit - ORT| batched %.2e, one by one %.2e%n",
-                    device, batched, single);
+            System.out.printf("PipelineIT chromium (%s, %s): max |nnjit - ORT| batched %.2e, one by one %.2e%n",
+                    engine, device, batched, single);
         }
     }
 
@@ -120,13 +124,13 @@ class PipelineIT {
                 if (request.url().startsWith(base)) fetched.add(request.url().substring(base.length()));
             });
             try (Page first = context.newPage()) {
-                JsonObject r = runPipeline(first, base, "wasm");
+                JsonObject r = runPipeline(first, base, "wasm", "wasm-gc");
                 assertTrue(fetched.contains("onnx/model.onnx"), fetched.toString());
                 assertTrue(doneEvents(r).contains("onnx/model.onnx:false"), r.get("events").toString());
             }
             fetched.clear();
             try (Page second = context.newPage()) {
-                JsonObject r = runPipeline(second, base, "wasm");
+                JsonObject r = runPipeline(second, base, "wasm", "wasm-gc");
                 assertEquals(List.of(), fetched, "model files fetched from the network on the second page load");
                 assertTrue(doneEvents(r).contains("onnx/model.onnx:true"), r.get("events").toString());
             }
@@ -138,12 +142,13 @@ class PipelineIT {
         return runner.urlOf(model.resolve("config.json")).replaceFirst("config\\.json$", "");
     }
 
-    private JsonObject runPipeline(Page page, String base, String device) {
+    private JsonObject runPipeline(Page page, String base, String device, String engine) {
         page.navigate(runner.urlOf(PipelineFixture.SCRIPTS.resolve("blank.html")));
         JsonObject args = new JsonObject();
         args.addProperty("base", base);
         args.add("texts", JsonParser.parseString(PipelineFixture.textsJson()));
         args.addProperty("device", device);
+        args.addProperty("engine", engine);
         Object json = page.evaluate(PAGE_SCRIPT, new com.google.gson.Gson().fromJson(args, java.util.Map.class));
         return JsonParser.parseString((String) json).getAsJsonObject();
     }
