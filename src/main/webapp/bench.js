@@ -27,12 +27,16 @@
 // Runtimes:
 //   nnjit-wasm    the engine's CPU reference compiled to WebAssembly GC (engine.js, createEngine("wasm-gc"))
 //   nnjit-js      the same engine compiled to JavaScript
-//   nnjit-webgpu  the engine's WebGPU backend: await engine.loadModelAsync(bytes, files, {backend: "webgpu"}), then
-//                 await model.runAsync(feeds) (outputs read back); unavailable when the build has no loadModelAsync
-//   nnjit-webgpu-tuned  the same, tuned first: loaded with {tuning: {cache: "none", auto: false, records}} (records:
-//                 the tuningRecords option, JSON text, else none: an empty cache), then after the first run
-//                 `await model.tuneAsync()` within the engine's default budget (tuningMs, not part of coldMs or the
-//                 warm runs), then timed like nnjit-webgpu. With records that answer every workload it tunes nothing.
+//   nnjit-webgpu  the engine's WebGPU backend with its default schedules: await engine.loadModelAsync(bytes, files,
+//                 {backend: "webgpu", tuning: {budgetMs: 0, cache: "none", shipped: []}}) (tuning, on by default in
+//                 the engine, off), then await model.runAsync(feeds) (outputs read back); unavailable when the build
+//                 has no loadModelAsync
+//   nnjit-webgpu-tuned  the same with tuning on, as a page would use it: loaded with {tuning: {cache: "none",
+//                 auto: true, shipped: [], records}} (records: the tuningRecords option, JSON text, else none: an
+//                 empty cache), so the tuner starts in the background once the first run has returned (coldMs and
+//                 firstRunMs are the first inference with tuning on); then `await model.tuning` (the background
+//                 session, within the engine's default budget; tuningMs, not part of coldMs or the warm runs), then
+//                 timed like nnjit-webgpu. With records that answer every workload it tunes nothing.
 //   ort-wasm      ONNX Runtime Web, ort.wasm.min.mjs, 'wasm' EP, numThreads = navigator.hardwareConcurrency
 //   ort-webgpu    ONNX Runtime Web, ort.webgpu.min.mjs, 'webgpu' EP (outputs read back to the CPU)
 
@@ -181,9 +185,12 @@ function nnjitRuntime(build, backend, tuned = false) {
       if (typeof engine.loadModelAsync !== "function") {
         throw new Error(`this engine build has no loadModelAsync, so no '${backend}' backend`);
       }
-      const loadOptions = { backend };
+      // Untuned: the defaults only (tuning is on by default in the engine: budget 0 turns it off, no IndexedDB, no
+      // shipped records). Tuned: tuning on from an empty cache (no IndexedDB, no shipped records), so what is
+      // measured is this session's tuner.
+      const loadOptions = { backend, tuning: { budgetMs: 0, cache: "none", auto: false, shipped: [] } };
       if (tuned) {
-        loadOptions.tuning = { cache: "none", auto: false };
+        loadOptions.tuning = { cache: "none", auto: true, shipped: [] };
         if (options.tuningRecords) loadOptions.tuning.records = options.tuningRecords;
       }
       model = await engine.loadModelAsync(ctx.modelBytes, externalMap(ctx.external), loadOptions);
@@ -198,7 +205,7 @@ function nnjitRuntime(build, backend, tuned = false) {
     return {
       config: `nnjit ${engine.kind} build, ${backend} backend` + (tuned ? ", tuned" : "")
         + (model.adapter ? ` (${model.adapter})` : ""),
-      tune: tuned ? () => model.tuneAsync() : null,
+      tune: tuned ? () => model.tuning ?? model.tuneAsync() : null,
       async run(feeds) {
         const { outputs } = asynchronous ? await model.runAsync(feeds) : model.run(feeds);
         const result = {};

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,13 +27,13 @@ import java.util.Map;
  * run (no WebGPU, ONNX Runtime Web not installable, a load error) are reported "unavailable: reason" and do not
  * change the exit code.
  */
-public final class BenchCommand {
-    static final String USAGE_TEXT = String.join("\n",
-            "Usage:",
+public final class BenchCommand implements Command {
+    private static final String USAGE = String.join("\n",
             "  nnjit bench MODEL.onnx --inputs FEEDS.json [--runtimes LIST] [--runs N] [--warmup W] [--json OUT.json]",
             "              [--timeout SECONDS] [--tolerance X] [--webgpu-adapter swiftshader|default] [--chromium PATH]",
-            "              [--tuning-cache FILE]",
-            "",
+            "              [--tuning-cache FILE]");
+
+    private static final String HELP = String.join("\n",
             "Times nnjit and ONNX Runtime Web on the same model and feeds in one headless Chromium (served with",
             "COOP/COEP: cross-origin isolated, so wasm threads work) and prints a table.",
             "  MODEL.onnx        external-data files next to it are fetched once and shared by all runtimes",
@@ -57,49 +56,36 @@ public final class BenchCommand {
             "cold = runtime code load + session creation (shader compilation, weight upload) + first run, with the",
             "model bytes already in memory; warm run = feeds upload + inference + output readback.",
             "ort-* runtimes use onnxruntime-web pinned in bench/package.json; it is installed on first use with",
-            "'npm ci --prefix bench' (needs npm).",
-            "");
+            "'npm ci --prefix bench' (needs npm).");
 
     private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
             .serializeSpecialFloatingPointValues().create();
 
-    private final PrintStream out;
-    private final PrintStream err;
+    /** The streams of the invocation being run (set by {@link #run}; a command object serves one invocation). */
+    private PrintStream out;
+    private PrintStream err;
 
-    private BenchCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    @Override public String name() { return "bench"; }
+
+    @Override public String usage() { return USAGE; }
+
+    @Override public String summary() {
+        return "Times nnjit and ONNX Runtime Web on the model in one headless Chromium.";
     }
 
-    /** Entry point for {@code nnjit bench ARGS} (wired in Main); returns the exit code. */
+    @Override public String help() { return HELP; }
+
+    @Override public int run(List<String> args, CommandIo io) {
+        BenchOptions opts = BenchOptions.parse(args);
+        this.out = io.out();
+        this.err = io.err();
+        return execute(opts);
+    }
+
+    /** {@code nnjit bench ARGS} from Java (the browser tests call it); returns the exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        BenchCommand c = new BenchCommand(out, err);
-        if (args.contains("-h") || args.contains("--help")) {
-            out.print(USAGE_TEXT);
-            return 0;
-        }
-        BenchOptions opts;
-        try {
-            opts = BenchOptions.parse(args);
-        } catch (BenchOptions.BadArguments e) {
-            err.println("nnjit: " + e.getMessage());
-            err.println("Run 'nnjit bench --help' for usage.");
-            return 2;
-        }
-        try {
-            return c.execute(opts);
-        } catch (RuntimeException e) {
-            err.println("nnjit: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            if ("1".equals(env.get("NNJIT_DEBUG"))) e.printStackTrace(err);
-            return 1;
-        }
-    }
-
-    /** Runs {@code nnjit bench} directly (the same as {@code nnjit bench ARGS}). */
-    public static void main(String[] args) {
-        int code = run(Arrays.asList(args), System.out, System.err, System.getenv());
-        System.out.flush();
-        System.exit(code);
+        return Main.invoke(new BenchCommand(), args, new CommandIo(System.in, out, err, env,
+                dev.nnjit.runtime.Flags.parseLevel(env.get("NNJIT_DEBUG"))));
     }
 
     private int execute(BenchOptions opts) {

@@ -125,7 +125,7 @@ record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, in
     }
 
     /** A usage error in the bench arguments (exit code 2). */
-    static final class BadArguments extends RuntimeException {
+    static final class BadArguments extends UsageException {
         BadArguments(String message) { super(message); }
     }
 }

@@ -34,7 +34,7 @@ final class BenchTable {
         JsonObject ratios = report.getAsJsonObject("ratios");
         String baseline = ratios == null || ratios.get("baseline").isJsonNull() ? null : ratios.get("baseline").getAsString();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"runtime", "cold ms", "tuning ms", "median ms", "min ms", "max ms", "runs",
+        rows.add(new String[] {"runtime", "cold ms", "first run ms", "tuning ms", "median ms", "min ms", "max ms", "runs",
             "median vs " + (baseline == null ? "baseline" : baseline), "outputs"});
         List<String> notes = new ArrayList<>();
         JsonObject crossCheck = report.getAsJsonObject("crossCheck");
@@ -42,11 +42,11 @@ final class BenchTable {
             String name = e.getKey();
             JsonObject r = e.getValue().getAsJsonObject();
             if (r.has("unavailable")) {
-                rows.add(new String[] {name, "unavailable", "", "", "", "", "", "", ""});
+                rows.add(new String[] {name, "unavailable", "", "", "", "", "", "", "", ""});
                 notes.add(name + ": unavailable: " + r.get("unavailable").getAsString());
                 continue;
             }
-            rows.add(new String[] {name, ms(r, "coldMs"), ms(r, "tuningMs"), ms(r, "medianMs"), ms(r, "minMs"), ms(r, "maxMs"),
+            rows.add(new String[] {name, ms(r, "coldMs"), ms(r, "firstRunMs"), ms(r, "tuningMs"), ms(r, "medianMs"), ms(r, "minMs"), ms(r, "maxMs"),
                 str(r, "runs"), ratio(ratios, name), agreement(crossCheck == null ? null : crossCheck.getAsJsonObject(name))});
             if (r.has("config")) notes.add(name + ": " + r.get("config").getAsString() + tuningNote(r));
         }

@@ -31,36 +31,17 @@ import java.util.Map;
  * Output: the generated ids on one line as they come (and the decoded text on the next when there is a tokenizer), the
  * timings on stderr; with --json one document {"ids", "text", "prefillMs", "decodeMsPerToken", "tokensPerSecond"}.
  */
-final class GenerateCommand {
-    static final String SUMMARY = "generate  Generates tokens with a decoder-only or encoder-decoder ONNX model (greedy, or"
-            + " seeded sampling\n          with --sample); without an EOS id it produces exactly N tokens.";
+final class GenerateCommand implements Command {
+    @Override public String name() { return "generate"; }
+    @Override public String usage() { return GenerateOptions.USAGE; }
+    @Override public String summary() {
+        return "Generates tokens with a decoder-only or encoder-decoder ONNX model (greedy, or seeded sampling\n"
+                + "with --sample); without an EOS id it produces exactly N tokens.";
+    }
 
-    private GenerateCommand() {}
-
-    static int run(List<String> args, PrintStream out, PrintStream err, boolean debugEnv) {
-        if (args.contains("-h") || args.contains("--help")) {
-            out.println("Usage:");
-            out.println(GenerateOptions.USAGE);
-            out.println();
-            out.println(SUMMARY);
-            return Main.OK;
-        }
-        GenerateOptions opts;
-        try {
-            opts = GenerateOptions.parse(args);
-        } catch (UsageException e) {
-            err.println("nnjit: " + e.getMessage());
-            err.println("Run 'nnjit generate --help' for usage.");
-            return Main.USAGE;
-        }
-        try {
-            execute(opts, out, err);
-            return Main.OK;
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            err.println("nnjit: error: " + Main.describe(e));
-            if (opts.verbose() || debugEnv) e.printStackTrace(err);
-            return Main.ERROR;
-        }
+    @Override public int run(List<String> args, CommandIo io) {
+        execute(GenerateOptions.parse(args), io.out(), io.err());
+        return Main.OK;
     }
 
     private static void execute(GenerateOptions opts, PrintStream out, PrintStream err) {

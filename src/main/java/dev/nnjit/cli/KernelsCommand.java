@@ -37,12 +37,9 @@ import java.util.TreeMap;
  * over those files' records, for the adapter the records name; {@code --wgsl} (or NNJIT_DEBUG=4) adds each distinct
  * kernel's WGSL.
  */
-final class KernelsCommand {
+final class KernelsCommand implements Command {
     static final String USAGE = "  nnjit kernels MODEL.onnx --inputs FEEDS.json [--wgsl] [--cache FILE] [--shipped FILE]\n"
             + "                [--adapter swiftshader|spec-min] [--verbose]";
-
-    static final String SUMMARY = "kernels  Lists every WebGPU kernel step of the model and why it has its config, on the"
-            + " JVM\n         (nnjit kernels --help).";
 
     static final String HELP = String.join("\n",
             "kernels  Lowers MODEL.onnx for WebGPU on the JVM (no browser; FEEDS.json gives the input shapes) and",
@@ -57,33 +54,20 @@ final class KernelsCommand {
             "                       shipped.json)",
             "       --wgsl          also print each distinct kernel's WGSL (also NNJIT_DEBUG=4)");
 
-    private KernelsCommand() {}
+    @Override public String name() { return "kernels"; }
+    @Override public String usage() { return USAGE; }
+    @Override public String summary() {
+        return "Lists every WebGPU kernel step of the model and why it has its config, on the JVM.";
+    }
 
-    static int run(List<String> args, PrintStream out, PrintStream err, int debugLevel) {
-        if (args.contains("-h") || args.contains("--help")) {
-            out.println("Usage:");
-            out.println(USAGE);
-            out.println();
-            out.println(HELP);
-            return Main.OK;
-        }
-        KernelsOptions opts;
-        try {
-            opts = KernelsOptions.parse(args);
-        } catch (UsageException e) {
-            err.println("nnjit: " + e.getMessage());
-            err.println("Run 'nnjit kernels --help' for usage.");
-            return Main.USAGE;
-        }
-        try {
-            out.print(listing(opts, opts.wgsl() || debugLevel >= 4));
-            out.flush();
-            return Main.OK;
-        } catch (RuntimeException | OutOfMemoryError e) {
-            err.println("nnjit: error: " + Main.describe(e));
-            if (opts.verbose() || debugLevel >= 1) e.printStackTrace(err);
-            return Main.ERROR;
-        }
+    @Override public String help() { return HELP; }
+
+    @Override public int run(List<String> args, CommandIo io) {
+        KernelsOptions opts = KernelsOptions.parse(args);
+        PrintStream out = io.out();
+        out.print(listing(opts, opts.wgsl() || io.debugLevel() >= 4));
+        out.flush();
+        return Main.OK;
     }
 
     /** The whole listing: a header, the step table, a summary line and, when asked, the kernels' WGSL. */

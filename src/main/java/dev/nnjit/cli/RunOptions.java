@@ -2,16 +2,23 @@ package dev.nnjit.cli;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The arguments of {@code nnjit run MODEL.onnx --inputs FEEDS.json [--backend cpu|browser|webgpu] [--output OUT.json]
- * [--chromium PATH] [--verbose]}.
+ * The arguments of {@code nnjit run MODEL.onnx (--inputs FEEDS.json | --random-feeds [--seed N] [--dim NAME=VALUE]...)
+ * [--backend cpu|browser|webgpu] [--output OUT.json] [--chromium PATH] [--verbose]}.
  *
+ * @param inputs null with --random-feeds
+ * @param randomFeeds feeds made from the model's input types ({@link RandomFeeds}) instead of read from a file
+ * @param seed the random feeds' seed (default 0)
+ * @param dims sizes of the symbolic dims, by name, for the random feeds
  * @param output null: write the result to stdout
  * @param chromium null: the browser runner's default (NNJIT_CHROMIUM, else /usr/bin/chromium)
  */
-public record RunOptions(Path model, Path inputs, Backend backend, Path output, Path chromium, boolean verbose) {
+public record RunOptions(Path model, Path inputs, boolean randomFeeds, long seed, Map<String, Long> dims,
+                         Backend backend, Path output, Path chromium, boolean verbose) {
 
     /** Where the model runs. */
     public enum Backend {
@@ -39,7 +46,9 @@ public record RunOptions(Path model, Path inputs, Backend backend, Path output, 
     public static RunOptions parse(List<String> args) {
         Path model = null, inputs = null, output = null, chromium = null;
         Backend backend = Backend.CPU;
-        boolean verbose = false;
+        boolean verbose = false, random = false;
+        Long seed = null;
+        Map<String, Long> dims = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String value = null;
@@ -50,20 +59,28 @@ public record RunOptions(Path model, Path inputs, Backend backend, Path output, 
             }
             switch (a) {
                 case "--inputs":
-                    inputs = path(a, value != null ? value : next(args, i++, a));
+                    inputs = path(a, value != null ? value : Options.next(args, i++, a));
                     break;
                 case "--output":
-                    output = path(a, value != null ? value : next(args, i++, a));
+                    output = path(a, value != null ? value : Options.next(args, i++, a));
                     break;
                 case "--chromium":
-                    chromium = path(a, value != null ? value : next(args, i++, a));
+                    chromium = path(a, value != null ? value : Options.next(args, i++, a));
                     break;
                 case "--backend":
-                    backend = backend(value != null ? value : next(args, i++, a));
+                    backend = backend(value != null ? value : Options.next(args, i++, a));
+                    break;
+                case "--random-feeds":
+                    random = flag(a, value);
+                    break;
+                case "--seed":
+                    seed = Options.integer(a, value != null ? value : Options.next(args, i++, a), Long.MIN_VALUE, Long.MAX_VALUE);
+                    break;
+                case "--dim":
+                    dim(dims, value != null ? value : Options.next(args, i++, a));
                     break;
                 case "--verbose":
-                    if (value != null) throw new UsageException("--verbose takes no value");
-                    verbose = true;
+                    verbose = flag(a, value);
                     break;
                 default:
                     if (a.startsWith("-") && a.length() > 1) throw new UsageException("unknown option '" + a + "' for run");
@@ -72,16 +89,30 @@ public record RunOptions(Path model, Path inputs, Backend backend, Path output, 
             }
         }
         if (model == null) throw new UsageException("run needs a MODEL.onnx");
-        if (inputs == null) throw new UsageException("run needs --inputs FEEDS.json");
+        if (inputs != null && random) throw new UsageException("give either --inputs FEEDS.json or --random-feeds, not both");
+        if (inputs == null && !random) throw new UsageException("run needs --inputs FEEDS.json (or --random-feeds)");
+        if (!random && (seed != null || !dims.isEmpty())) {
+            throw new UsageException((seed != null ? "--seed" : "--dim") + " only goes with --random-feeds");
+        }
         if (chromium != null && !backend.inBrowser()) {
             throw new UsageException("--chromium only applies to the browser backends");
         }
-        return new RunOptions(model, inputs, backend, output, chromium, verbose);
+        return new RunOptions(model, inputs, random, seed == null ? 0 : seed, Map.copyOf(dims), backend, output,
+                chromium, verbose);
     }
 
-    private static String next(List<String> args, int i, String option) {
-        if (i + 1 >= args.size()) throw new UsageException(option + " needs a value");
-        return args.get(i + 1);
+    private static boolean flag(String option, String value) {
+        if (value != null) throw new UsageException(option + " takes no value");
+        return true;
+    }
+
+    /** NAME=VALUE, VALUE a positive integer. */
+    private static void dim(Map<String, Long> dims, String spec) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0) throw new UsageException("--dim takes NAME=VALUE (got '" + spec + "')");
+        String name = spec.substring(0, eq);
+        long v = Options.integer("--dim " + name, spec.substring(eq + 1), 1, Integer.MAX_VALUE);
+        if (dims.put(name, v) != null) throw new UsageException("--dim " + name + " is given twice");
     }
 
     private static Path path(String option, String value) {

@@ -5,13 +5,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.nnjit.host.BrowserRunner;
 import dev.nnjit.host.SimilarityPage;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code nnjit similarity}: what nnjit is for, in one command. all-MiniLM-L6-v2 (the folder {@code mvn package} lays
@@ -19,79 +17,85 @@ import java.util.Map;
  * nnjit picks there (WebGPU where an adapter is offered, else its CPU engine), with kernel tuning on; it prints the
  * backend, the cosine similarity of a few sentence pairs and the timings, before and after tuning.
  */
-final class SimilarityCommand {
-    static final String USAGE = "  nnjit similarity [--model-dir DIR] [--backend auto|webgpu|wasm|cpu] [--tune-budget SECONDS]"
-            + "\n                   [--chromium PATH] [--json]";
-    static final String SUMMARY = "similarity  MiniLM sentence embeddings in headless Chromium on the backend nnjit picks,"
-            + " tuning on:\n            prints the backend, the similarity of a few sentence pairs and timings.";
+final class SimilarityCommand implements Command {
     private static final double DEFAULT_TUNE_SECONDS = 20;
 
-    private SimilarityCommand() {}
+    @Override public String name() { return "similarity"; }
 
-    static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        if (args.contains("-h") || args.contains("--help")) {
-            out.println("Usage:\n" + USAGE + "\n\n" + SUMMARY);
-            return Main.OK;
-        }
-        Path webapp = ServeCommand.webappDir(env);
-        Path modelDir = ServeCommand.modelDir(List.of(), webapp);
+    @Override public String usage() {
+        return "  nnjit similarity [--model-dir DIR] [--backend auto|webgpu|wasm|cpu] [--tune-budget SECONDS]\n"
+                + "                   [--chromium PATH] [--json]";
+    }
+
+    @Override public String summary() {
+        return "MiniLM sentence embeddings in headless Chromium on the backend nnjit picks, tuning on: prints the\n"
+                + "            backend, the cosine similarity of a few sentence pairs and timings.";
+    }
+
+    @Override public String help() {
+        return String.join("\n",
+                "similarity  all-MiniLM-L6-v2 through nnjit.pipeline(\"feature-extraction\") in headless Chromium:",
+                "            the backend nnjit picks there, the cosine similarity of four sentence pairs, load and",
+                "            per-sentence times before and after tuning the WebGPU kernels on this device.",
+                "            --model-dir DIR     a Hugging Face-style folder (default target/models/all-MiniLM-L6-v2,",
+                "                                which 'mvn package' lays out)",
+                "            --backend B         auto (default: webgpu where Chromium offers it, else wasm), webgpu,",
+                "                                wasm, cpu",
+                "            --tune-budget S     the tuner's budget in seconds (default 20; 0: no tuning)",
+                "            --chromium PATH     Chromium (default: $NNJIT_CHROMIUM, /usr/bin/chromium)",
+                "            --json              print the page's report as JSON");
+    }
+
+    @Override public int run(List<String> args, CommandIo io) {
+        Path webapp = ServeCommand.webappDir(io.env());
+        Path modelDir = ServeCommand.modelDir(new ServeCommand.Address("127.0.0.1", 0), webapp);
         String device = "auto";
         double tuneSeconds = DEFAULT_TUNE_SECONDS;
         Path chromium = null;
         boolean json = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            boolean hasValue = i + 1 < args.size();
             switch (a) {
                 case "--model-dir":
-                    if (!hasValue) return usage(err, "--model-dir needs a value");
-                    modelDir = Paths.get(args.get(++i)).toAbsolutePath().normalize();
+                    modelDir = Paths.get(Options.next(args, i++, a)).toAbsolutePath().normalize();
                     break;
                 case "--backend":
-                    if (!hasValue) return usage(err, "--backend needs a value");
-                    device = args.get(++i);
+                    device = Options.next(args, i++, a);
                     if (!List.of("auto", "webgpu", "wasm", "cpu").contains(device)) {
-                        return usage(err, "unknown backend '" + device + "' (choose auto, webgpu, wasm or cpu)");
+                        throw new UsageException("unknown backend '" + device + "' (choose auto, webgpu, wasm or cpu)");
                     }
                     break;
-                case "--tune-budget":
-                    if (!hasValue) return usage(err, "--tune-budget needs a number of seconds");
+                case "--tune-budget": {
+                    String v = Options.next(args, i++, a);
                     try {
-                        tuneSeconds = Double.parseDouble(args.get(++i));
+                        tuneSeconds = Double.parseDouble(v);
                     } catch (NumberFormatException e) {
-                        return usage(err, "--tune-budget needs a number of seconds, got '" + args.get(i) + "'");
+                        throw new UsageException("--tune-budget needs a number of seconds, got '" + v + "'");
                     }
-                    if (!(tuneSeconds >= 0)) return usage(err, "--tune-budget must be >= 0");
+                    if (!(tuneSeconds >= 0)) throw new UsageException("--tune-budget must be >= 0");
                     break;
+                }
                 case "--chromium":
-                    if (!hasValue) return usage(err, "--chromium needs a path");
-                    chromium = Paths.get(args.get(++i));
+                    chromium = Paths.get(Options.next(args, i++, a));
                     break;
                 case "--json": json = true; break;
-                default: return usage(err, "similarity: unknown argument '" + a + "'");
+                default: throw new UsageException("similarity: unknown argument '" + a + "'");
             }
         }
         if (!ServeCommand.isModelDir(modelDir)) {
-            err.println("nnjit: error: no MiniLM model folder at " + modelDir + " ('mvn package' lays it out there;"
+            throw new CliException("no MiniLM model folder at " + modelDir + " ('mvn package' lays it out there;"
                     + " or pass --model-dir DIR with config.json, tokenizer.json, onnx/model.onnx)");
-            return Main.ERROR;
         }
         JsonObject reply;
         Duration timeout = Duration.ofSeconds(600 + (long) tuneSeconds);
         try (BrowserRunner runner = BrowserRunner.start(chromium, webapp, timeout)) {
             reply = JsonParser.parseString(SimilarityPage.run(runner, modelDir, device, tuneSeconds * 1000))
                     .getAsJsonObject();
-        } catch (RuntimeException e) {
-            err.println("nnjit: error: " + Main.describe(e));
-            return Main.ERROR;
         }
-        if (reply.has("error")) {
-            err.println("nnjit: error: " + reply.get("error").getAsString());
-            return Main.ERROR;
-        }
+        if (reply.has("error")) throw new CliException(reply.get("error").getAsString());
         JsonObject report = reply.getAsJsonObject("report");
-        out.print(json ? report + "\n" : format(report));
-        out.flush();
+        io.out().print(json ? report + "\n" : format(report));
+        io.out().flush();
         return Main.OK;
     }
 
@@ -125,11 +129,5 @@ final class SimilarityCommand {
                     tu.get("tuned").getAsInt(), tu.get("speedup").getAsDouble()));
         }
         return b.toString();
-    }
-
-    private static int usage(PrintStream err, String message) {
-        err.println("nnjit: " + message);
-        err.println("Usage:\n" + USAGE);
-        return Main.USAGE;
     }
 }

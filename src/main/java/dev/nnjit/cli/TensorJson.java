@@ -21,8 +21,9 @@ import java.util.Map;
 /**
  * Tensors as JSON, the format of the golden files, the command line's feeds and its results (JVM only).
  *
- * <p>A tensor is {@code {"shape": [2, 3], "dtype": "float32", "data": [...]}}: {@code data} is flat, row-major, and
- * has exactly as many elements as the shape's product (one for shape {@code []}). {@code dtype} is a
+ * <p>A tensor is {@code {"shape": [2, 3], "dtype": "float32", "data": [...]}}: {@code data} is row-major and has
+ * exactly as many elements as the shape's product (one for shape {@code []}); on reading it may also be nested as the
+ * shape ({@code [[1, 2, 3], [4, 5, 6]]}). Results are written flat. {@code dtype} is a
  * {@link DType#jsonName} ("float32", "float16", "bfloat16", "int8" ... "int64", "uint8", "uint16", "uint32", "bool";
  * "float" is accepted for float32). A document of tensors maps names to tensors under a key ("inputs" for feeds,
  * "outputs" for results); other top-level keys are ignored.
@@ -100,11 +101,7 @@ public final class TensorJson {
         JsonObject o = json.getAsJsonObject();
         DType dtype = parseDType(what, required(o, what, "dtype"));
         int[] shape = parseShape(what, required(o, what, "shape"));
-        JsonElement dataJson = required(o, what, "data");
-        if (!dataJson.isJsonArray()) {
-            throw new TensorJsonException(what + ": \"data\" must be a flat JSON array, got " + kind(dataJson));
-        }
-        JsonArray data = dataJson.getAsJsonArray();
+        JsonArray data = flatData(what, shape, required(o, what, "data"));
         int size;
         try {
             size = Tensor.checkedSize(shape, what);
@@ -121,6 +118,49 @@ public final class TensorJson {
             case BOOL: return Tensor.ofBools(shape, parseBools(what, data));
             default: throw new IllegalStateException("unsupported dtype passed the check: " + dtype);
         }
+    }
+
+    /**
+     * {@code data} flat as it is, or flattened row-major when nested as the shape ({@code [[1, 2], [3, 4]]} for
+     * shape [2, 2]): every level must then have its dim's length, and the innermost hold numbers.
+     */
+    private static JsonArray flatData(String what, int[] shape, JsonElement data) {
+        if (!data.isJsonArray()) {
+            throw new TensorJsonException(what + ": \"data\" must be a JSON array (flat, or nested as the shape), got "
+                    + kind(data));
+        }
+        JsonArray top = data.getAsJsonArray();
+        boolean nested = shape.length > 1 && top.size() > 0 && top.get(0).isJsonArray();
+        if (!nested) {
+            for (int i = 0; shape.length > 1 && i < top.size(); i++) { // rank <= 1: the element check names it
+                if (top.get(i).isJsonArray()) {
+                    throw new TensorJsonException(what + ": data[" + i + "] is an array: nest \"data\" as the shape "
+                            + Arrays.toString(shape) + " throughout, or give it flat");
+                }
+            }
+            return top;
+        }
+        JsonArray flat = new JsonArray();
+        flatten(what, shape, 0, top, "data", flat);
+        return flat;
+    }
+
+    private static void flatten(String what, int[] shape, int depth, JsonElement e, String path, JsonArray flat) {
+        if (depth == shape.length) {
+            if (e.isJsonArray()) {
+                throw new TensorJsonException(what + ": " + path + " is an array, but shape " + Arrays.toString(shape)
+                        + " has rank " + shape.length);
+            }
+            flat.add(e);
+            return;
+        }
+        if (!e.isJsonArray() || e.getAsJsonArray().size() != shape[depth]) {
+            throw new TensorJsonException(what + ": " + path + " must be an array of " + shape[depth]
+                    + " (dim " + depth + " of shape " + Arrays.toString(shape) + "), got "
+                    + (e.isJsonArray() ? "an array of " + e.getAsJsonArray().size() : kind(e)));
+        }
+        JsonArray a = e.getAsJsonArray();
+        for (int i = 0; i < a.size(); i++) flatten(what, shape, depth + 1, a.get(i), path + "[" + i + "]", flat);
     }
 
     private static JsonElement required(JsonObject o, String what, String key) {
@@ -265,9 +305,12 @@ public final class TensorJson {
         return sb.toString();
     }
 
+    /** The innermost message, first line only (Gson adds a troubleshooting link on a second line). */
     private static String rootMessage(Throwable e) {
         while (e.getCause() != null && e.getCause().getMessage() != null) e = e.getCause();
-        return e.getMessage();
+        String m = String.valueOf(e.getMessage()).strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl).strip();
     }
 
     // ---------------------------------------------------------------- writing

@@ -21,71 +21,57 @@ import java.util.List;
  * truncation), or with --decode the text of a JSON array of ids (printed as it is, so a decoded "\n" starts a
  * new output line).
  */
-final class TokenizeCommand {
+final class TokenizeCommand implements Command {
     static final String USAGE = "  nnjit tokenize --tokenizer TOKENIZER.json [--decode [--skip-special-tokens]] < LINES";
-    static final String SUMMARY = "tokenize  Encodes each line of stdin with a Hugging Face tokenizer.json (one JSON array"
-            + " of ids a line),\n          or decodes id arrays with --decode.";
 
-    private TokenizeCommand() {}
+    @Override public String name() { return "tokenize"; }
+    @Override public String usage() { return USAGE; }
+    @Override public String summary() {
+        return "Encodes each line of stdin with a Hugging Face tokenizer.json (one JSON array of ids a line),\n"
+                + "or decodes id arrays with --decode.";
+    }
 
-    static int run(List<String> args, InputStream in, PrintStream out, PrintStream err, boolean debugEnv) {
-        if (args.contains("-h") || args.contains("--help")) {
-            out.println("Usage:");
-            out.println(USAGE);
-            out.println();
-            out.println(SUMMARY);
-            return Main.OK;
-        }
+    @Override public int run(List<String> args, CommandIo io) {
+        PrintStream out = io.out();
         String tokenizerPath = null;
-        boolean decode = false, skipSpecial = false, verbose = false;
+        boolean decode = false, skipSpecial = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--tokenizer":
-                    if (i + 1 >= args.size()) return usage(err, "--tokenizer needs a file");
-                    tokenizerPath = args.get(++i);
+                    tokenizerPath = Options.next(args, i++, a);
                     break;
                 case "--decode": decode = true; break;
                 case "--skip-special-tokens": skipSpecial = true; break;
-                case "--verbose": verbose = true; break;
-                default: return usage(err, "tokenize: unknown argument '" + a + "'");
+                case "--verbose": break; // Main.invoke reads it
+                default: throw new UsageException("tokenize: unknown argument '" + a + "'");
             }
         }
-        if (tokenizerPath == null) return usage(err, "tokenize needs --tokenizer TOKENIZER.json");
-        if (skipSpecial && !decode) return usage(err, "--skip-special-tokens only goes with --decode");
+        if (tokenizerPath == null) throw new UsageException("tokenize needs --tokenizer TOKENIZER.json");
+        if (skipSpecial && !decode) throw new UsageException("--skip-special-tokens only goes with --decode");
+        Tokenizer tokenizer = Tokenizer.fromJson(readFile(Path.of(tokenizerPath)));
+        List<String> lines;
         try {
-            Tokenizer tokenizer = Tokenizer.fromJson(readFile(Path.of(tokenizerPath)));
-            List<String> lines = lines(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < lines.size(); i++) {
-                if (decode) {
-                    b.append(tokenizer.decode(ids(lines.get(i), i + 1), skipSpecial));
-                } else {
-                    int[] ids = tokenizer.encode(lines.get(i)).ids();
-                    b.append('[');
-                    for (int k = 0; k < ids.length; k++) { if (k > 0) b.append(','); b.append(ids[k]); }
-                    b.append(']');
-                }
-                b.append('\n');
-                if (b.length() > 1 << 16) { out.print(b); b.setLength(0); }
-            }
-            out.print(b);
-            out.flush();
-            return Main.OK;
+            lines = lines(new String(io.in().readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            err.println("nnjit: error: cannot read standard input: " + e.getMessage());
-            return Main.ERROR;
-        } catch (RuntimeException | StackOverflowError e) {
-            err.println("nnjit: error: " + Main.describe(e));
-            if (verbose || debugEnv) e.printStackTrace(err);
-            return Main.ERROR;
+            throw new CliException("cannot read standard input: " + e.getMessage(), e);
         }
-    }
-
-    private static int usage(PrintStream err, String message) {
-        err.println("nnjit: " + message);
-        err.println("Run 'nnjit tokenize --help' for usage.");
-        return Main.USAGE;
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            if (decode) {
+                b.append(tokenizer.decode(ids(lines.get(i), i + 1), skipSpecial));
+            } else {
+                int[] ids = tokenizer.encode(lines.get(i)).ids();
+                b.append('[');
+                for (int k = 0; k < ids.length; k++) { if (k > 0) b.append(','); b.append(ids[k]); }
+                b.append(']');
+            }
+            b.append('\n');
+            if (b.length() > 1 << 16) { out.print(b); b.setLength(0); }
+        }
+        out.print(b);
+        out.flush();
+        return Main.OK;
     }
 
     private static String readFile(Path p) {

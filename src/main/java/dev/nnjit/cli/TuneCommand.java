@@ -26,12 +26,9 @@ import java.util.Set;
  * tuned again) and the merged records are written back. Prints one table row per workload and a summary line;
  * {@code --json} writes the page's report.
  */
-final class TuneCommand {
+final class TuneCommand implements Command {
     static final String USAGE = "  nnjit tune MODEL.onnx --inputs FEEDS.json [--budget SECONDS] [--cache FILE] [--json OUT.json]\n"
             + "             [--chromium PATH] [--timeout SECONDS] [--verbose]";
-
-    static final String SUMMARY = "tune     Tunes the model's WebGPU kernels in headless Chromium within a budget and keeps the"
-            + "\n         decisions in a records file (nnjit tune --help).";
 
     static final String HELP = String.join("\n",
             "tune   Loads MODEL.onnx on WebGPU in headless Chromium, runs it once on the feeds, tunes its kernel",
@@ -56,53 +53,46 @@ final class TuneCommand {
         Outcome tune(TuneOptions opts, Map<String, Tensor> feeds, String recordsJson);
     }
 
-    private TuneCommand() {}
+    private final Tuning tuning;
 
-    static int run(List<String> args, PrintStream out, PrintStream err, int debugLevel, Tuning tuning) {
-        if (args.contains("-h") || args.contains("--help")) {
-            out.println("Usage:");
-            out.println(USAGE);
-            out.println();
-            out.println(HELP);
-            return Main.OK;
+    /** @param tuning the browser ({@code TuneInBrowser::tune}) in production, a fake in unit tests */
+    TuneCommand(Tuning tuning) { this.tuning = tuning; }
+
+    @Override public String name() { return "tune"; }
+    @Override public String usage() { return USAGE; }
+    @Override public String summary() {
+        return "Tunes the model's WebGPU kernels in headless Chromium within a budget and keeps the decisions\n"
+                + "in a records file.";
+    }
+
+    @Override public String help() { return HELP; }
+
+    @Override public int run(List<String> args, CommandIo io) {
+        TuneOptions opts = TuneOptions.parse(args);
+        PrintStream out = io.out(), err = io.err();
+        if (!Files.isRegularFile(opts.model())) throw new CliException("model file not found: " + opts.model());
+        Map<String, Tensor> feeds = RunCommand.readFeeds(opts.inputs());
+        String before = opts.cache() != null && Files.isRegularFile(opts.cache()) ? read(opts.cache()) : null;
+        if (before != null) checkRecords(opts.cache(), before);
+        Outcome o = tuning.tune(opts, feeds, before);
+        TuningReport report = TuningJson.readReport(o.reportJson());
+        String kept = null;
+        if (opts.cache() != null) {
+            String merged = merge(before, o.recordsJson(), err, opts.cache());
+            write(opts.cache(), merged);
+            List<TuningRecord> records = TuningJson.readRecords(merged);
+            kept = "records: " + records.size() + (records.isEmpty() ? "" : " for adapter "
+                    + records.get(0).adapter().id()) + " in " + opts.cache();
         }
-        TuneOptions opts;
-        try {
-            opts = TuneOptions.parse(args);
-        } catch (UsageException e) {
-            err.println("nnjit: " + e.getMessage());
-            err.println("Run 'nnjit tune --help' for usage.");
-            return Main.USAGE;
+        if (opts.json() != null) {
+            write(opts.json(), new GsonBuilder().setPrettyPrinting().serializeNulls().create()
+                    .toJson(JsonParser.parseString(o.reportJson())) + "\n");
         }
-        try {
-            if (!Files.isRegularFile(opts.model())) throw new CliException("model file not found: " + opts.model());
-            Map<String, Tensor> feeds = RunCommand.readFeeds(opts.inputs());
-            String before = opts.cache() != null && Files.isRegularFile(opts.cache()) ? read(opts.cache()) : null;
-            if (before != null) checkRecords(opts.cache(), before);
-            Outcome o = tuning.tune(opts, feeds, before);
-            TuningReport report = TuningJson.readReport(o.reportJson());
-            String kept = null;
-            if (opts.cache() != null) {
-                String merged = merge(before, o.recordsJson(), err, opts.cache());
-                write(opts.cache(), merged);
-                List<TuningRecord> records = TuningJson.readRecords(merged);
-                kept = "records: " + records.size() + (records.isEmpty() ? "" : " for adapter "
-                        + records.get(0).adapter().id()) + " in " + opts.cache();
-            }
-            if (opts.json() != null) {
-                write(opts.json(), new GsonBuilder().setPrettyPrinting().serializeNulls().create()
-                        .toJson(JsonParser.parseString(o.reportJson())) + "\n");
-            }
-            out.print(table(report));
-            out.println(summary(report, o));
-            if (kept != null) out.println(kept);
-            out.flush();
-            return Main.OK;
-        } catch (RuntimeException e) {
-            err.println("nnjit: error: " + Main.describe(e));
-            if (opts.verbose() || debugLevel >= 1) e.printStackTrace(err);
-            return Main.ERROR;
-        }
+        out.print(table(report));
+        out.println(summary(report, o));
+        if (kept != null) out.println(kept);
+        out.flush();
+        return Main.OK;
     }
 
     /** One Markdown row per workload, as the report orders them (heaviest first). */

@@ -16,16 +16,12 @@ import java.util.List;
  * WebGPU (SwiftShader here) by the page's workbench ({@link WorkbenchRunner}); prints the table (Markdown, sorted by
  * median time) to stdout, progress to stderr, and optionally the whole report as JSON.
  */
-final class WorkbenchCommand {
+final class WorkbenchCommand implements Command {
     static final String USAGE = String.join("\n",
             "  nnjit workbench --op FAMILY[:OPERATOR] --shape SHAPE [--candidates all|0,3,5|0-7] [--runs N]",
             "                  [--json OUT.json] [--transB] [--axes A,B] [--epsilon E] [--seed S]",
             "                  [--timing auto|submit] [--engine wasm-gc|js] [--chromium PATH] [--timeout SECONDS]",
             "                  [--rank-by median|min] [--dry-run] [--verbose]");
-
-    /** The one line in nnjit --help. */
-    static final String SUMMARY = "workbench  Times one op at one shape across its WebGPU kernel schedules in headless"
-            + " Chromium\n           (nnjit workbench --help).";
 
     static final String HELP = String.join("\n",
             "workbench  Runs one op at one shape across its kernel schedule candidates on WebGPU in headless",
@@ -40,25 +36,17 @@ final class WorkbenchCommand {
             "       (steadier where the device shares a busy CPU, as SwiftShader does). --dry-run lists the",
             "       candidates without running them.");
 
-    private WorkbenchCommand() {}
+    @Override public String name() { return "workbench"; }
+    @Override public String usage() { return USAGE; }
+    @Override public String summary() {
+        return "Times one op at one shape across its WebGPU kernel schedules in headless Chromium.";
+    }
 
-    /** Runs the command; returns the exit code. */
-    static int run(List<String> args, PrintStream out, PrintStream err, boolean debugEnv) {
-        if (args.contains("-h") || args.contains("--help")) {
-            out.println("Usage:");
-            out.println(USAGE);
-            out.println();
-            out.println(HELP);
-            return Main.OK;
-        }
-        WorkbenchOptions opts;
-        try {
-            opts = WorkbenchOptions.parse(args);
-        } catch (UsageException e) {
-            err.println("nnjit: " + e.getMessage());
-            err.println("Run 'nnjit workbench --help' for usage.");
-            return Main.USAGE;
-        }
+    @Override public String help() { return HELP; }
+
+    @Override public int run(List<String> args, CommandIo io) {
+        WorkbenchOptions opts = WorkbenchOptions.parse(args);
+        PrintStream out = io.out(), err = io.err();
         try (WorkbenchRunner runner = WorkbenchRunner.start(opts.chromium(), null,
                 Duration.ofSeconds(opts.timeoutSeconds()))) {
             WorkbenchRunner.Outcome o = runner.run(opts.engine(), opts.pageRequest(), p -> err.println(progressLine(p)));
@@ -66,10 +54,6 @@ final class WorkbenchCommand {
             out.flush();
             if (opts.json() != null) writeJson(opts.json(), opts, o);
             return Main.OK;
-        } catch (RuntimeException e) {
-            err.println("nnjit: error: " + Main.describe(e));
-            if (opts.verbose() || debugEnv) e.printStackTrace(err);
-            return Main.ERROR;
         }
     }
 

@@ -43,31 +43,31 @@ public record WorkbenchOptions(WorkbenchRequest request, Path json, String engin
                 a = a.substring(0, eq);
             }
             switch (a) {
-                case "--op": op = value != null ? value : next(args, i++, a); break;
-                case "--shape": shape = value != null ? value : next(args, i++, a); break;
-                case "--candidates": candidates = value != null ? value : next(args, i++, a); break;
-                case "--axes": axes = value != null ? value : next(args, i++, a); break;
-                case "--runs": runs = (int) number(a, value != null ? value : next(args, i++, a), 1, WorkbenchRequest.MAX_RUNS); break;
-                case "--seed": seed = number(a, value != null ? value : next(args, i++, a), Long.MIN_VALUE, Long.MAX_VALUE); break;
-                case "--timeout": timeout = number(a, value != null ? value : next(args, i++, a), 1, 86_400); break;
-                case "--epsilon": epsilon = decimal(a, value != null ? value : next(args, i++, a)); break;
-                case "--json": json = path(a, value != null ? value : next(args, i++, a)); break;
-                case "--chromium": chromium = path(a, value != null ? value : next(args, i++, a)); break;
+                case "--op": op = value != null ? value : Options.next(args, i++, a); break;
+                case "--shape": shape = value != null ? value : Options.next(args, i++, a); break;
+                case "--candidates": candidates = value != null ? value : Options.next(args, i++, a); break;
+                case "--axes": axes = value != null ? value : Options.next(args, i++, a); break;
+                case "--runs": runs = (int) number(a, value != null ? value : Options.next(args, i++, a), 1, WorkbenchRequest.MAX_RUNS); break;
+                case "--seed": seed = number(a, value != null ? value : Options.next(args, i++, a), Long.MIN_VALUE, Long.MAX_VALUE); break;
+                case "--timeout": timeout = number(a, value != null ? value : Options.next(args, i++, a), 1, 86_400); break;
+                case "--epsilon": epsilon = decimal(a, value != null ? value : Options.next(args, i++, a)); break;
+                case "--json": json = path(a, value != null ? value : Options.next(args, i++, a)); break;
+                case "--chromium": chromium = path(a, value != null ? value : Options.next(args, i++, a)); break;
                 case "--engine":
-                    engine = value != null ? value : next(args, i++, a);
+                    engine = value != null ? value : Options.next(args, i++, a);
                     if (!engine.equals("wasm-gc") && !engine.equals("js")) {
                         throw new UsageException("--engine must be wasm-gc or js, got '" + engine + "'");
                     }
                     break;
                 case "--timing":
                     try {
-                        timing = WorkbenchRequest.Timing.parse(value != null ? value : next(args, i++, a));
+                        timing = WorkbenchRequest.Timing.parse(value != null ? value : Options.next(args, i++, a));
                     } catch (IllegalArgumentException e) {
                         throw new UsageException("--timing: " + e.getMessage());
                     }
                     break;
                 case "--rank-by": {
-                    String by = value != null ? value : next(args, i++, a);
+                    String by = value != null ? value : Options.next(args, i++, a);
                     if (!by.equals("median") && !by.equals("min")) {
                         throw new UsageException("--rank-by must be median or min, got '" + by + "'");
                     }
@@ -123,11 +123,6 @@ public record WorkbenchOptions(WorkbenchRequest request, Path json, String engin
         StringBuilder sb = new StringBuilder();
         for (int x : v) sb.append(sb.length() == 0 ? "" : ",").append(x);
         return sb.toString();
-    }
-
-    private static String next(List<String> args, int i, String option) {
-        if (i + 1 >= args.size()) throw new UsageException(option + " needs a value");
-        return args.get(i + 1);
     }
 
     private static boolean flag(String option, String value) {

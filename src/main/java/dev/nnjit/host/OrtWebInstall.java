@@ -32,7 +32,7 @@ public final class OrtWebInstall {
     /**
      * The folder with package.json for the bench peers: system property {@code nnjit.bench.dir}, else the
      * environment variable NNJIT_BENCH_DIR, else {@code bench/} of the project this class was loaded from (its code
-     * lies in {@code ROOT/target/classes} or {@code ROOT/target/nnjit-*.jar}), else {@code ./bench}.
+     * lies in {@code ROOT/target/classes} or {@code ROOT/target/nnjit-app-*.jar}), else {@code ./bench}.
      */
     public static Path benchDir() {
         String prop = System.getProperty("nnjit.bench.dir");

@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A static file server on 127.0.0.1 for the web app and model folders.
+ * A static file server (on 127.0.0.1 unless told otherwise) for the web app and model folders.
  *
  * <p>Every response carries (unless started without cross-origin isolation) {@code Cross-Origin-Opener-Policy:
  * same-origin} and {@code Cross-Origin-Embedder-Policy: require-corp} (so pages get SharedArrayBuffer and wasm
@@ -62,12 +62,20 @@ public final class WebServer implements AutoCloseable {
      * plain static web server does (the npm package must work there too).
      */
     public static WebServer start(Path root, boolean crossOriginIsolation) {
+        return start(root, crossOriginIsolation, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /**
+     * As {@link #start(Path, boolean)}, on {@code address} (port 0: an ephemeral one). Throws
+     * {@link UncheckedIOException} naming the address when it cannot be bound (in use, not a local address).
+     */
+    public static WebServer start(Path root, boolean crossOriginIsolation, InetSocketAddress address) {
         // Without TCP_NODELAY small responses wait ~40 ms for delayed ACKs; read once, when the first server starts.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(address, 0);
             ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "nnjit-web-server");
                 t.setDaemon(true);
@@ -80,13 +88,20 @@ public final class WebServer implements AutoCloseable {
             server.start();
             return ws;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the web server on 127.0.0.1", e);
+            throw new UncheckedIOException("cannot start the web server on " + hostText(address) + ":"
+                    + address.getPort() + ": " + e.getMessage(), e);
         }
     }
 
-    /** Base URL, e.g. "http://127.0.0.1:40123/". */
+    /** Base URL, e.g. "http://127.0.0.1:40123/" (a server on every interface is named by "localhost"). */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        InetSocketAddress a = server.getAddress();
+        String host = a.getAddress().isAnyLocalAddress() ? "localhost" : hostText(a);
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/";
+    }
+
+    private static String hostText(InetSocketAddress a) {
+        return a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
     }
 
     /**

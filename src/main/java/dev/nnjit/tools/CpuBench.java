@@ -25,7 +25,7 @@ import java.util.zip.ZipFile;
  * fixed sequence length: warm-up runs first (the first one compiles), then the median of N timed runs. JVM only.
  *
  * <pre>
- *   java -cp target/classes dev.nnjit.tools.CpuBench [--model FILE.onnx|FILE.jar] [--seq 128] [--runs 20] [--warmup 3]
+ *   java -cp core/target/classes:target/classes dev.nnjit.tools.CpuBench [--model FILE.onnx|FILE.jar] [--seq 128] [--runs 20] [--warmup 3]
  * </pre>
  *
  * Inputs: input_ids = [CLS] w_1 .. w_{seq-2} [SEP] (fixed pseudo-words), attention_mask all 1, token_type_ids 0;

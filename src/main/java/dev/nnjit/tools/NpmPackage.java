@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * Assembles the npm package from the built web app and packs it: {@code mvn package} runs this after TeaVM (JVM only).
  *
  * <pre>
- *   java -cp target/classes dev.nnjit.tools.NpmPackage WEBAPP_DIR NPM_SOURCE_DIR LICENSE_FILE OUT_DIR VERSION
+ *   java -cp core/target/classes:target/classes dev.nnjit.tools.NpmPackage WEBAPP_DIR NPM_SOURCE_DIR LICENSE_FILE OUT_DIR VERSION
  * </pre>
  *
  * Writes {@code OUT_DIR/package/} (package.json, README.md, LICENSE, index.d.ts, engine.d.ts, nnjit.js, tensor.js,

@@ -15,7 +15,7 @@ import java.util.List;
  * node on PATH.
  *
  * <pre>
- *   java -cp target/classes dev.nnjit.tools.WasmGemmBench [--shape 1024x1024x1024] [--runs 5] [--write-only DIR]
+ *   java -cp core/target/classes:target/classes dev.nnjit.tools.WasmGemmBench [--shape 1024x1024x1024] [--runs 5] [--write-only DIR]
  * </pre>
  *
  * Writes each module to a temporary folder and runs tools/wasm-check/bench-gemm.mjs on it (relaxed-SIMD schedules

@@ -9,8 +9,16 @@ import java.util.List;
  * storing each decision in a {@link TuningCache}. Incremental: each {@link #tuneStep()} performs at most one bench
  * action (a compile, one round of samples, or one validation), so a page can call it between inferences and draw
  * {@link #progress()}; {@link #run} loops until done. Workloads with a valid stored decision cost nothing and count
- * as cache hits. Only the tuner's own steps are charged to the budget; a search the budget cuts short adopts
- * nothing and stores nothing (a later session starts it again).
+ * as cache hits. Only the tuner's own steps are charged to the budget.
+ *
+ * <p>Spending: each workload, when its turn comes, gets a share of what is left of the budget in proportion to its
+ * weight among the workloads still undecided (TVM's task scheduler spends by weight too), so the heaviest get most
+ * and what a search does not use flows on to the next; a workload whose share cannot cover one challenger
+ * ({@link WorkloadSearch#minimumMs}) is skipped, not started. Within its share a search tries candidates in
+ * {@link CandidateOrder}, preferring this family's earlier winners, and starts only steps {@link StepCosts}
+ * expects to fit, so it concludes (and stores its decision) inside the budget. A step that overruns its estimate
+ * past the budget is the one exception: that search is abandoned and stores nothing (a later session starts it
+ * again).
  */
 public final class Tuner {
     private final AdapterKey adapter;
@@ -21,6 +29,9 @@ public final class Tuner {
     private final TuneClock clock;
     private final List<WorkloadReport> lines = new ArrayList<>();
     private final double[] speedups;
+    private final StepCosts costs = new StepCosts();
+    /** Per family, winning keys of earlier workloads (tuned or cached), newest first: tried early by later searches. */
+    private final java.util.Map<String, List<String>> winners = new java.util.HashMap<>();
     private int next;
     private Workload current;
     private WorkloadSearch search;
@@ -54,18 +65,27 @@ public final class Tuner {
                 CacheHit hit = cache.lookup(adapter, w.site());
                 if (hit != null) {
                     cacheHits++;
+                    won(w, hit.record().winnerKey());
                     decided(w, fromRecord(w, hit.record(), hit.source()));
                 } else if (!budgetLeft()) {
                     decided(w, untuned(w, budget.enabled() ? "budget spent" : "tuning disabled (budget 0)", List.of()));
                 } else {
-                    current = w;
-                    search = new WorkloadSearch(w.site(), budget, bench, clock);
+                    double share = share(w);
+                    WorkloadSearch s = new WorkloadSearch(w.site(), CandidateOrder.of(w.site(), preferred(w)), budget,
+                            bench, clock, costs, share, w.defaultMs());
+                    if (s.minimumMs() > share) {
+                        decided(w, untuned(w, "its share of the budget (" + Math.round(share) + " ms) does not cover"
+                                + " one candidate (~" + Math.round(s.minimumMs()) + " ms)", List.of()));
+                    } else {
+                        current = w;
+                        search = s;
+                    }
                 }
             }
             if (search == null) return false;
         }
         double t0 = clock.nowMs();
-        boolean more = search.step();
+        boolean more = search.step(budget.maxMs() - spentMs);
         spentMs += clock.nowMs() - t0;
         if (more && !budgetLeft()) {
             search.abandon("budget spent");
@@ -82,9 +102,39 @@ public final class Tuner {
         return report();
     }
 
+    /**
+     * This workload's share of what is left: in proportion to its weight among the undecided workloads from here on
+     * (those the cache does not answer); equal shares when their default times are unknown.
+     */
+    private double share(Workload w) {
+        double left = budget.maxMs() - spentMs;
+        double total = 0;
+        int count = 0;
+        for (int i = next; i < workloads.size(); i++) {
+            Workload u = workloads.get(i);
+            if (i > next && cache.lookup(adapter, u.site()) != null) continue;
+            total += u.weight();
+            count++;
+        }
+        return total > 0 ? left * w.weight() / total : left / Math.max(1, count);
+    }
+
+    private List<String> preferred(Workload w) {
+        List<String> p = winners.get(w.site().family());
+        return p == null ? List.of() : p;
+    }
+
+    private void won(Workload w, String key) {
+        if (key == null || key.equals(w.site().defaultKey())) return;
+        List<String> list = winners.computeIfAbsent(w.site().family(), f -> new ArrayList<>());
+        list.remove(key);
+        list.add(0, key);
+    }
+
     private void conclude() {
         Workload w = current;
         String winner = search.winner();
+        won(w, winner);
         if (winner == null) {
             decided(w, untuned(w, search.note(), search.results()));
         } else {

@@ -15,7 +15,8 @@ package dev.nnjit.tune;
  *     them alike
  * @param earlyStopFactor after each round, a candidate whose fastest sample is more than this times the fastest
  *     sample of any candidate is dropped (tinygrad's beam search stops at 3x the best)
- * @param minGain the default is replaced only by a winner at least this fraction faster (median against median):
+ * @param minGain the default is replaced only by a winner at least this fraction faster, median against median and
+ *     minimum against minimum (a candidate ahead by median alone caught the default in a noisy moment):
  *     5%, because browser timing is coarse (Chromium rounds timestamps to 100 us) and medians of a few samples on
  *     a shared GPU move by a few percent between runs, so smaller gains are mostly noise; and a switch is not free
  *     (a less-exercised kernel, compiled at every load)

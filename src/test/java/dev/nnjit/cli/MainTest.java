@@ -44,11 +44,14 @@ class MainTest {
         return p;
     }
 
+    /** Exit 2, one message line and one line pointing at the help of the command (or of nnjit). */
     private static void assertUsageError(Invocation r, String messagePart) {
         assertEquals(Main.USAGE, r.code(), r.err());
         assertEquals("", r.out());
-        assertTrue(r.err().contains(messagePart), r.err());
-        assertTrue(r.err().contains("nnjit --help"), r.err());
+        String[] lines = r.err().split("\n");
+        assertEquals(2, lines.length, r.err());
+        assertTrue(lines[0].startsWith("nnjit: ") && lines[0].contains(messagePart), r.err());
+        assertTrue(lines[1].matches("Run 'nnjit ([a-z]+ )?--help' for usage\\."), r.err());
     }
 
     @Test void helpGoesToStdoutWithExitZero() {
@@ -61,6 +64,26 @@ class MainTest {
         Invocation r = nnjit("run", "--help");
         assertEquals(Main.OK, r.code());
         assertTrue(r.out().contains("--backend cpu"), r.out());
+    }
+
+    @Test void everyCommandHasHelpThatExitsZero() {
+        for (Command c : Main.commands()) {
+            for (String flag : new String[] {"--help", "-h"}) {
+                Invocation r = nnjit(c.name(), "some-arg", flag);
+                assertEquals(Main.OK, r.code(), c.name() + ": " + r.err());
+                assertEquals("", r.err(), c.name());
+                assertTrue(r.out().startsWith("Usage:\n  nnjit " + c.name()), r.out());
+            }
+            assertTrue(nnjit("--help").out().contains("\n" + c.name() + " "), "nnjit --help lists " + c.name());
+        }
+    }
+
+    @Test void versionNamesTheProjectVersion() {
+        for (String v : new String[] {"--version", "-V", "version"}) {
+            Invocation r = nnjit(v);
+            assertEquals(Main.OK, r.code());
+            assertTrue(r.out().matches("nnjit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java [^)]+\\)\n"), r.out());
+        }
     }
 
     @Test void usageErrorsExitTwo() {
@@ -76,8 +99,14 @@ class MainTest {
         assertUsageError(nnjit("run", "m.onnx", "--inputs", "f.json", "--chromium", "/usr/bin/chromium"),
                 "--chromium only applies to the browser backends");
         assertUsageError(nnjit("ops", "extra"), "ops takes no arguments");
-        assertUsageError(nnjit("serve", "8080"), "unknown argument '8080' for serve (serve [--model-dir DIR])");
-        assertUsageError(nnjit("serve", "--model-dir"), "--model-dir needs a value");
+        assertUsageError(nnjit("serve", "8080"), "serve: unknown argument '8080'");
+        assertUsageError(nnjit("serve", "--port", "70000"), "--port must be in [0, 65535], got 70000");
+        assertUsageError(nnjit("run", "m.onnx", "--inputs", "f.json", "--random-feeds"), "either --inputs");
+        assertUsageError(nnjit("run", "m.onnx", "--inputs", "f.json", "--seed", "3"), "--seed only goes with --random-feeds");
+        assertUsageError(nnjit("run", "m.onnx", "--random-feeds", "--dim", "batch"), "--dim takes NAME=VALUE");
+        assertUsageError(nnjit("run", "m.onnx", "--random-feeds", "--dim", "batch=0"), "--dim batch must be in [1, ");
+        assertUsageError(nnjit("info"), "info needs a MODEL.onnx");
+        assertUsageError(nnjit("info", "m.onnx", "--yaml"), "unknown option '--yaml' for info");
     }
 
     @Test void optionsParseInAnyOrderAndWithEquals() {
@@ -131,10 +160,13 @@ class MainTest {
         assertEquals(Main.ERROR, debug.code());
         assertTrue(debug.err().contains("\tat dev.nnjit.cli.TensorJson"), debug.err());
 
-        Path malformed = write("bad.json", "{\"inputs\": {\"ids\": ");
-        r = nnjit("run", model.toString(), "--inputs", malformed.toString());
-        assertEquals(Main.ERROR, r.code());
-        assertTrue(r.err().startsWith("nnjit: error: " + malformed + ": malformed JSON: "), r.err());
+        for (String bad : new String[] {"{\"inputs\": {\"ids\": ", "{\"inputs\": }", "{\"inputs\" {}}", "\"unterminated"}) {
+            Path malformed = write("bad.json", bad);
+            r = nnjit("run", model.toString(), "--inputs", malformed.toString());
+            assertEquals(Main.ERROR, r.code());
+            assertTrue(r.err().startsWith("nnjit: error: " + malformed + ": malformed JSON: "), r.err());
+            assertEquals(1, r.err().split("\n").length, "one line: " + r.err());
+        }
     }
 
     @Test void opsListsEveryRegisteredOpWithItsOpset() {
@@ -160,37 +192,11 @@ class MainTest {
             Files.writeString(webapp.resolve(f), "content of " + f);
         }
         assertEquals(webapp.toAbsolutePath(), ServeCommand.webappDir(Map.of("NNJIT_WEBAPP", webapp.toString())));
-        try (dev.nnjit.host.WebServer server = ServeCommand.start(webapp)) {
+        try (dev.nnjit.host.WebServer server = ServeCommand.start(webapp, new ServeCommand.Address("127.0.0.1", 0))) {
             java.net.HttpURLConnection c = (java.net.HttpURLConnection)
                     new java.net.URL(server.baseUrl() + "index.html").openConnection();
             assertEquals(200, c.getResponseCode());
             assertEquals("content of index.html", new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
-
-    @Test void serveMountsTheModelFolderForTheSearchPage() throws Exception {
-        Path webapp = dir.resolve("webapp");
-        for (String f : new String[] {"index.html", "engine.js", "wasm-gc/nnjit.wasm", "js/nnjit.js"}) {
-            Files.createDirectories(webapp.resolve(f).getParent());
-            Files.writeString(webapp.resolve(f), "content of " + f);
-        }
-        Path model = dir.resolve("minilm");
-        assertEquals(webapp.resolveSibling("models").resolve("all-MiniLM-L6-v2").toAbsolutePath(),
-                ServeCommand.modelDir(java.util.List.of(), webapp));
-        assertEquals(model.toAbsolutePath(), ServeCommand.modelDir(java.util.List.of("--model-dir=" + model), webapp));
-        CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class,
-                () -> ServeCommand.start(webapp, model.toAbsolutePath(), true));
-        assertTrue(e.getMessage().endsWith("is not a model folder (it needs config.json, tokenizer.json,"
-                + " onnx/model.onnx)"), e.getMessage());
-        for (String f : new String[] {"config.json", "tokenizer.json", "onnx/model.onnx"}) {
-            Files.createDirectories(model.resolve(f).getParent());
-            Files.writeString(model.resolve(f), "content of " + f);
-        }
-        try (dev.nnjit.host.WebServer server = ServeCommand.start(webapp, model.toAbsolutePath(), true)) {
-            java.net.HttpURLConnection c = (java.net.HttpURLConnection)
-                    new java.net.URL(server.baseUrl() + "files/all-MiniLM-L6-v2/onnx/model.onnx").openConnection();
-            assertEquals(200, c.getResponseCode());
-            assertEquals("content of onnx/model.onnx", new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
@@ -199,6 +205,10 @@ class MainTest {
                 Main.describe(new NullPointerException("boom")));
         assertEquals("internal error: java.lang.IllegalStateException; rerun with --verbose for the stack trace",
                 Main.describe(new IllegalStateException()));
+        assertEquals("internal error: java.lang.NoClassDefFoundError: com/google/gson/Gson; rerun with --verbose for"
+                + " the stack trace", Main.describe(new NoClassDefFoundError("com/google/gson/Gson")));
+        assertEquals("Unterminated object at line 2; See https://example.org/troubleshooting",
+                Main.oneLine("Unterminated object at line 2\n  See https://example.org/troubleshooting\n"));
         assertEquals("feed 'x': bad", Main.describe(new TensorJsonException("feed 'x': bad")));
         assertEquals("unsupported op 'Foo' at node 'n' (opset 13)",
                 Main.describe(new dev.nnjit.graph.GraphException("unsupported op 'Foo' at node 'n' (opset 13)")));

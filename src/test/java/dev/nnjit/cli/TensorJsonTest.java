@@ -212,7 +212,41 @@ class TensorJsonTest {
         assertFeedError("{\"shape\": [-1], \"dtype\": \"int64\", \"data\": []}",
                 "feed 'input_ids': shape[0] = -1 is not a dimension size (0.." + Tensor.MAX_ELEMENTS + ")");
         assertFeedError("{\"shape\": [1], \"dtype\": \"int64\", \"data\": 5}",
-                "feed 'input_ids': \"data\" must be a flat JSON array, got the number 5");
+                "feed 'input_ids': \"data\" must be a JSON array (flat, or nested as the shape), got the number 5");
+    }
+
+    @Test void nestedDataIsReadRowMajor() {
+        Map<String, Tensor> feeds = TensorJson.readFeeds(new StringReader("{\"inputs\": {"
+                + "\"a\": {\"shape\": [2, 3], \"dtype\": \"int64\", \"data\": [[1, 2, 3], [4, 5, 6]]},"
+                + "\"b\": {\"shape\": [2, 1, 2], \"dtype\": \"float32\", \"data\": [[[0.5, \"NaN\"]], [[-1, 2]]]},"
+                + "\"c\": {\"shape\": [2, 0], \"dtype\": \"bool\", \"data\": [[], []]},"
+                + "\"d\": {\"shape\": [2, 2], \"dtype\": \"int32\", \"data\": [7, 8, 9, 10]}}}"));
+        assertArrayEquals(new long[] {1, 2, 3, 4, 5, 6}, feeds.get("a").longs());
+        assertArrayEquals(new int[] {2, 3}, feeds.get("a").shape());
+        assertSameBits(new float[] {0.5f, Float.NaN, -1, 2}, feeds.get("b").floats());
+        assertEquals(0, feeds.get("c").size());
+        assertArrayEquals(new long[] {7, 8, 9, 10}, feeds.get("d").longs());
+    }
+
+    @Test void nestedDataMustFollowTheShape() {
+        assertFeedError("{\"shape\": [2, 3], \"dtype\": \"int64\", \"data\": [[1, 2, 3], [4, 5]]}",
+                "feed 'input_ids': data[1] must be an array of 3 (dim 1 of shape [2, 3]), got an array of 2");
+        assertFeedError("{\"shape\": [3, 1], \"dtype\": \"int64\", \"data\": [[1], [2]]}",
+                "feed 'input_ids': data must be an array of 3 (dim 0 of shape [3, 1]), got an array of 2");
+        assertFeedError("{\"shape\": [2, 1], \"dtype\": \"int64\", \"data\": [[1], 2]}",
+                "feed 'input_ids': data[1] must be an array of 1 (dim 1 of shape [2, 1]), got the number 2");
+        assertFeedError("{\"shape\": [1, 2], \"dtype\": \"int64\", \"data\": [[1, [2]]]}",
+                "feed 'input_ids': data[0][1] is an array, but shape [1, 2] has rank 2");
+        assertFeedError("{\"shape\": [2, 2], \"dtype\": \"int64\", \"data\": [1, 2, [3, 4]]}",
+                "feed 'input_ids': data[2] is an array: nest \"data\" as the shape [2, 2] throughout, or give it flat");
+    }
+
+    @Test void malformedJsonIsOneLine() {
+        for (String bad : new String[] {"{\"inputs\": {\"x\": {", "{\"inputs\" {}}", "{\"inputs\": }", "[1, 2"}) {
+            String m = assertThrows(TensorJsonException.class, () -> TensorJson.readFeeds(new StringReader(bad)))
+                    .getMessage();
+            assertTrue(m.startsWith("malformed JSON: ") && !m.contains("\n") && !m.contains("https://"), m);
+        }
     }
 
     @Test void documentLevelErrors() {

@@ -100,10 +100,20 @@ final class TuneFixtures {
             return of(key).compileFailure();
         }
 
+        /** Per candidate, the samples to return in turn (cycling), instead of its behavior's constant time. */
+        final Map<String, double[]> sequences = new HashMap<>();
+        private final Map<String, Integer> sampled = new HashMap<>();
+
         @Override public double sample(TuningSite<?> site, String key) {
             calls.add("sample " + key);
-            clock.now += of(key).sampleMs() * 10; // ten dispatches per sample
-            return of(key).sampleMs();
+            double ms = of(key).sampleMs();
+            double[] seq = sequences.get(key);
+            if (seq != null) {
+                int i = sampled.merge(key, 1, Integer::sum) - 1;
+                ms = seq[i % seq.length];
+            }
+            clock.now += ms * 10; // ten dispatches per sample
+            return ms;
         }
 
         @Override public float[] output(TuningSite<?> site, String key) {

@@ -5,7 +5,7 @@ import java.util.Random;
 /**
  * Manual throughput check of {@link MatMulKernel} at transformer shapes (not a unit test: timings on the shared
  * dev machine are noisy). Run after test-compile:
- * {@code java -cp target/classes:target/test-classes dev.nnjit.ops.math.MatMulKernelBench}.
+ * {@code java -cp core/target/classes:target/classes:target/test-classes dev.nnjit.ops.math.MatMulKernelBench}.
  */
 public final class MatMulKernelBench {
     public static void main(String[] args) {

@@ -11,7 +11,7 @@ import java.util.Random;
  * Manual timing of the reference ops on the op sequence of one BERT/MiniLM encoder layer as PyTorch exports it at
  * opset 11 (hidden 384, 12 heads, FFN 1536, 128 tokens; LayerNorm decomposed into ReduceMean/Sub/Pow/Sqrt/Div, GELU
  * as Erf). Reshapes and transposes belong to the tensor family and are skipped. Not a unit test; run after
- * test-compile with {@code java -cp target/classes:target/test-classes dev.nnjit.ops.math.TransformerLayerBench}.
+ * test-compile with {@code java -cp core/target/classes:target/classes:target/test-classes dev.nnjit.ops.math.TransformerLayerBench}.
  */
 public final class TransformerLayerBench {
     private static final Map<String, Long> NANOS = new java.util.TreeMap<>();
