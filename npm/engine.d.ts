@@ -58,6 +58,30 @@ export declare class Engine {
   loadModelAsync(bytes: ArrayBuffer | ArrayBufferView, externalFiles?: Record<string, ArrayBuffer | ArrayBufferView>,
     options?: LoadOptions): Promise<Model>;
   releaseGpuDevice(): boolean;
+  /** A Hugging Face tokenizer (tokenizer.json text, tokenizer_config.json text or null) run by the engine. */
+  loadTokenizer(tokenizerJson: string, tokenizerConfigJson?: string | null): EngineTokenizer;
+}
+
+/** One encoded input (maxLength: default the config's model_max_length; 0 or false: no truncation). */
+export interface TokenizerEncoding {
+  ids: Int32Array; tokens: string[]; typeIds: Int32Array; attentionMask: Int32Array; specialTokensMask: Int32Array;
+}
+
+/** A padded batch: row-major [batch, length] arrays (pads: padId, mask 0, type 0). */
+export interface TokenizerBatch {
+  batch: number; length: number; inputIds: Int32Array; attentionMask: Int32Array; tokenTypeIds: Int32Array;
+}
+
+export declare class EngineTokenizer {
+  /** tokenizer_config.json's model_max_length (0: no limit). */
+  readonly maxLength: number;
+  readonly padId: number;
+  readonly padLeft: boolean;
+  encode(text: string, options?: { pair?: string | null; maxLength?: number | false }): TokenizerEncoding;
+  encodeBatch(texts: string[], options?: { pairs?: string[] | null; maxLength?: number | false;
+    padToMultipleOf?: number }): TokenizerBatch;
+  decode(ids: Int32Array | readonly number[], options?: { skipSpecialTokens?: boolean }): string;
+  dispose(): void;
 }
 
 /** Loads one build of the engine: "auto" = Wasm GC where it loads (JS fallback); JS in Node. */

@@ -32,6 +32,8 @@ export declare class Tensor {
   readonly data: Tensor.DataType;
   getData(): Promise<Tensor.DataType>;
   reshape(dims: readonly number[]): Tensor;
+  /** The data as nested arrays following dims (transformers.js's tolist); BigInts for 64-bit integer types. */
+  tolist(): any;
   dispose(): void;
 }
 
@@ -120,3 +122,71 @@ export declare const env: {
   };
   versions: { nnjit: string };
 };
+
+// ---- pipelines (transformers.js style) ----
+
+export declare namespace pipeline {
+  /** Tasks pipeline() knows; text-generation tasks plug into the same registry (pipeline.js). */
+  type Task = "feature-extraction" | "embeddings";
+  type Device = "auto" | "webgpu" | "wasm" | "cpu";
+
+  /** Loading progress: files (as InferenceSession's, plus cached), then compile, ready, and tune while tuning. */
+  type ProgressEvent =
+    | { status: "initiate"; name: string; file: string }
+    | { status: "download"; name: string; file: string; loaded: number; total: number }
+    | { status: "progress"; name: string; file: string; loaded: number; total: number; progress?: number }
+    | { status: "done"; name: string; file: string; loaded: number; total: number; cached: boolean }
+    | { status: "compile"; name: string; file: string; ms: number; executionProvider: InferenceSession.ExecutionProviderName }
+    | { status: "ready"; name: string; task: Task; executionProvider: InferenceSession.ExecutionProviderName }
+    | { status: "tune"; name: string; file: string; done: boolean; workloadsDone: number; workloads: number;
+        spentMs: number; budgetMs: number; speedup: number };
+
+  interface Options {
+    /** Default "auto": WebGPU where an adapter is offered, else the CPU engine. */
+    device?: Device;
+    progress_callback?: (event: ProgressEvent) => void;
+    /** Kernel tuning on WebGPU, in the background after the first run (default budgetMs 30000); false: none. */
+    tuning?: { budgetMs?: number; cache?: "indexeddb" | "none" } | false;
+    /** Keep downloaded files in the Cache API (default true; browsers only). */
+    cache?: boolean;
+    /** The ONNX file in the model folder (default "onnx/model.onnx"). */
+    modelFile?: string;
+    /** External data files, relative to the ONNX file's folder (default: what config.json's transformers.js_config
+     *  says; files the model names are fetched on demand anyway). */
+    externalData?: readonly string[];
+  }
+
+  interface FeatureExtractionOptions {
+    /** "none" (default): [batch, length, hidden]; "mean" (masked mean) or "cls": [batch, hidden]. */
+    pooling?: "none" | "mean" | "cls";
+    /** L2-normalize along the last axis. */
+    normalize?: boolean;
+  }
+
+  interface FeatureExtractionPipeline {
+    (texts: string | readonly string[], options?: FeatureExtractionOptions): Promise<Tensor>;
+    readonly task: "feature-extraction";
+    readonly model: string;
+    readonly config: Record<string, unknown>;
+    readonly executionProvider: InferenceSession.ExecutionProviderName;
+    /** Which engine build runs it: "wasm-gc" or "js". */
+    readonly engine: "wasm-gc" | "js";
+    readonly session: InferenceSession;
+    readonly timings: { filesMs: number; sessionMs: number; compileMs: number };
+    /** Of the last call: tokenizeMs, runMs, poolMs and the padded batch shape. */
+    readonly lastTimings: { tokenizeMs: number; runMs: number; poolMs: number; batch: number; length: number } | null;
+    /** The background tuning's report (WebGPU with a budget), else null. */
+    readonly tuning: Promise<unknown> | null;
+    dispose(): Promise<void>;
+  }
+}
+
+/**
+ * A task over a model folder laid out like a Hugging Face repository (config.json, tokenizer.json,
+ * tokenizer_config.json, onnx/model.onnx): a URL in browsers, a URL or local folder in Node.
+ */
+export declare function pipeline(task: "feature-extraction" | "embeddings", model: string | URL,
+  options?: pipeline.Options): Promise<pipeline.FeatureExtractionPipeline>;
+
+/** Deletes the model files kept in the Cache API; resolves to whether there was a cache. */
+export declare function clearModelCache(): Promise<boolean>;

@@ -1,5 +1,6 @@
-// nnjit for a classic <script> tag: defines the global `nnjit` = {InferenceSession, Tensor, env, version}, the same
-// API as the ES module (import ... from "nnjit"), so ONNX Runtime Web's script-tag code (`ort.` -> `nnjit.`) runs:
+// nnjit for a classic <script> tag: defines the global `nnjit` = {InferenceSession, Tensor, env, version, pipeline,
+// clearModelCache}, the same API as the ES module (import ... from "nnjit"), so ONNX Runtime Web's script-tag code
+// (`ort.` -> `nnjit.`) runs:
 //
 //   <script src="node_modules/nnjit/nnjit.global.js"></script>
 //   <script>
@@ -18,5 +19,5 @@
 
 /* @MODULES@ */
 
-  globalThis.nnjit = Object.freeze({ InferenceSession, Tensor, env, version });
+  globalThis.nnjit = Object.freeze({ InferenceSession, Tensor, env, version, pipeline, clearModelCache });
 })();

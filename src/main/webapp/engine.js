@@ -33,6 +33,7 @@
 //   engine.tuningRecords() -> JSON text of every record the page holds for its adapter
 // Runs and tuning steps never interleave on the device: they go through one queue per model, a run waits for at
 // most one tuning step, and winners are swapped in at the start of the next run.
+// Tokenizers: engine.loadTokenizer(tokenizerJson, tokenizerConfigJson) (see engine-tokenizer.js).
 // engine.releaseGpuDevice() frees the page's WebGPU device; webgpu models then fail until loaded again.
 // Tuning (webgpu): load option tuning: {budgetMs, cache: "indexeddb" | "none", auto, records: JSON text, shipped:
 // [JSON text]}; shipped defaults to the records shipped with the web app (records/index.json, kernels/records).
@@ -49,6 +50,7 @@
 // engine's exception class (e.g. "GraphException", "ModelFormatException").
 
 import { load as loadWasmGc } from "./wasm-gc/nnjit.wasm-runtime.js";
+import { EngineTokenizer } from "./engine-tokenizer.js";
 
 const FLOAT_TYPES = new Set(["float32", "float", "float16", "bfloat16"]);
 const INT_TYPES = new Set(["uint8", "int8", "uint16", "int16", "int32", "int64", "uint32"]);
@@ -91,6 +93,11 @@ class Engine {
     for (const [name, data] of Object.entries(externalFiles || {})) files[name] = toInt8(data, `external file '${name}'`);
     const { handle, backend, ...loadTimings } = unwrap(this.exports.loadModel(toInt8(bytes, "model"), files));
     return new Model(this, handle, loadTimings);
+  }
+
+  /** A tokenizer from tokenizer.json text (and tokenizer_config.json text or null); see engine-tokenizer.js. */
+  loadTokenizer(json, configJson = null) {
+    return new EngineTokenizer(this.exports, unwrap, json, configJson);
   }
 
   /** Destroys the page's WebGPU device (models on it fail until reloaded); returns whether there was one. */

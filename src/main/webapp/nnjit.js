@@ -29,10 +29,14 @@
 //   forceFallbackAdapter (used for the availability check; the engine's own device request does not take them yet),
 //   engine ("auto" | "wasm-gc" | "js": which build of the engine; auto is Wasm GC in browsers, JS in Node).
 // Errors: every promise rejects with an Error whose message names the problem (input, type, dims, file).
+// pipeline(task, model, options): transformers.js-style tasks over a Hugging Face-style model folder (pipeline.js);
+// clearModelCache(): empties the Cache API store the pipelines keep downloaded files in (fetch-file.js).
 
 import { Tensor, float16DataOf, float16Values, bfloat16BitsToNumber, numberToBfloat16Bits } from "./tensor.js";
+import { fetchFile, clearModelCache } from "./fetch-file.js";
+import { pipeline } from "./pipeline.js";
 
-export { Tensor };
+export { Tensor, pipeline, clearModelCache };
 
 /** The package version (written by the npm package build; "dev" in the web app). */
 export const version = "dev";
@@ -48,8 +52,6 @@ export const env = {
   webgpu: { powerPreference: undefined, forceFallbackAdapter: false },
   versions: { nnjit: version },
 };
-
-const IS_NODE = typeof process !== "undefined" && process.versions != null && process.versions.node != null;
 
 /** Execution provider name -> the engine backend that runs it. */
 const BACKEND_OF_PROVIDER = new Map([["webgpu", "webgpu"], ["wasm", "cpu"], ["cpu", "cpu"]]);
@@ -189,9 +191,7 @@ function optionsObject(options) {
 async function bytesOf(source, name, progress) {
   if (source instanceof Uint8Array) return source;
   if (ArrayBuffer.isView(source) || source instanceof ArrayBuffer) return toUint8(source, name);
-  const text = String(source);
-  if (IS_NODE && !/^https?:/i.test(text)) return readNodeFile(text, name, progress);
-  return download(text, name, progress);
+  return fetchFile(source, name, progress);
 }
 
 function toUint8(data, what) {
@@ -199,57 +199,6 @@ function toUint8(data, what) {
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   throw new TypeError(`${what} must be bytes (ArrayBuffer or typed array) or a URL, got ${data === null ? "null" : typeof data}`);
-}
-
-/** fetch with streamed progress events. */
-async function download(url, file, progress) {
-  progress({ status: "initiate", file });
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (e) {
-    throw new Error(`cannot fetch '${url}': ${messageOf(e)}`);
-  }
-  if (!response.ok) throw new Error(`cannot fetch '${url}': HTTP ${response.status} ${response.statusText}`.trim());
-  const total = Number(response.headers.get("content-length")) || 0;
-  progress({ status: "download", file, loaded: 0, total });
-  if (response.body === null || typeof response.body.getReader !== "function") {
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    progress({ status: "done", file, loaded: bytes.length, total: bytes.length });
-    return bytes;
-  }
-  const reader = response.body.getReader();
-  const chunks = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.length;
-    progress({ status: "progress", file, loaded, total, progress: total ? (loaded / total) * 100 : undefined });
-  }
-  const bytes = new Uint8Array(loaded);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  progress({ status: "done", file, loaded, total: total || loaded });
-  return bytes;
-}
-
-async function readNodeFile(pathOrUrl, file, progress) {
-  const fs = await import(/* webpackIgnore: true */ "node:fs/promises");
-  const target = /^file:/i.test(pathOrUrl) ? new URL(pathOrUrl) : pathOrUrl;
-  progress({ status: "initiate", file });
-  let bytes;
-  try {
-    bytes = new Uint8Array(await fs.readFile(target));
-  } catch (e) {
-    throw new Error(`cannot read '${pathOrUrl}': ${messageOf(e)}`);
-  }
-  progress({ status: "done", file, loaded: bytes.length, total: bytes.length });
-  return bytes;
 }
 
 /** ORT's externalData [{path, data}] -> the engine's {path: bytes}. */

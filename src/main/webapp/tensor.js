@@ -92,6 +92,24 @@ export class Tensor {
     return new Tensor(this.type, this.data, dims);
   }
 
+  /**
+   * The data as nested arrays following dims (transformers.js's tolist): numbers, or BigInts for 64-bit integer
+   * types; a 0-d tensor gives its one value.
+   */
+  tolist() {
+    const data = this.data;
+    const dims = this.dims;
+    const build = (axis, offset) => {
+      if (axis === dims.length) return data[offset];
+      let stride = 1;
+      for (let i = axis + 1; i < dims.length; i++) stride *= dims[i];
+      const row = new Array(dims[axis]);
+      for (let i = 0; i < dims[axis]; i++) row[i] = build(axis + 1, offset + i * stride);
+      return row;
+    };
+    return build(0, 0);
+  }
+
   /** Drops the reference to the data (as ORT; CPU memory is garbage collected). */
   dispose() {
     this.cpuData = undefined;

@@ -22,7 +22,7 @@ public final class Main {
     static List<Command> commands() {
         return List.of(new RunCommand(), new InfoCommand(), new OpsCommand(), new ServeCommand(), new BenchCommand(),
                 new WorkbenchCommand(), new TokenizeCommand(), new TuneCommand(TuneInBrowser::tune),
-                new KernelsCommand(), new GenerateCommand());
+                new KernelsCommand(), new GenerateCommand(), new SimilarityCommand());
     }
 
     private Main() {}

@@ -92,9 +92,26 @@ public final class Tokenizer {
     public Encoding encode(String text) { return encode(text, null); }
 
     /** Encodes a sequence, or a pair when {@code pair} is not null, with the post-processor's special tokens. */
-    public Encoding encode(String text, String pair) {
-        PostProcessors.Processed a = PostProcessors.Processed.of(encodeText(text), 0);
-        PostProcessors.Processed b = pair == null ? null : PostProcessors.Processed.of(encodeText(pair), 1);
+    public Encoding encode(String text, String pair) { return encode(text, pair, 0); }
+
+    /**
+     * As {@link #encode(String, String)}, truncated to at most {@code maxLength} ids including the special tokens
+     * the post-processor adds (0: no truncation). Tokens are cut from the right of the sequences before the special
+     * tokens are added; a pair loses tokens from its longer side first (Hugging Face's "longest_first").
+     */
+    public Encoding encode(String text, String pair, int maxLength) {
+        List<String> first = encodeText(text);
+        List<String> second = pair == null ? null : encodeText(pair);
+        if (maxLength > 0) {
+            int specials = specialTokenCount(pair != null);
+            if (maxLength < specials) {
+                throw new TokenizerException("maximum length " + maxLength + " leaves no room for the " + specials
+                        + " special tokens");
+            }
+            truncate(first, second, maxLength - specials);
+        }
+        PostProcessors.Processed a = PostProcessors.Processed.of(first, 0);
+        PostProcessors.Processed b = second == null ? null : PostProcessors.Processed.of(second, 1);
         PostProcessors.Processed p = postProcessor == null ? PostProcessors.concatenate(a, b) : postProcessor.process(a, b);
         int n = p.tokens.size();
         int[] ids = new int[n], types = new int[n], mask = new int[n], special = new int[n];
@@ -105,6 +122,21 @@ public final class Tokenizer {
             special[i] = p.special.get(i) ? 1 : 0;
         }
         return new Encoding(ids, p.tokens.toArray(new String[0]), types, mask, special);
+    }
+
+    /** How many special tokens the post-processor adds around one sequence, or around a pair. */
+    public int specialTokenCount(boolean pair) {
+        if (postProcessor == null) return 0;
+        PostProcessors.Processed empty = new PostProcessors.Processed();
+        return postProcessor.process(empty, pair ? new PostProcessors.Processed() : null).tokens.size();
+    }
+
+    /** Cuts tokens from the right until both lists together hold at most {@code budget} (longer side first). */
+    private static void truncate(List<String> first, List<String> second, int budget) {
+        while (first.size() + (second == null ? 0 : second.size()) > budget) {
+            List<String> longer = second != null && second.size() > first.size() ? second : first;
+            longer.remove(longer.size() - 1);
+        }
     }
 
     private int idOf(String token) {

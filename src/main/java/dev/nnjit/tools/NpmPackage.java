@@ -32,15 +32,21 @@ import java.util.stream.Stream;
  */
 public final class NpmPackage {
     /** Web app files of the package besides the two engine builds (wasm-gc/, js/). */
-    static final List<String> WEBAPP_FILES = List.of("engine.js", "nnjit.js", "tensor.js");
+    static final List<String> WEBAPP_FILES = List.of("engine.js", "engine-tokenizer.js", "nnjit.js", "tensor.js",
+            "fetch-file.js", "pretrained.js", "pipeline.js", "task-feature-extraction.js");
     /** npm/ source files copied as they are (package.json is filled in). */
     static final List<String> SOURCE_FILES = List.of("README.md", "index.d.ts", "engine.d.ts");
     /** Modules inlined into nnjit.global.js, in dependency order. */
-    static final List<String> GLOBAL_MODULES = List.of("tensor.js", "nnjit.js");
+    static final List<String> GLOBAL_MODULES = List.of("tensor.js", "fetch-file.js", "pretrained.js",
+            "task-feature-extraction.js", "pipeline.js", "nnjit.js");
     static final String VERSION_LINE = "export const version = \"dev\";";
     static final String MODULES_MARKER = "/* @MODULES@ */";
 
-    private static final Pattern INTERNAL_IMPORT = Pattern.compile("^import \\{[^}]*\\} from \"\\./tensor\\.js\";$");
+    /** An import of another inlined module (group 1: its file name). */
+    private static final Pattern INTERNAL_IMPORT = Pattern.compile("^import \\{[^}]*\\} from \"\\./([A-Za-z0-9_-]+\\.js)\";$");
+    /** A declaration at the top level of a module (group 1: its name), which the script-tag build shares. */
+    private static final Pattern TOP_LEVEL_DECLARATION =
+            Pattern.compile("^(?:export )?(?:async )?(?:function\\*?|class|const|let|var) ([A-Za-z0-9_$]+)");
     private static final Pattern RE_EXPORT = Pattern.compile("^export \\{[^}]*\\};$");
     private static final Pattern EXPORTED_DECLARATION =
             Pattern.compile("^export ((?:async )?function|class|const|let) ");
@@ -96,19 +102,30 @@ public final class NpmPackage {
 
     /**
      * The classic script: the template with the modules' code in place of {@value #MODULES_MARKER}. Per module line:
-     * the import of ./tensor.js and {@code export {...};} lines are dropped (the names share one scope), "export "
+     * imports of the other inlined modules and {@code export {...};} lines are dropped (the names share one scope), "export "
      * is cut from declarations, {@code import.meta.url} becomes {@code NNJIT_SCRIPT_URL} (the template defines it:
      * the script's own URL). Any other import or export is an error naming file and line.
      */
     static String globalScript(String template, List<String> names, List<String> sources) {
         if (!template.contains(MODULES_MARKER)) throw new IllegalStateException("template has no " + MODULES_MARKER);
         StringBuilder body = new StringBuilder();
+        java.util.Map<String, String> declaredIn = new java.util.HashMap<>();
         for (int m = 0; m < sources.size(); m++) {
             body.append("// ---- ").append(names.get(m)).append(" ----\n");
             String[] lines = sources.get(m).split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i];
-                if (INTERNAL_IMPORT.matcher(line).matches() || RE_EXPORT.matcher(line).matches()) continue;
+                Matcher top = TOP_LEVEL_DECLARATION.matcher(line);
+                if (top.find()) {
+                    String earlier = declaredIn.putIfAbsent(top.group(1), names.get(m));
+                    if (earlier != null) {
+                        throw new IllegalStateException(names.get(m) + ":" + (i + 1) + ": '" + top.group(1)
+                                + "' is also declared in " + earlier + " (the script-tag build puts every module in"
+                                + " one scope: rename one)");
+                    }
+                }
+                Matcher internal = INTERNAL_IMPORT.matcher(line);
+                if (internal.matches() && names.contains(internal.group(1)) || RE_EXPORT.matcher(line).matches()) continue;
                 Matcher decl = EXPORTED_DECLARATION.matcher(line);
                 if (decl.find()) line = line.substring("export ".length());
                 line = line.replace("import.meta.url", "NNJIT_SCRIPT_URL");

@@ -30,6 +30,7 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSBoolean;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSString;
+import org.teavm.jso.typedarrays.ArrayBufferView;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
@@ -273,6 +274,63 @@ public final class EngineExports {
                 return failure(e);
             }
         });
+    }
+
+    // ---- tokenizers (see TokenizerBridge) ----
+
+    /**
+     * Reads a Hugging Face tokenizer.json and, when not null, its tokenizer_config.json (maximum length, pad token).
+     *
+     * @return reply with value {@code {handle, maxLength, padId, padLeft}}
+     */
+    @JSExport
+    public static JSObject loadTokenizer(String json, String configJson) {
+        try {
+            return ok(TokenizerBridge.load(json, configJson));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /** Reply with value {@code {ids, tokens, typeIds, attentionMask, specialTokensMask}}; see TokenizerBridge. */
+    @JSExport
+    public static JSObject encode(int handle, String text, String pair, int maxLength) {
+        try {
+            return ok(TokenizerBridge.encode(handle, text, pair, maxLength));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /** Reply with value {@code {batch, length, inputIds, attentionMask, tokenTypeIds}}; see TokenizerBridge. */
+    @JSExport
+    public static JSObject encodeBatch(int handle, JSObject texts, JSObject pairs, JSObject options) {
+        try {
+            return ok(TokenizerBridge.encodeBatch(handle, texts, pairs, options));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /** Reply with value: the text of ids (an Int32Array). */
+    @JSExport
+    public static JSObject decode(int handle, JSObject ids, boolean skipSpecialTokens) {
+        try {
+            return ok(JSString.valueOf(TokenizerBridge.decode(handle, (ArrayBufferView) ids, skipSpecialTokens)));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /** Frees a tokenizer; its handle becomes invalid. */
+    @JSExport
+    public static JSObject disposeTokenizer(int handle) {
+        try {
+            TokenizerBridge.dispose(handle);
+            return ok(null);
+        } catch (Throwable e) {
+            return failure(e);
+        }
     }
 
     // ---- tuning ----

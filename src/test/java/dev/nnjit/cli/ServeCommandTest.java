@@ -63,4 +63,26 @@ class ServeCommandTest {
         assertEquals("unknown host 'no-such-host.invalid'", assertThrows(CliException.class,
                 () -> ServeCommand.start(webapp, new ServeCommand.Address("no-such-host.invalid", 0))).getMessage());
     }
+
+    @Test void servesTheModelFolderForTheSearchPage() throws Exception {
+        Path webapp = webapp();
+        Path model = dir.resolve("minilm");
+        assertEquals(webapp.resolveSibling("models").resolve("all-MiniLM-L6-v2").toAbsolutePath(),
+                ServeCommand.modelDir(ServeCommand.parse(List.of()), webapp));
+        ServeCommand.Address withModel = ServeCommand.parse(List.of("--model-dir=" + model));
+        assertEquals(model.toAbsolutePath(), ServeCommand.modelDir(withModel, webapp));
+        CliException e = assertThrows(CliException.class, () -> ServeCommand.start(webapp, withModel));
+        assertTrue(e.getMessage().endsWith("is not a model folder (it needs config.json, tokenizer.json,"
+                + " onnx/model.onnx)"), e.getMessage());
+        for (String f : new String[] {"config.json", "tokenizer.json", "onnx/model.onnx"}) {
+            Files.createDirectories(model.resolve(f).getParent());
+            Files.writeString(model.resolve(f), "content of " + f);
+        }
+        try (WebServer server = ServeCommand.start(webapp, withModel)) {
+            HttpURLConnection c = (HttpURLConnection)
+                    new URL(server.baseUrl() + "files/all-MiniLM-L6-v2/onnx/model.onnx").openConnection();
+            assertEquals(200, c.getResponseCode());
+            assertEquals("content of onnx/model.onnx", new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
 }

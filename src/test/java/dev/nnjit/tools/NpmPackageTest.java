@@ -41,6 +41,16 @@ class NpmPackageTest {
                 List.of("export default function () {}\n")));
     }
 
+    @Test void inlinesImportsBetweenItsModulesAndRefusesNamesDeclaredTwice() {
+        String script = NpmPackage.globalScript(TEMPLATE, List.of("a.js", "b.js"),
+                List.of("export function f() {}\n", "import { f } from \"./a.js\";\nconst g = f;\n"));
+        assertFalse(script.contains("import "), script);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> NpmPackage.globalScript(TEMPLATE,
+                List.of("a.js", "b.js"), List.of("function now() {}\n", "const x = 1;\nexport function now() {}\n")));
+        assertEquals("b.js:2: 'now' is also declared in a.js (the script-tag build puts every module in one scope:"
+                + " rename one)", e.getMessage());
+    }
+
     @Test void setsTheVersionOfTheModule() {
         assertEquals("a\nexport const version = \"1.2.3\";\n",
                 NpmPackage.withVersion("a\n" + NpmPackage.VERSION_LINE + "\n", "1.2.3"));
@@ -59,7 +69,8 @@ class NpmPackageTest {
         Path pkg = NpmPackage.assemble(webapp, Paths.get("npm"), Paths.get("LICENSE"), tmp.resolve("out"), "9.8.7");
 
         for (String f : List.of("package.json", "README.md", "LICENSE", "index.d.ts", "engine.d.ts", "nnjit.js",
-                "tensor.js", "engine.js", "nnjit.global.js", "wasm-gc/nnjit.wasm", "wasm-gc/nnjit.wasm-runtime.js",
+                "tensor.js", "engine.js", "engine-tokenizer.js", "fetch-file.js", "pretrained.js", "pipeline.js",
+                "task-feature-extraction.js", "nnjit.global.js", "wasm-gc/nnjit.wasm", "wasm-gc/nnjit.wasm-runtime.js",
                 "js/nnjit.js")) {
             assertTrue(Files.isRegularFile(pkg.resolve(f)), f);
         }
@@ -68,7 +79,8 @@ class NpmPackageTest {
         assertTrue(packageJson.contains("\"type\": \"module\""), packageJson);
         assertTrue(Files.readString(pkg.resolve("nnjit.js")).contains("export const version = \"9.8.7\";"));
         String global = Files.readString(pkg.resolve("nnjit.global.js"));
-        assertTrue(global.contains("globalThis.nnjit = Object.freeze({ InferenceSession, Tensor, env, version });"));
+        assertTrue(global.contains("globalThis.nnjit = Object.freeze({ InferenceSession, Tensor, env, version, pipeline,"
+                + " clearModelCache });"));
         assertTrue(global.contains("const version = \"9.8.7\";"), "the global build has the version");
         assertTrue(Files.readString(pkg.resolve("LICENSE")).contains("Apache License"));
     }

@@ -127,12 +127,30 @@ class NpmPackageIT {
         }
     }
 
+    /**
+     * The package's pipeline on MiniLM (the folder mvn package lays out), from the script-tag build and from Node;
+     * the paraphrase pair's cosine is ONNX Runtime's 0.7645 (PipelineIT checks every value against ONNX Runtime).
+     */
+    @Test void scriptTagAndNodeRunThePipeline() throws IOException, InterruptedException {
+        try (WebServer server = WebServer.start(installDir, false)) {
+            String minilm = server.mount("minilm", PipelineFixture.MODEL);
+            JsonObject r = openPage(server, "pipeline-script.html", "&minilm=" + minilm);
+            assertEquals("[2,384]", r.get("dims").toString());
+            assertEquals(0.7645, r.get("cosine").getAsDouble(), 1e-3, "script tag");
+        }
+        String out = exec(installDir, 600, NpmPackage.findOnPath("node").toString(), "node-pipeline.mjs",
+                PipelineFixture.MODEL.toString());
+        JsonObject r = JsonParser.parseString(out.strip().substring(out.strip().lastIndexOf('\n') + 1)).getAsJsonObject();
+        assertEquals("cpu", r.get("executionProvider").getAsString());
+        assertEquals(0.7645, r.get("cosine").getAsDouble(), 1e-3, "node");
+    }
+
     @Test void nodeImportsThePackageAndRunsTheFixtureOnCpu() throws IOException, InterruptedException {
         String out = exec(installDir, 300, NpmPackage.findOnPath("node").toString(), "node-run.mjs", FIXTURE.toString());
         String last = out.strip().substring(out.strip().lastIndexOf('\n') + 1);
         JsonObject r = JsonParser.parseString(last).getAsJsonObject();
         assertEquals("cpu", r.get("executionProvider").getAsString());
-        assertEquals(List.of("initiate", "done", "ready"), distinct(r.getAsJsonArray("progress")));
+        assertEquals(List.of("initiate", "download", "done", "ready"), distinct(r.getAsJsonArray("progress")));
         assertMatchesGolden("node", r);
         for (Map.Entry<String, JsonElement> o : r.getAsJsonObject("outputs").entrySet()) {
             assertEquals("Float32Array", o.getValue().getAsJsonObject().get("array").getAsString(), o.getKey());
