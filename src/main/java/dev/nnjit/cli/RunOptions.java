@@ -5,7 +5,7 @@ import java.nio.file.Paths;
 import java.util.List;
 
 /**
- * The arguments of {@code nnjit run MODEL.onnx --inputs FEEDS.json [--backend cpu|browser|webgpu] [--output OUT.json]
+ * The arguments of {@code nnjit run MODEL.onnx --inputs FEEDS.json [--backend cpu|browser|webgpu|wasm-simd] [--output OUT.json]
  * [--chromium PATH] [--verbose]}.
  *
  * @param output null: write the result to stdout
@@ -26,7 +26,14 @@ public record RunOptions(Path model, Path inputs, Backend backend, Path output, 
         /** In headless Chromium on WebGPU: every op runs as a kernel nnjit generates (Wasm GC build drives it). */
         WEBGPU("webgpu"),
         /** As WEBGPU, driven by the JavaScript build. */
-        WEBGPU_JS("webgpu-js");
+        WEBGPU_JS("webgpu-js"),
+        /**
+         * In headless Chromium on the CPU: generated Wasm SIMD kernels, the other nodes on the reference ops (Wasm GC
+         * build).
+         */
+        WASM_SIMD("wasm-simd"),
+        /** As WASM_SIMD, driven by the JavaScript build. */
+        WASM_SIMD_JS("wasm-simd-js");
 
         /** The name on the command line, also the backend name {@code BrowserRunner.run} takes. */
         public final String cliName;
@@ -96,6 +103,6 @@ public record RunOptions(Path model, Path inputs, Backend backend, Path output, 
     private static Backend backend(String name) {
         for (Backend b : Backend.values()) if (b.cliName.equals(name)) return b;
         throw new UsageException("unknown backend '" + name
-                + "' (choose cpu, browser, browser-wasm-gc, browser-js, webgpu or webgpu-js)");
+                + "' (choose cpu, browser, browser-wasm-gc, browser-js, webgpu, webgpu-js, wasm-simd or wasm-simd-js)");
     }
 }

@@ -10,6 +10,8 @@ import dev.nnjit.runtime.Flags;
 import dev.nnjit.runtime.KernelChoice;
 import dev.nnjit.runtime.RunResult;
 import dev.nnjit.runtime.Tunable;
+import dev.nnjit.runtime.wasm.WasmSimdBackend;
+import dev.nnjit.runtime.wasm.WasmSimdExecutable;
 import dev.nnjit.runtime.webgpu.WebGpuBackend;
 import dev.nnjit.tensor.Dim;
 import dev.nnjit.tensor.Shape;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.teavm.classlib.PlatformDetector;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSBoolean;
@@ -52,6 +55,9 @@ public final class EngineExports {
 
     private EngineExports() {}
 
+    @JSBody(params = "text", script = "return JSON.parse(text);")
+    private static native JSObject parseJson(String text);
+
     /** "wasm-gc" or "js": which compilation of the engine is running. */
     @JSExport
     public static String platform() {
@@ -77,7 +83,9 @@ public final class EngineExports {
     /**
      * As {@link #loadModel}, with options, as a promise (the webgpu backend acquires its device asynchronously).
      *
-     * @param options plain object or null: {@code backend} "cpu" (default) or "webgpu"; for webgpu, optional
+     * @param options plain object or null: {@code backend} "cpu" (default), "webgpu" or "wasm-simd" (generated Wasm
+     *     SIMD kernels, other nodes on the reference ops; each run's reply then has {@code wasm}, the
+     *     {@code WasmSimdReport}: which node ran where, the memory plan, threads); for webgpu, optional
      *     {@code fusion} (default true: run the GPU fusion passes), {@code maxStorageBufferBindingSize} and
      *     {@code maxBufferSize} (bytes) to plan against limits tighter than the adapter's, and {@code tuning} (see
      *     {@link TuningOptions}: budgetMs, cache "indexeddb" | "none", records; {@code auto} is engine.js's); {@code debug}: the
@@ -122,8 +130,11 @@ public final class EngineExports {
             gpu = GpuBackends.create(registry, JsObjects.getNumber(options, "maxStorageBufferBindingSize"),
                     JsObjects.getNumber(options, "maxBufferSize"), fusion, tuning);
             backend = gpu;
+        } else if (backendName.equals("wasm-simd")) {
+            backend = new WasmSimdBackend(registry);
         } else {
-            throw new IllegalArgumentException("unknown backend '" + backendName + "' (expected cpu or webgpu)");
+            throw new IllegalArgumentException("unknown backend '" + backendName
+                    + "' (expected cpu, webgpu or wasm-simd)");
         }
         long t3 = System.nanoTime();
         Session session = Session.create(model, registry, backend);
@@ -228,6 +239,9 @@ public final class EngineExports {
         JsObjects.set(value, "outputs", outputs);
         JsObjects.set(value, "timings", RunMarshal.numbers(timings));
         if (result.gpu() != null) JsObjects.set(value, "gpu", RunMarshal.gpuStats(result.gpu()));
+        if (session.lastExecutable() instanceof WasmSimdExecutable) {
+            JsObjects.set(value, "wasm", parseJson(((WasmSimdExecutable) session.lastExecutable()).report().toJson()));
+        }
         return value;
     }
 

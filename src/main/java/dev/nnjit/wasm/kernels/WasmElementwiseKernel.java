@@ -74,6 +74,7 @@ public final class WasmElementwiseKernel implements WasmKernelGenerator<WasmElem
             case ADD: c.f32x4Add(); break;
             case SUB: c.f32x4Sub(); break;
             case MUL: c.f32x4Mul(); break;
+            case DIV: c.f32x4Div(); break;
             case MAX: c.f32x4Max(); break;
             case RELU: c.v128ConstF32(0f, 0f, 0f, 0f).f32x4Max(); break;
             case EXP: exp.emit(c); break;

@@ -9,7 +9,7 @@ import dev.nnjit.codegen.KernelProblem;
 public record WasmElementwiseProblem(Op op) implements KernelProblem {
     /** The ops, each with its arity. Max and Relu propagate NaN (f32x4.max), as the Java reference does. */
     public enum Op {
-        ADD(2), SUB(2), MUL(2), MAX(2), RELU(1), EXP(1);
+        ADD(2), SUB(2), MUL(2), DIV(2), MAX(2), RELU(1), EXP(1);
 
         public final int arity;
 

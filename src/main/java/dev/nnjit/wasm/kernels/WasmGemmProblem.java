@@ -16,10 +16,13 @@ public record WasmGemmProblem(int m, int n, int k, boolean bias, Activation acti
         if (m <= 0 || n <= 0 || k <= 0) {
             throw new IllegalArgumentException("gemm dims must be positive: m=" + m + " n=" + n + " k=" + k);
         }
-        if (activation != Activation.NONE && activation != Activation.RELU) {
+        if (!supports(activation)) {
             throw new IllegalArgumentException("wasm gemm epilogue supports NONE and RELU, not " + activation);
         }
     }
+
+    /** Whether the epilogue can apply {@code a}. */
+    public static boolean supports(Activation a) { return a == Activation.NONE || a == Activation.RELU; }
 
     public static WasmGemmProblem of(int m, int n, int k) { return new WasmGemmProblem(m, n, k, false, Activation.NONE); }
 

@@ -37,6 +37,7 @@ class WasmElementwiseKernelTest {
             case ADD: return "Add";
             case SUB: return "Sub";
             case MUL: return "Mul";
+            case DIV: return "Div";
             case MAX: return "Max";
             case RELU: return "Relu";
             default: return "Exp";
