@@ -28,6 +28,14 @@ public final class WasmLoweringTable {
         t.add("", "Max", new ElementwiseLowering(Op.MAX));
         t.add("", "Relu", new ElementwiseLowering(Op.RELU));
         t.add("", "Exp", new ElementwiseLowering(Op.EXP));
+        t.add(FusedOps.DOMAIN, "SiLU", new ElementwiseLowering(Op.SILU));
+        t.add("", "Gelu", (n, b) -> {
+            String approximate = dev.nnjit.ops.OpContext.forNode(n).attrString("approximate", "none");
+            return new ElementwiseLowering(approximate.equals("tanh") ? Op.GELU_TANH : Op.GELU).lower(n, b);
+        });
+        t.add("", "LayerNormalization", RowLowerings::norm);
+        t.add(FusedOps.DOMAIN, "RMSNormalization", RowLowerings::norm);
+        t.add("", "Transpose", RowLowerings::transpose);
         ViewLowering view = new ViewLowering();
         for (String op : new String[] {"Reshape", "Flatten", "Squeeze", "Unsqueeze", "Identity"}) t.add("", op, view);
         return t;

@@ -70,7 +70,7 @@ public final class WasmElementwiseKernel implements WasmKernelGenerator<WasmElem
     }
 
     /** Operands (one or two v128) on the stack -> the result v128. */
-    private static void op(WasmCode c, WasmElementwiseProblem.Op op, VectorExp exp, VectorActivation act) {
+    static void op(WasmCode c, WasmElementwiseProblem.Op op, VectorExp exp, VectorActivation act) {
         switch (op) {
             case ADD: c.f32x4Add(); break;
             case SUB: c.f32x4Sub(); break;
