@@ -28,7 +28,8 @@
 //   nnjit-wasm    the engine's CPU reference compiled to WebAssembly GC (engine.js, createEngine("wasm-gc"))
 //   nnjit-js      the same engine compiled to JavaScript
 //   nnjit-wasm-simd  the engine's wasm-simd backend (Wasm GC build): CPU kernels nnjit generates as WebAssembly SIMD
-//                 modules, the other nodes on the reference ops; loaded and run like nnjit-webgpu (one thread today)
+//                 modules, the other nodes on the reference ops; loaded and run like nnjit-webgpu, kernels on
+//                 navigator.hardwareConcurrency threads (as ort-wasm)
 //   nnjit-webgpu  the engine's WebGPU backend: await engine.loadModelAsync(bytes, files, {backend: "webgpu"}), then
 //                 await model.runAsync(feeds) (outputs read back); unavailable when the build has no loadModelAsync
 //   nnjit-webgpu-tuned  the same, tuned first: loaded with {tuning: {cache: "none", auto: false, records}} (records:

@@ -21,7 +21,8 @@
 // runAsync works for every model; run (synchronous) only for CPU models.
 //
 // wasm-simd backend (CPU kernels nnjit generates as WebAssembly SIMD modules; other nodes on the reference ops):
-//   const model = await engine.loadModelAsync(bytes, externalFiles, {backend: "wasm-simd"});
+//   const model = await engine.loadModelAsync(bytes, externalFiles, {backend: "wasm-simd", threads: 2});
+//   (threads: kernel threads, default navigator.hardwareConcurrency; one without cross-origin isolation or Workers)
 //   const {outputs, timings, wasm} = await model.runAsync(feeds);
 //   wasm -> {kernelSteps, referenceSteps, referenceOps: {op: count}, sharedMemory, threads, threadsReason, modules,
 //            memory: {totalBytes, constantBytes, arenaBytes, ...}, compileMs, nodes: [{node, op, ran, kernel|reason}]}

@@ -26,7 +26,8 @@
 //   (shape entries: numbers, or the symbolic dimension's name; "" for an unnamed unknown dimension).
 // session.run(feeds, fetches?, options?) -> {name: Tensor}: feeds {name: Tensor}; fetches: output names (array) or an
 //   object whose keys name them; default all outputs. session.release() frees the model.
-// env: logLevel, wasm.numThreads (recorded: nnjit's wasm-simd kernels run on one thread today), webgpu.powerPreference /
+// env: logLevel, wasm.numThreads (threads of the "wasm" provider's kernels; 0: navigator.hardwareConcurrency; one
+//   where the page is not cross-origin isolated, and in Node), webgpu.powerPreference /
 //   forceFallbackAdapter (used for the availability check; the engine's own device request does not take them yet),
 //   engine ("auto" | "wasm-gc" | "js": which build of the engine; auto is Wasm GC in browsers, JS in Node).
 // Errors: every promise rejects with an Error whose message names the problem (input, type, dims, file).
@@ -106,6 +107,7 @@ export class InferenceSession {
         continue;
       }
       const loadOptions = { backend: BACKEND_OF_PROVIDER.get(provider) };
+      if (loadOptions.backend === "wasm-simd" && env.wasm.numThreads > 0) loadOptions.threads = env.wasm.numThreads;
       if (options.tuning !== undefined) loadOptions.tuning = options.tuning;
       try {
         const model = await engine.loadModelAsync(bytes, external, loadOptions);

@@ -95,6 +95,7 @@ public final class BrowserRunner implements AutoCloseable {
     private record Target(String engine, String backend) {}
 
     private boolean gpuFusion = true;
+    private int wasmThreads;
     private long gpuBindingLimitCap;
     private long gpuBufferLimitCap;
     private GpuStats lastGpuStats;
@@ -276,6 +277,12 @@ public final class BrowserRunner implements AutoCloseable {
      * it off to test each op's own lowering.
      */
     public void setGpuFusion(boolean on) { gpuFusion = on; }
+
+    /**
+     * Kernel threads of models loaded afterwards on the wasm-simd backends (0, the default: the page's
+     * navigator.hardwareConcurrency); tests compare one and two.
+     */
+    public void setWasmThreads(int threads) { wasmThreads = threads; }
 
     /**
      * Destroys the WebGPU device of the page's engine build for {@code backend} ("webgpu" or "webgpu-js"), freeing
@@ -460,7 +467,8 @@ public final class BrowserRunner implements AutoCloseable {
         try {
             Path real = model.toRealPath();
             String caps = target.backend.equals("webgpu")
-                    ? "|" + gpuBindingLimitCap + "," + gpuBufferLimitCap + "," + gpuFusion : "";
+                    ? "|" + gpuBindingLimitCap + "," + gpuBufferLimitCap + "," + gpuFusion
+                    : target.backend.equals("wasm-simd") ? "|threads" + wasmThreads : "";
             return real + "|" + Files.size(real) + "|" + Files.getLastModifiedTime(real).toMillis() + "|"
                     + target.engine + "|" + target.backend + caps;
         } catch (IOException e) {
@@ -495,6 +503,7 @@ public final class BrowserRunner implements AutoCloseable {
         JsonObject options = new JsonObject();
         options.addProperty("backend", target.backend);
         if (target.backend.equals("webgpu")) options.addProperty("fusion", gpuFusion);
+        if (target.backend.equals("wasm-simd") && wasmThreads > 0) options.addProperty("threads", wasmThreads);
         if (gpuBindingLimitCap > 0) options.addProperty("maxStorageBufferBindingSize", gpuBindingLimitCap);
         if (gpuBufferLimitCap > 0) options.addProperty("maxBufferSize", gpuBufferLimitCap);
         if (tuning != null) options.add("tuning", tuning);

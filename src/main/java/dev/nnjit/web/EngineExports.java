@@ -85,7 +85,9 @@ public final class EngineExports {
      *
      * @param options plain object or null: {@code backend} "cpu" (default), "webgpu" or "wasm-simd" (generated Wasm
      *     SIMD kernels, other nodes on the reference ops; each run's reply then has {@code wasm}, the
-     *     {@code WasmSimdReport}: which node ran where, the memory plan, threads); for webgpu, optional
+     *     {@code WasmSimdReport}: which node ran where, the memory plan, threads; option {@code threads}: kernel
+     *     threads, default navigator.hardwareConcurrency, one where the page is not cross-origin isolated); for
+     *     webgpu, optional
      *     {@code fusion} (default true: run the GPU fusion passes), {@code maxStorageBufferBindingSize} and
      *     {@code maxBufferSize} (bytes) to plan against limits tighter than the adapter's, and {@code tuning} (see
      *     {@link TuningOptions}: budgetMs, cache "indexeddb" | "none", records; {@code auto} is engine.js's); {@code debug}: the
@@ -131,7 +133,7 @@ public final class EngineExports {
                     JsObjects.getNumber(options, "maxBufferSize"), fusion, tuning);
             backend = gpu;
         } else if (backendName.equals("wasm-simd")) {
-            backend = new WasmSimdBackend(registry);
+            backend = new WasmSimdBackend(registry, (int) JsObjects.getNumber(options, "threads"));
         } else {
             throw new IllegalArgumentException("unknown backend '" + backendName
                     + "' (expected cpu, webgpu or wasm-simd)");

@@ -109,8 +109,28 @@ class WasmSimdModelsIT {
         assertEquals(report.get("kernelSteps").getAsInt(), kernels);
         assertEquals(report.get("referenceSteps").getAsInt(), references);
         assertTrue(matmulKernels >= 6, "BERT's linear layers run as GEMM kernels: " + report.get("nodes"));
-        assertEquals(1, report.get("threads").getAsInt());
+        assertEquals(2, report.get("threads").getAsInt(), "the harness page is cross-origin isolated, 2 cores: "
+                + report.get("threadsReason"));
         assertTrue(report.getAsJsonObject("memory").get("totalBytes").getAsDouble() > 0);
+    }
+
+    /** Kernels split across 1 and 2 threads give the same outputs, bit for bit (each row computed the same way). */
+    @Test void oneAndTwoThreadsGiveEqualOutputs() {
+        Path model = E2eModels.miniLm();
+        Map<String, Tensor> feeds = E2eModels.miniLmFeeds(128);
+        try {
+            runner.setWasmThreads(1);
+            BrowserRunner.Result one = runner.run(model, feeds, "wasm-simd");
+            assertEquals(1, runner.lastWasmReport().get("threads").getAsInt());
+            runner.setWasmThreads(2);
+            BrowserRunner.Result two = runner.run(model, feeds, "wasm-simd");
+            assertEquals(2, runner.lastWasmReport().get("threads").getAsInt(), runner.lastWasmReport().toString());
+            TensorAsserts.assertOutputsMatch("MiniLM on 1 and 2 threads", one.outputs(), two.outputs(), 0);
+            System.out.printf("[wasm-simd threads] MiniLM seq 128: 1 thread %.1f ms, 2 threads %.1f ms (first runs)%n",
+                    one.timings().get("runMs"), two.timings().get("runMs"));
+        } finally {
+            runner.setWasmThreads(0);
+        }
     }
 
     /** Median of 3 warm runs of MiniLM at 128 tokens, wasm-simd and the CPU engine (Wasm GC): printed, not asserted. */
@@ -120,8 +140,9 @@ class WasmSimdModelsIT {
         double simd = medianRunMs(model, feeds, "wasm-simd");
         JsonObject report = runner.lastWasmReport();
         double cpu = medianRunMs(model, feeds, "browser-wasm-gc");
-        System.out.printf("[wasm-simd timing] MiniLM seq 128: wasm-simd %.1f ms, browser CPU (wasm-gc) %.1f ms (median"
-                + " of 3 warm runs); reference ops %s%n", simd, cpu, report.get("referenceOps"));
+        System.out.printf("[wasm-simd timing] MiniLM seq 128: wasm-simd %.1f ms (%d threads), browser CPU (wasm-gc) %.1f"
+                + " ms (median of 3 warm runs); reference ops %s%n", simd, report.get("threads").getAsInt(), cpu,
+                report.get("referenceOps"));
     }
 
     private double medianRunMs(Path model, Map<String, Tensor> feeds, String backend) {

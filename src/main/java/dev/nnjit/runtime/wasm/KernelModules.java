@@ -13,8 +13,9 @@ import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * Compiled kernel modules ({@code WebAssembly.Module}), one per kernel cache key for the whole page: a kernel shared
- * by programs, models or shapes is compiled once. Compiling and instantiating are asynchronous (Chromium refuses
- * synchronous compiles over 4 KB on the main thread); promises are settled in JavaScript and awaited through
+ * by programs, models or shapes is compiled once ({@link KernelThreads} instantiates them on each memory and
+ * thread). Compiling is asynchronous (Chromium refuses synchronous compiles over 4 KB on the main thread); the
+ * promise is settled in JavaScript and awaited through
  * {@link Settled}, so a rejected one becomes a Java exception on both targets.
  */
 final class KernelModules {
@@ -35,11 +36,6 @@ final class KernelModules {
         return m;
     }
 
-    /** The entry function of the kernel instantiated on {@code memory}. */
-    static JSObject entry(WasmKernelInstance k, LinearMemory memory) {
-        return Settled.await(instantiate(module(k), memory.js()), "instantiating wasm kernel " + k.cacheKey());
-    }
-
     /** Number of distinct modules compiled on this page so far. */
     static int count() { return compiled.size(); }
 
@@ -47,7 +43,4 @@ final class KernelModules {
             + " bytes.byteLength).slice());")
     private static native JSPromise<JSObject> compile(Int8Array bytes);
 
-    @JSBody(params = {"module", "memory"}, script = "return WebAssembly.instantiate(module, {env: {memory: memory}})"
-            + ".then(function(i) { return i.exports.main; });")
-    private static native JSPromise<JSObject> instantiate(JSObject module, JSObject memory);
 }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Where every memory tensor of a program lives in the linear memory, as byte addresses:
  * <pre>
- *   [0, 64)                 never used (a zero address is never a tensor)
+ *   [0, 64)                 no tensor (a zero address is never one); bytes 16..31 are KernelThreads' control words
  *   constants               each kernel-read constant once, copied in when the executable is built
  *   arena                   inputs and intermediates, sharing slots by liveness ({@link LivenessSlots})
  *   workspaces              {@code threads} private scratch areas of the largest kernel workspace

@@ -21,8 +21,14 @@ public final class WasmSimdBackend implements Backend {
     private final OpRegistry registry;
     private final WasmLoweringTable table = WasmLoweringTable.defaults();
     private final boolean shared;
+    private final int threads;
+    private final String threadsReason;
 
-    public WasmSimdBackend(OpRegistry registry) {
+    /**
+     * @param threads kernel threads wanted (the page's plus Web Workers); 0: navigator.hardwareConcurrency. Without
+     *     cross-origin isolation or without Web Workers (Node) the kernels run on one thread, and the report says why
+     */
+    public WasmSimdBackend(OpRegistry registry, int threads) {
         this.registry = registry;
         boolean share;
         try {
@@ -33,6 +39,22 @@ public final class WasmSimdBackend implements Backend {
                     + " backend, or 'nnjit run --backend wasm-simd', which runs it in headless Chromium");
         }
         this.shared = share;
+        int wanted = threads > 0 ? threads : KernelThreads.hardwareConcurrency();
+        if (wanted == 1) {
+            this.threads = 1;
+            this.threadsReason = threads > 0 ? "1 thread requested" : "navigator.hardwareConcurrency is 1";
+        } else if (!share) {
+            this.threads = 1;
+            this.threadsReason = "one thread: the page is not cross-origin isolated, so no SharedArrayBuffer to share"
+                    + " with Web Workers (serve it with COOP/COEP)";
+        } else if (!KernelThreads.workersAvailable()) {
+            this.threads = 1;
+            this.threadsReason = "one thread: no Web Workers here (Node)";
+        } else {
+            this.threads = wanted;
+            this.threadsReason = threads > 0 ? threads + " threads requested"
+                    : "navigator.hardwareConcurrency = " + wanted;
+        }
     }
 
     @Override public String name() { return "wasm-simd"; }
@@ -41,10 +63,10 @@ public final class WasmSimdBackend implements Backend {
         long t0 = System.nanoTime();
         PassPipeline.cpuKernels(registry).apply(specialized);
         WasmProgram program = WasmGraphLowering.lower(specialized, table, shared);
-        MemoryPlan plan = MemoryPlan.plan(program, 1);
+        MemoryPlan plan = MemoryPlan.plan(program, threads);
         LinearMemory memory = LinearMemory.create(plan.totalBytes(), shared);
         CpuExecutor reference = new CpuExecutor(specialized, registry);
-        WasmSimdExecutable exec = new WasmSimdExecutable(program, plan, reference, memory, t0);
+        WasmSimdExecutable exec = new WasmSimdExecutable(program, plan, reference, memory, threadsReason, t0);
         if (Flags.debug() >= 1) System.out.println(exec.report().summary());
         return exec;
     }

@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.teavm.jso.JSObject;
 
 /**
  * A wasm-simd program bound to its linear memory: constants copied in and kernels instantiated once (when built),
@@ -30,20 +31,22 @@ public final class WasmSimdExecutable implements Executable {
     private final MemoryPlan plan;
     private final CpuExecutor reference;
     private final LinearMemory memory;
-    private final BoundCalls[] bound;
+    private final KernelThreads threads;
     private final int[] nodeIndex;
     private final Map<Value, Integer> lastUse = new IdentityHashMap<>();
     private final WasmSimdReport report;
 
-    /** @param compileStartNanos when compiling began (System.nanoTime), for the report's compile time */
+    /**
+     * @param threadsReason why the kernels run on {@code plan.threads()} threads
+     * @param compileStartNanos when compiling began (System.nanoTime), for the report's compile time
+     */
     WasmSimdExecutable(WasmProgram program, MemoryPlan plan, CpuExecutor reference, LinearMemory memory,
-                       long compileStartNanos) {
+                       String threadsReason, long compileStartNanos) {
         this.program = program;
         this.plan = plan;
         this.reference = reference;
         this.memory = memory;
         List<WasmStep> steps = program.steps();
-        bound = new BoundCalls[steps.size()];
         nodeIndex = new int[steps.size()];
         Map<Node, Integer> indexOf = new IdentityHashMap<>();
         List<Node> nodes = program.graph().nodes();
@@ -51,40 +54,47 @@ public final class WasmSimdExecutable implements Executable {
         for (MemTensor t : program.tensors()) {
             if (t.kind() == MemTensor.Kind.CONSTANT) memory.writeFloats(plan.addressOf(t), t.constant().floats());
         }
-        Map<String, Object> entries = new HashMap<>();
+        Map<String, Integer> moduleIndex = new HashMap<>();
+        JSObject modules = KernelThreads.newList();
+        JSObject stepCalls = KernelThreads.newList();
         for (int s = 0; s < steps.size(); s++) {
             WasmStep step = steps.get(s);
             nodeIndex[s] = indexOf.get(step.node());
             for (Value in : step.node().inputs()) if (in != null) lastUse.put(in, s);
-            if (!step.isKernel()) continue;
-            bound[s] = new BoundCalls();
-            for (KernelCall c : step.calls()) {
-                Object entry = entries.get(c.kernel().cacheKey());
-                if (entry == null) {
-                    entry = KernelModules.entry(c.kernel(), memory);
-                    entries.put(c.kernel().cacheKey(), entry);
-                }
-                bound[s].add((org.teavm.jso.JSObject) entry, arguments(c));
+            if (!step.isKernel()) {
+                KernelThreads.pushNull(stepCalls);
+                continue;
             }
+            JSObject calls = KernelThreads.newList();
+            for (KernelCall c : step.calls()) {
+                Integer m = moduleIndex.get(c.kernel().cacheKey());
+                if (m == null) {
+                    m = moduleIndex.size();
+                    moduleIndex.put(c.kernel().cacheKey(), m);
+                    KernelThreads.push(modules, KernelModules.module(c.kernel()));
+                }
+                JSObject args = KernelThreads.newList();
+                int workspaceArg = -1;
+                for (int i = 0; i < c.args().size(); i++) {
+                    KernelCall.Arg a = c.args().get(i);
+                    if (a.workspace()) workspaceArg = i;
+                    KernelThreads.pushInt(args, a.workspace() ? (int) plan.workspace(0)
+                            : a.tensor() != null ? (int) (plan.addressOf(a.tensor()) + a.deltaBytes()) : a.value());
+                }
+                KernelThreads.push(calls, KernelThreads.call(m, args, workspaceArg));
+            }
+            KernelThreads.push(stepCalls, calls);
         }
         for (Value out : program.graph().outputs()) lastUse.put(out, Integer.MAX_VALUE);
-        report = WasmSimdReport.of(program, plan, memory.shared(), entries.size(),
+        JSObject workspaces = KernelThreads.newList();
+        for (int t = 0; t < plan.threads(); t++) KernelThreads.pushInt(workspaces, (int) plan.workspace(t));
+        threads = KernelThreads.start(memory, plan.threads(), modules, stepCalls, workspaces);
+        report = WasmSimdReport.of(program, plan, memory.shared(), moduleIndex.size(), threadsReason,
                 (System.nanoTime() - compileStartNanos) / 1e6);
     }
 
     /** Which node ran where, and the memory plan's numbers. */
     public WasmSimdReport report() { return report; }
-
-    private int[] arguments(KernelCall c) {
-        int[] v = new int[c.args().size()];
-        for (int i = 0; i < v.length; i++) {
-            KernelCall.Arg a = c.args().get(i);
-            long x = a.workspace() ? plan.workspace(0) : a.tensor() != null ? plan.addressOf(a.tensor()) + a.deltaBytes()
-                    : a.value();
-            v[i] = (int) x;
-        }
-        return v;
-    }
 
     @Override public RunResult run(Map<String, Tensor> feeds, RunOptions options) {
         Map<Value, Tensor> java = new IdentityHashMap<>();
@@ -102,7 +112,7 @@ public final class WasmSimdExecutable implements Executable {
             WasmStep step = steps.get(s);
             long a = System.nanoTime();
             if (step.isKernel()) {
-                bound[s].run();
+                threads.run(s);
             } else {
                 runReference(s, step.node(), java);
             }

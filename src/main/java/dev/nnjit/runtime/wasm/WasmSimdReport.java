@@ -13,13 +13,14 @@ import java.util.TreeMap;
  * page ({@code wasm} in the run reply) and is logged at compile with NNJIT_DEBUG >= 1.
  *
  * @param nodes one entry per step, in order: {@code node, op, ran ("kernel" | "reference"), kernel, reason}
- * @param threads worker threads the kernels run on (1 today), and {@code threadsReason} why
+ * @param threads threads the kernels run on (the page's and Web Workers), and {@code threadsReason} why
  */
 public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, int referenceSteps,
                              Map<String, Integer> referenceOps, boolean sharedMemory, int threads,
                              String threadsReason, int modules, Map<String, Double> memory, double compileMs) {
 
-    static WasmSimdReport of(WasmProgram p, MemoryPlan plan, boolean shared, int modules, double compileMs) {
+    static WasmSimdReport of(WasmProgram p, MemoryPlan plan, boolean shared, int modules, String threadsReason,
+                             double compileMs) {
         List<Map<String, Object>> nodes = new ArrayList<>();
         int kernels = 0;
         Map<String, Integer> refOps = new TreeMap<>();
@@ -47,7 +48,7 @@ public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, i
         memory.put("unpooledBytes", (double) plan.unpooledBytes());
         memory.put("workspaceBytes", (double) plan.workspaceBytes());
         return new WasmSimdReport(nodes, kernels, nodes.size() - kernels, refOps, shared, plan.threads(),
-                "kernels run on the calling thread (Web Workers are not implemented yet)", modules, memory, compileMs);
+                threadsReason, modules, memory, compileMs);
     }
 
     /** The report as a JSON object. */
