@@ -59,6 +59,13 @@ final class RunCommand {
     private static Outcome runInBrowser(Path model, Map<String, Tensor> feeds, String backend, Path chromium) {
         try (BrowserRunner runner = BrowserRunner.start(chromium)) {
             BrowserRunner.Result r = runner.run(model, feeds, backend);
+            com.google.gson.JsonObject wasm = runner.lastWasmReport();
+            if (wasm != null) {
+                // wasm-simd never falls back silently: say which ops ran on the reference, and the threads
+                System.err.println("nnjit run: wasm-simd: " + wasm.get("kernelSteps") + " kernel steps, "
+                        + wasm.get("referenceSteps") + " reference steps " + wasm.get("referenceOps") + "; "
+                        + wasm.get("threads") + " thread(s): " + wasm.get("threadsReason").getAsString());
+            }
             return new Outcome(r.outputs(), r.timings());
         }
     }

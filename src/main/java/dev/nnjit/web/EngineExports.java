@@ -48,7 +48,7 @@ public final class EngineExports {
      * A loaded model: its session and, on the webgpu backend, that backend and its tuning options (both null on the
      * CPU backend).
      */
-    private record Loaded(Session session, WebGpuBackend gpu, TuningOptions tuning) {}
+    private record Loaded(Session session, WebGpuBackend gpu, TuningOptions tuning, WasmSimdBackend wasm) {}
 
     /** Loaded models; a handle is an index here, null once disposed. */
     private static final List<Loaded> loaded = new ArrayList<>();
@@ -141,7 +141,7 @@ public final class EngineExports {
         long t3 = System.nanoTime();
         Session session = Session.create(model, registry, backend);
         long t4 = System.nanoTime();
-        loaded.add(new Loaded(session, gpu, tuning));
+        loaded.add(new Loaded(session, gpu, tuning, backend instanceof WasmSimdBackend ? (WasmSimdBackend) backend : null));
         JSObject value = JsObjects.newObject();
         JsObjects.setNumber(value, "handle", loaded.size() - 1);
         JsObjects.setString(value, "backend", backendName);
@@ -268,6 +268,7 @@ public final class EngineExports {
             Loaded m = loaded(handle);
             loaded.set(handle, null);
             if (m.gpu() != null) m.gpu().release();
+            if (m.wasm() != null) m.wasm().release();
             return ok(null);
         } catch (Throwable e) {
             return failure(e);

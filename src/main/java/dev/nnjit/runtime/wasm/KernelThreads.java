@@ -97,6 +97,13 @@ final class KernelThreads {
     private static native JSPromise<JSObject> newPool(JSObject memory, int threads, JSObject modules, JSObject steps,
                                                       JSObject ws, String workerSource);
 
+    /** Terminates the workers; a later run fails. */
+    void stop() { stopPool(pool); }
+
+    @JSBody(params = "pool", script = "pool.workers.forEach(function(w) { w.terminate(); });"
+            + " pool.run = function() { throw new Error('this wasm-simd program was released'); };")
+    private static native void stopPool(JSObject pool);
+
     @JSBody(params = {"pool", "s"}, script = "pool.run(s);")
     private static native void runStep(JSObject pool, int s);
 

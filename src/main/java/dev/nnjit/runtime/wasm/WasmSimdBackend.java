@@ -57,7 +57,16 @@ public final class WasmSimdBackend implements Backend {
         }
     }
 
+    /** Executables compiled here, so that {@link #release} can stop their Web Workers. */
+    private final java.util.List<WasmSimdExecutable> compiled = new java.util.ArrayList<>();
+
     @Override public String name() { return "wasm-simd"; }
+
+    /** Stops the Web Workers of every program compiled here; they must not run afterwards. */
+    public void release() {
+        for (WasmSimdExecutable e : compiled) e.release();
+        compiled.clear();
+    }
 
     @Override public Executable compile(Graph specialized) {
         long t0 = System.nanoTime();
@@ -67,6 +76,7 @@ public final class WasmSimdBackend implements Backend {
         LinearMemory memory = LinearMemory.create(plan.totalBytes(), shared);
         CpuExecutor reference = new CpuExecutor(specialized, registry);
         WasmSimdExecutable exec = new WasmSimdExecutable(program, plan, reference, memory, threadsReason, t0);
+        compiled.add(exec);
         if (Flags.debug() >= 1) System.out.println(exec.report().summary());
         return exec;
     }

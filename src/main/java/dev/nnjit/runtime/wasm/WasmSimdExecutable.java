@@ -93,6 +93,9 @@ public final class WasmSimdExecutable implements Executable {
                 (System.nanoTime() - compileStartNanos) / 1e6);
     }
 
+    /** Stops the Web Workers; runs fail afterwards. */
+    void release() { threads.stop(); }
+
     /** Which node ran where, and the memory plan's numbers. */
     public WasmSimdReport report() { return report; }
 
