@@ -27,6 +27,9 @@
 // Runtimes:
 //   nnjit-wasm    the engine's CPU reference compiled to WebAssembly GC (engine.js, createEngine("wasm-gc"))
 //   nnjit-js      the same engine compiled to JavaScript
+//   nnjit-wasm-simd  the engine's wasm-simd backend (Wasm GC build): CPU kernels nnjit generates as WebAssembly SIMD
+//                 modules, the other nodes on the reference ops; loaded and run like nnjit-webgpu, kernels on
+//                 navigator.hardwareConcurrency threads (as ort-wasm)
 //   nnjit-webgpu  the engine's WebGPU backend with its default schedules: await engine.loadModelAsync(bytes, files,
 //                 {backend: "webgpu", tuning: {budgetMs: 0, cache: "none", shipped: []}}) (tuning, on by default in
 //                 the engine, off), then await model.runAsync(feeds) (outputs read back); unavailable when the build
@@ -42,7 +45,8 @@
 
 import { createEngine } from "./engine.js";
 
-export const RUNTIME_NAMES = ["nnjit-webgpu", "nnjit-webgpu-tuned", "nnjit-wasm", "nnjit-js", "ort-webgpu", "ort-wasm"];
+export const RUNTIME_NAMES = ["nnjit-webgpu", "nnjit-webgpu-tuned", "nnjit-wasm-simd", "nnjit-wasm", "nnjit-js",
+  "ort-webgpu", "ort-wasm"];
 /** Ratios are taken against the first of these that produced timings. */
 const BASELINE_ORDER = ["nnjit-webgpu", "nnjit-wasm", "nnjit-js"];
 const DEFAULT_TOLERANCE = 1e-4;
@@ -262,6 +266,7 @@ function ortRuntime(bundle, ep) {
 const RUNTIMES = {
   "nnjit-webgpu": nnjitRuntime("wasm-gc", "webgpu"),
   "nnjit-webgpu-tuned": nnjitRuntime("wasm-gc", "webgpu", true),
+  "nnjit-wasm-simd": nnjitRuntime("wasm-gc", "wasm-simd"),
   "nnjit-wasm": nnjitRuntime("wasm-gc", "cpu"),
   "nnjit-js": nnjitRuntime("js", "cpu"),
   "ort-webgpu": ortRuntime("ort.webgpu.min.mjs", "webgpu"),

@@ -20,6 +20,13 @@
 //   await model.runAsync(feeds, {outputs: ["logits"]})   // only these outputs (webgpu: the others not read back)
 // runAsync works for every model; run (synchronous) only for CPU models.
 //
+// wasm-simd backend (CPU kernels nnjit generates as WebAssembly SIMD modules; other nodes on the reference ops):
+//   const model = await engine.loadModelAsync(bytes, externalFiles, {backend: "wasm-simd", threads: 2});
+//   (threads: kernel threads, default navigator.hardwareConcurrency; one without cross-origin isolation or Workers)
+//   const {outputs, timings, wasm} = await model.runAsync(feeds);
+//   wasm -> {kernelSteps, referenceSteps, referenceOps: {op: count}, sharedMemory, threads, threadsReason, modules,
+//            memory: {totalBytes, constantBytes, arenaBytes, ...}, compileMs, nodes: [{node, op, ran, kernel|reason}]}
+//
 // Tuning (webgpu): kernels are tuned on this device, as an explicit operation between runs, and winners persist.
 //   load option tuning: {budgetMs: 30000 (the tuner's own working time; 0 disables), cache: "indexeddb" | "none",
 //                        auto: true, records: JSON text of tuning records to import}
@@ -110,7 +117,7 @@ class Engine {
     return unwrap(this.exports.tuningRecords());
   }
 
-  /** As loadModel, with options {backend: "cpu" | "webgpu", tuning: {...}}; resolves to a Model. */
+  /** As loadModel, with options {backend: "cpu" | "webgpu" | "wasm-simd", tuning: {...}}; resolves to a Model. */
   async loadModelAsync(bytes, externalFiles = {}, options = {}) {
     const files = {};
     for (const [name, data] of Object.entries(externalFiles || {})) files[name] = toInt8(data, `external file '${name}'`);
@@ -185,7 +192,7 @@ class Model {
     const normalized = {};
     for (const [name, t] of Object.entries(feeds)) normalized[name] = normalizeFeed(name, t);
     const reply = await this._enqueue(() => this.engine.exports.runAsync(this.handle, normalized, { ...options }));
-    const { outputs, timings, gpu } = unwrap(reply);
+    const { outputs, timings, gpu, wasm } = unwrap(reply);
     const t = this.tuningOptions;
     if (t && t.auto && t.budgetMs > 0 && this.tuning === null) {
       // Started after this run has completed, so the first inference is never delayed.
@@ -198,6 +205,7 @@ class Model {
     }
     const value = { outputs: result, timings: { ...timings } };
     if (gpu !== undefined) value.gpu = gpu;
+    if (wasm !== undefined) value.wasm = wasm;
     return value;
   }
 

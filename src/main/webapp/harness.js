@@ -5,7 +5,7 @@
 //
 //   await nnjitHarness.init(engine)                  engine: "wasm-gc" | "js" | "auto" -> {kind, fallbackReason}
 //   await nnjitHarness.load(engine, modelUrl, externalFiles, options)
-//        externalFiles: names relative to the model URL; options (optional): {backend: "cpu" | "webgpu", ...}
+//        externalFiles: names relative to the model URL; options (optional): {backend: "cpu" | "webgpu" | "wasm-simd", ...}
 //        -> {modelId, kind, backend, adapter?, adapterInfo?, device?, limits?, inputs, outputs, loadTimings: {fetchMs, copyInMs, decodeMs, sessionMs, loadMs}}
 //   await nnjitHarness.run(modelId, {NAME: {dtype, shape, b64}}, options)
 //        options (optional): {profile: true} -> {outputs: {NAME: {dtype, shape, b64}}, timings, gpu?}
@@ -114,7 +114,7 @@ window.nnjitHarness = {
       for (const [name, t] of Object.entries(feeds)) {
         decoded[name] = { dtype: t.dtype, shape: t.shape, data: decodeData(t.dtype, t.b64) };
       }
-      const { outputs, timings, gpu } = model.backend === "cpu" ? model.run(decoded)
+      const { outputs, timings, gpu, wasm } = model.backend === "cpu" ? model.run(decoded)
         : await model.runAsync(decoded, options || {});
       const encoded = {};
       for (const [name, t] of Object.entries(outputs)) {
@@ -123,6 +123,7 @@ window.nnjitHarness = {
       }
       const reply = { ok: true, outputs: encoded, timings };
       if (gpu !== undefined) reply.gpu = gpu;
+      if (wasm !== undefined) reply.wasm = wasm;
       return reply;
     } catch (e) {
       return failure(e);

@@ -8,9 +8,10 @@
 // InferenceSession.create(model, options?) and create(buffer, byteOffset, byteLength?, options?):
 //   model: URL string or URL (fetched; in Node a file path or file: URL), ArrayBuffer or typed array of the .onnx.
 //   options.executionProviders: names or {name} objects, tried in order, the first that loads the model wins
-//     (session.executionProvider says which): "webgpu" (kernels nnjit generates in WGSL), "wasm" (nnjit's CPU engine
-//     compiled to WebAssembly; today its plain reference ops, later the SIMD backend under the same name), "cpu" (the
-//     same CPU engine). Default: ["webgpu", "wasm"] where WebGPU is offered, else ["wasm"].
+//     (session.executionProvider says which): "webgpu" (kernels nnjit generates in WGSL), "wasm" (the engine's
+//     wasm-simd backend: CPU kernels nnjit generates as WebAssembly SIMD modules, the nodes without one on the
+//     reference ops, in one WebAssembly.Memory), "cpu" (the engine's plain reference ops, compiled to WebAssembly
+//     GC or JS). Default: ["webgpu", "wasm"] where WebGPU is offered, else ["wasm"].
 //     WebGPU is tried only when navigator.gpu gives an adapter (requested with env.webgpu's options); an op the
 //     WebGPU backend cannot lower is an error of the first run, naming the node (choose "wasm" for such models).
 //   options.externalData: [{path, data}] as ORT: path as the model names the file, data its bytes or a URL/path.
@@ -25,7 +26,8 @@
 //   (shape entries: numbers, or the symbolic dimension's name; "" for an unnamed unknown dimension).
 // session.run(feeds, fetches?, options?) -> {name: Tensor}: feeds {name: Tensor}; fetches: output names (array) or an
 //   object whose keys name them; default all outputs. session.release() frees the model.
-// env: logLevel, wasm.numThreads (recorded: nnjit's CPU engine is single-threaded today), webgpu.powerPreference /
+// env: logLevel, wasm.numThreads (threads of the "wasm" provider's kernels; 0: navigator.hardwareConcurrency; one
+//   where the page is not cross-origin isolated, and in Node), webgpu.powerPreference /
 //   forceFallbackAdapter (used for the availability check; the engine's own device request does not take them yet),
 //   engine ("auto" | "wasm-gc" | "js": which build of the engine; auto is Wasm GC in browsers, JS in Node).
 // Errors: every promise rejects with an Error whose message names the problem (input, type, dims, file).
@@ -54,7 +56,7 @@ export const env = {
 };
 
 /** Execution provider name -> the engine backend that runs it. */
-const BACKEND_OF_PROVIDER = new Map([["webgpu", "webgpu"], ["wasm", "cpu"], ["cpu", "cpu"]]);
+const BACKEND_OF_PROVIDER = new Map([["webgpu", "webgpu"], ["wasm", "wasm-simd"], ["cpu", "cpu"]]);
 
 /** Tensor types the engine computes with (others are rejected before a run, naming the input). */
 const ENGINE_TYPES = new Set(["float32", "float16", "bfloat16", "int8", "uint8", "int16", "uint16", "int32",
@@ -107,6 +109,7 @@ export class InferenceSession {
         continue;
       }
       const loadOptions = { backend: BACKEND_OF_PROVIDER.get(provider) };
+      if (loadOptions.backend === "wasm-simd" && env.wasm.numThreads > 0) loadOptions.threads = env.wasm.numThreads;
       if (options.tuning !== undefined) loadOptions.tuning = options.tuning;
       try {
         const model = await engine.loadModelAsync(bytes, external, loadOptions);

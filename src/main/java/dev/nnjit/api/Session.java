@@ -119,6 +119,9 @@ public final class Session {
      * The program this session ran last, when its backend can tune it (WebGPU), else null (also before the first
      * run). Tuning is an explicit operation between runs: see {@link Tunable}.
      */
+    /** The compiled program this session ran last (null before the first run), for its backend's own reports. */
+    public Executable lastExecutable() { return last; }
+
     public Tunable tunable() { return last instanceof Tunable ? (Tunable) last : null; }
 
     /**

@@ -53,6 +53,8 @@ public final class BenchCommand implements Command {
             "                    of an empty cache; it then tunes only what they do not answer",
             "nnjit-webgpu-tuned: nnjit-webgpu tuned within the engine's default budget after the first run (tuning",
             "ms, shown apart, is in neither cold nor warm times), then timed the same way.",
+            "nnjit-wasm-simd: the wasm-simd backend (generated Wasm SIMD CPU kernels on hardwareConcurrency threads,",
+            "as ort-wasm; the nodes without a kernel on the reference ops).",
             "cold = runtime code load + session creation (shader compilation, weight upload) + first run, with the",
             "model bytes already in memory; warm run = feeds upload + inference + output readback.",
             "ort-* runtimes use onnxruntime-web pinned in bench/package.json; it is installed on first use with",

@@ -12,7 +12,7 @@ import java.util.List;
 record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, int warmup, Path json, Path chromium,
         int timeoutSeconds, double tolerance, String webgpuAdapter, Path tuningCache) {
 
-    static final List<String> KNOWN_RUNTIMES = List.of("nnjit-webgpu", "nnjit-webgpu-tuned", "nnjit-wasm", "nnjit-js",
+    static final List<String> KNOWN_RUNTIMES = List.of("nnjit-webgpu", "nnjit-webgpu-tuned", "nnjit-wasm-simd", "nnjit-wasm", "nnjit-js",
             "ort-webgpu", "ort-wasm");
     static final List<String> DEFAULT_RUNTIMES = List.of("nnjit-webgpu", "nnjit-wasm", "ort-webgpu", "ort-wasm");
     static final int DEFAULT_RUNS = 10;

@@ -24,7 +24,7 @@ final class RunCommand implements Command {
     @Override public String name() { return "run"; }
 
     @Override public String usage() {
-        return "  nnjit run MODEL.onnx --inputs FEEDS.json [--backend cpu|browser|browser-wasm-gc|browser-js|webgpu]\n"
+        return "  nnjit run MODEL.onnx --inputs FEEDS.json [--backend cpu|browser|browser-wasm-gc|browser-js|webgpu|wasm-simd]\n"
                 + "                       [--output OUT.json] [--chromium PATH] [--verbose]\n"
                 + "  nnjit run MODEL.onnx --random-feeds [--seed N] [--dim NAME=VALUE]... [--backend ...] [--output ...]";
     }
@@ -51,6 +51,8 @@ final class RunCommand implements Command {
                 "                          JavaScript where Wasm GC cannot load (browser-wasm-gc, browser-js: one build)",
                 "       --backend webgpu   in headless Chromium on WebGPU, every op as a kernel nnjit generates (no CPU",
                 "                          fallback; webgpu-js: driven by the JavaScript build)",
+                "       --backend wasm-simd  in headless Chromium on the CPU: Wasm SIMD kernels nnjit generates, the other",
+                "                          nodes on the reference ops, named in the run's report (wasm-simd-js: JS build)",
                 "       --chromium PATH    Chromium for the browser backends (default: $NNJIT_CHROMIUM, /usr/bin/chromium)",
                 "       --verbose          stack traces with errors (also NNJIT_DEBUG=1; NNJIT_DEBUG=4 makes kernels",
                 "                          print WGSL)");
@@ -108,6 +110,13 @@ final class RunCommand implements Command {
     private static Outcome runInBrowser(Path model, Map<String, Tensor> feeds, String backend, Path chromium) {
         try (BrowserRunner runner = BrowserRunner.start(chromium)) {
             BrowserRunner.Result r = runner.run(model, feeds, backend);
+            com.google.gson.JsonObject wasm = runner.lastWasmReport();
+            if (wasm != null) {
+                // wasm-simd never falls back silently: say which ops ran on the reference, and the threads
+                System.err.println("nnjit run: wasm-simd: " + wasm.get("kernelSteps") + " kernel steps, "
+                        + wasm.get("referenceSteps") + " reference steps " + wasm.get("referenceOps") + "; "
+                        + wasm.get("threads") + " thread(s): " + wasm.get("threadsReason").getAsString());
+            }
             return new Outcome(r.outputs(), r.timings());
         }
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The arguments of {@code nnjit run MODEL.onnx (--inputs FEEDS.json | --random-feeds [--seed N] [--dim NAME=VALUE]...)
- * [--backend cpu|browser|webgpu] [--output OUT.json] [--chromium PATH] [--verbose]}.
+ * [--backend cpu|browser|webgpu|wasm-simd] [--output OUT.json] [--chromium PATH] [--verbose]}.
  *
  * @param inputs null with --random-feeds
  * @param randomFeeds feeds made from the model's input types ({@link RandomFeeds}) instead of read from a file
@@ -33,7 +33,14 @@ public record RunOptions(Path model, Path inputs, boolean randomFeeds, long seed
         /** In headless Chromium on WebGPU: every op runs as a kernel nnjit generates (Wasm GC build drives it). */
         WEBGPU("webgpu"),
         /** As WEBGPU, driven by the JavaScript build. */
-        WEBGPU_JS("webgpu-js");
+        WEBGPU_JS("webgpu-js"),
+        /**
+         * In headless Chromium on the CPU: generated Wasm SIMD kernels, the other nodes on the reference ops (Wasm GC
+         * build).
+         */
+        WASM_SIMD("wasm-simd"),
+        /** As WASM_SIMD, driven by the JavaScript build. */
+        WASM_SIMD_JS("wasm-simd-js");
 
         /** The name on the command line, also the backend name {@code BrowserRunner.run} takes. */
         public final String cliName;
@@ -127,6 +134,6 @@ public record RunOptions(Path model, Path inputs, boolean randomFeeds, long seed
     private static Backend backend(String name) {
         for (Backend b : Backend.values()) if (b.cliName.equals(name)) return b;
         throw new UsageException("unknown backend '" + name
-                + "' (choose cpu, browser, browser-wasm-gc, browser-js, webgpu or webgpu-js)");
+                + "' (choose cpu, browser, browser-wasm-gc, browser-js, webgpu, webgpu-js, wasm-simd or wasm-simd-js)");
     }
 }

@@ -95,9 +95,11 @@ public final class BrowserRunner implements AutoCloseable {
     private record Target(String engine, String backend) {}
 
     private boolean gpuFusion = true;
+    private int wasmThreads;
     private long gpuBindingLimitCap;
     private long gpuBufferLimitCap;
     private GpuStats lastGpuStats;
+    private JsonObject lastWasmReport;
 
     private BrowserRunner(WebServer server, Path chromium, Duration timeout) {
         this.server = server;
@@ -140,7 +142,8 @@ public final class BrowserRunner implements AutoCloseable {
      *
      * @param backend "browser" (engine's CPU reference compiled to Wasm GC, JS fallback when the browser cannot
      *     load Wasm GC), "browser-wasm-gc" (Wasm GC only), "browser-js" (JavaScript build), "webgpu" (generated
-     *     WebGPU kernels, driven by the Wasm GC build) or "webgpu-js" (the same, driven by the JavaScript build)
+     *     WebGPU kernels, driven by the Wasm GC build), "webgpu-js" (the same, driven by the JavaScript build),
+     *     "wasm-simd" (generated Wasm SIMD CPU kernels, Wasm GC build) or "wasm-simd-js" (JavaScript build)
      * @return outputs in graph order; timings in ms: on the first run after loading "fetchMs", "copyInMs",
      *     "decodeMs", "sessionMs", "loadMs"; always the page's "feedsInMs", "compileMs", "runMs", "op.TYPE",
      *     "outputsOutMs", and "roundTripMs" (measured here: encoding, transfer, run, decoding)
@@ -256,6 +259,7 @@ public final class BrowserRunner implements AutoCloseable {
         timings.put("roundTripMs", (System.nanoTime() - t0) / 1e6);
         lastEngine = m.engine;
         lastGpuStats = reply.has("gpu") ? gpuStats(m.adapter, m.limits, reply.getAsJsonObject("gpu")) : null;
+        lastWasmReport = reply.has("wasm") ? reply.getAsJsonObject("wasm") : null;
         return new Result(outputs, timings, lastGpuStats);
     }
 
@@ -273,6 +277,12 @@ public final class BrowserRunner implements AutoCloseable {
      * it off to test each op's own lowering.
      */
     public void setGpuFusion(boolean on) { gpuFusion = on; }
+
+    /**
+     * Kernel threads of models loaded afterwards on the wasm-simd backends (0, the default: the page's
+     * navigator.hardwareConcurrency); tests compare one and two.
+     */
+    public void setWasmThreads(int threads) { wasmThreads = threads; }
 
     /**
      * Destroys the WebGPU device of the page's engine build for {@code backend} ("webgpu" or "webgpu-js"), freeing
@@ -298,6 +308,12 @@ public final class BrowserRunner implements AutoCloseable {
 
     /** The page's report on the last run ({@link Result#gpu()} of the last {@link #run}), when it ran on webgpu. */
     public GpuStats lastGpuStats() { return lastGpuStats; }
+
+    /**
+     * The page's report on the last run when it ran on wasm-simd (which node ran as a kernel and which on its
+     * reference op, memory plan, threads: {@code dev.nnjit.runtime.wasm.WasmSimdReport}), else null.
+     */
+    public JsonObject lastWasmReport() { return lastWasmReport; }
 
     private static GpuStats gpuStats(String adapter, Map<String, Double> limits, JsonObject gpu) {
         Map<String, Double> phases = new LinkedHashMap<>();
@@ -439,8 +455,11 @@ public final class BrowserRunner implements AutoCloseable {
             case "browser-js": return new Target("js", "cpu");
             case "webgpu": return new Target("wasm-gc", "webgpu");
             case "webgpu-js": return new Target("js", "webgpu");
+            case "wasm-simd": return new Target("wasm-gc", "wasm-simd");
+            case "wasm-simd-js": return new Target("js", "wasm-simd");
             default: throw new IllegalArgumentException("unknown browser backend '" + backend
-                    + "' (expected browser, browser-wasm-gc, browser-js, webgpu or webgpu-js)");
+                    + "' (expected browser, browser-wasm-gc, browser-js, webgpu, webgpu-js, wasm-simd or"
+                    + " wasm-simd-js)");
         }
     }
 
@@ -448,7 +467,8 @@ public final class BrowserRunner implements AutoCloseable {
         try {
             Path real = model.toRealPath();
             String caps = target.backend.equals("webgpu")
-                    ? "|" + gpuBindingLimitCap + "," + gpuBufferLimitCap + "," + gpuFusion : "";
+                    ? "|" + gpuBindingLimitCap + "," + gpuBufferLimitCap + "," + gpuFusion
+                    : target.backend.equals("wasm-simd") ? "|threads" + wasmThreads : "";
             return real + "|" + Files.size(real) + "|" + Files.getLastModifiedTime(real).toMillis() + "|"
                     + target.engine + "|" + target.backend + caps;
         } catch (IOException e) {
@@ -483,6 +503,7 @@ public final class BrowserRunner implements AutoCloseable {
         JsonObject options = new JsonObject();
         options.addProperty("backend", target.backend);
         if (target.backend.equals("webgpu")) options.addProperty("fusion", gpuFusion);
+        if (target.backend.equals("wasm-simd") && wasmThreads > 0) options.addProperty("threads", wasmThreads);
         if (gpuBindingLimitCap > 0) options.addProperty("maxStorageBufferBindingSize", gpuBindingLimitCap);
         if (gpuBufferLimitCap > 0) options.addProperty("maxBufferSize", gpuBufferLimitCap);
         if (tuning != null) options.add("tuning", tuning);

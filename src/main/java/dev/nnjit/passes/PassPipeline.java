@@ -45,6 +45,25 @@ public final class PassPipeline {
                 new InferAndFold(registry, false)));
     }
 
+    /**
+     * For the wasm-simd backend: the standard passes, then the fusions its kernels consume (norms, GELU and SiLU,
+     * matmul epilogues). Attention stays unfused (its matmuls and softmax run as kernels) and so do elementwise
+     * groups (the elementwise kernels take single ops).
+     */
+    public static PassPipeline cpuKernels(OpRegistry registry) {
+        return new PassPipeline(List.of(
+                new InferAndFold(registry, true),
+                new DeadCodeElimination(),
+                new IdentityElimination(),
+                new LayerNormFusion(registry),
+                new RmsNormFusion(registry),
+                new GeluFusion(registry),
+                new SiluFusion(registry),
+                new MatMulEpilogueFusion(registry),
+                new DeadCodeElimination(),
+                new InferAndFold(registry, false)));
+    }
+
     public List<GraphPass> passes() { return passes; }
 
     public void apply(Graph graph) {

@@ -66,9 +66,7 @@ public final class CpuExecutor {
                 if (ins[k] == null) throw new GraphException(n.describe() + ": input '" + v.name() + "' has no value");
             }
             long t0 = nodeTimesMs == null ? 0 : System.nanoTime();
-            OpContext ctx = OpContext.forTensors(n, ins);
-            Tensor[] outs = defs[i] instanceof ControlFlowOp
-                    ? ((ControlFlowOp) defs[i]).compute(ctx, ins, bodyRunner) : defs[i].compute(ctx, ins);
+            Tensor[] outs = computeNode(i, ins);
             if (nodeTimesMs != null) nodeTimesMs.merge(n.opType(), (System.nanoTime() - t0) / 1e6, Double::sum);
             for (int k = 0; k < n.outputs().size(); k++) {
                 Value out = n.output(k);
@@ -90,6 +88,18 @@ public final class CpuExecutor {
             result.put(out.name(), t);
         }
         return result;
+    }
+
+    /**
+     * The reference op of node {@code index} (in graph order) on {@code inputs} (null for absent optional ones);
+     * control-flow bodies run on this executor's body executors. Other backends use it for the nodes they have no
+     * kernel for.
+     */
+    public Tensor[] computeNode(int index, Tensor[] inputs) {
+        Node n = graph.nodes().get(index);
+        OpContext ctx = OpContext.forTensors(n, inputs);
+        return defs[index] instanceof ControlFlowOp
+                ? ((ControlFlowOp) defs[index]).compute(ctx, inputs, bodyRunner) : defs[index].compute(ctx, inputs);
     }
 
     /** Runs a control-flow body: its inputs fed by position. */

@@ -73,6 +73,16 @@ public final class WasmModule {
         return this;
     }
 
+    /**
+     * The same module importing its memory as shared (true) or not: a module that imports a shared memory links only
+     * to a shared {@code WebAssembly.Memory}, and a page that is not cross-origin isolated has only unshared ones.
+     */
+    public WasmModule shareMemory(boolean shared) {
+        if (memory == null) throw new IllegalStateException("no memory to share");
+        memory = new MemoryImport(memory.module, memory.field, memory.minPages, memory.maxPages, shared);
+        return this;
+    }
+
     /** Imports a function; returns its function index. */
     public int importFunction(String module, String field, FuncType type) {
         if (!functions.isEmpty()) throw new IllegalStateException("import functions before defining any");

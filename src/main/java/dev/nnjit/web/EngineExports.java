@@ -10,6 +10,8 @@ import dev.nnjit.runtime.Flags;
 import dev.nnjit.runtime.KernelChoice;
 import dev.nnjit.runtime.RunResult;
 import dev.nnjit.runtime.Tunable;
+import dev.nnjit.runtime.wasm.WasmSimdBackend;
+import dev.nnjit.runtime.wasm.WasmSimdExecutable;
 import dev.nnjit.runtime.webgpu.WebGpuBackend;
 import dev.nnjit.tensor.Dim;
 import dev.nnjit.tensor.Shape;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.teavm.classlib.PlatformDetector;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSBoolean;
@@ -46,12 +49,15 @@ public final class EngineExports {
      * A loaded model: its session and, on the webgpu backend, that backend and its tuning options (both null on the
      * CPU backend).
      */
-    private record Loaded(Session session, WebGpuBackend gpu, TuningOptions tuning) {}
+    private record Loaded(Session session, WebGpuBackend gpu, TuningOptions tuning, WasmSimdBackend wasm) {}
 
     /** Loaded models; a handle is an index here, null once disposed. */
     private static final List<Loaded> loaded = new ArrayList<>();
 
     private EngineExports() {}
+
+    @JSBody(params = "text", script = "return JSON.parse(text);")
+    private static native JSObject parseJson(String text);
 
     /** "wasm-gc" or "js": which compilation of the engine is running. */
     @JSExport
@@ -78,7 +84,11 @@ public final class EngineExports {
     /**
      * As {@link #loadModel}, with options, as a promise (the webgpu backend acquires its device asynchronously).
      *
-     * @param options plain object or null: {@code backend} "cpu" (default) or "webgpu"; for webgpu, optional
+     * @param options plain object or null: {@code backend} "cpu" (default), "webgpu" or "wasm-simd" (generated Wasm
+     *     SIMD kernels, other nodes on the reference ops; each run's reply then has {@code wasm}, the
+     *     {@code WasmSimdReport}: which node ran where, the memory plan, threads; option {@code threads}: kernel
+     *     threads, default navigator.hardwareConcurrency, one where the page is not cross-origin isolated); for
+     *     webgpu, optional
      *     {@code fusion} (default true: run the GPU fusion passes), {@code maxStorageBufferBindingSize} and
      *     {@code maxBufferSize} (bytes) to plan against limits tighter than the adapter's, and {@code tuning} (see
      *     {@link TuningOptions}: budgetMs, cache "indexeddb" | "none", records; {@code auto} is engine.js's); {@code debug}: the
@@ -123,13 +133,16 @@ public final class EngineExports {
             gpu = GpuBackends.create(registry, JsObjects.getNumber(options, "maxStorageBufferBindingSize"),
                     JsObjects.getNumber(options, "maxBufferSize"), fusion, tuning);
             backend = gpu;
+        } else if (backendName.equals("wasm-simd")) {
+            backend = new WasmSimdBackend(registry, (int) JsObjects.getNumber(options, "threads"));
         } else {
-            throw new IllegalArgumentException("unknown backend '" + backendName + "' (expected cpu or webgpu)");
+            throw new IllegalArgumentException("unknown backend '" + backendName
+                    + "' (expected cpu, webgpu or wasm-simd)");
         }
         long t3 = System.nanoTime();
         Session session = Session.create(model, registry, backend);
         long t4 = System.nanoTime();
-        loaded.add(new Loaded(session, gpu, tuning));
+        loaded.add(new Loaded(session, gpu, tuning, backend instanceof WasmSimdBackend ? (WasmSimdBackend) backend : null));
         JSObject value = JsObjects.newObject();
         JsObjects.setNumber(value, "handle", loaded.size() - 1);
         JsObjects.setString(value, "backend", backendName);
@@ -229,6 +242,9 @@ public final class EngineExports {
         JsObjects.set(value, "outputs", outputs);
         JsObjects.set(value, "timings", RunMarshal.numbers(timings));
         if (result.gpu() != null) JsObjects.set(value, "gpu", RunMarshal.gpuStats(result.gpu()));
+        if (session.lastExecutable() instanceof WasmSimdExecutable) {
+            JsObjects.set(value, "wasm", parseJson(((WasmSimdExecutable) session.lastExecutable()).report().toJson()));
+        }
         return value;
     }
 
@@ -253,6 +269,7 @@ public final class EngineExports {
             Loaded m = loaded(handle);
             loaded.set(handle, null);
             if (m.gpu() != null) m.gpu().release();
+            if (m.wasm() != null) m.wasm().release();
             return ok(null);
         } catch (Throwable e) {
             return failure(e);

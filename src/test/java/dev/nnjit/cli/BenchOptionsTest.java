@@ -44,8 +44,8 @@ class BenchOptionsTest {
     @Test void badArgumentsNameTheProblem() {
         assertMessage("bench: no MODEL.onnx given", List.of("--inputs", "f.json"));
         assertMessage("bench: --inputs FEEDS.json is required", List.of("m.onnx"));
-        assertMessage("bench: unknown runtime 'tfjs' (known: nnjit-webgpu, nnjit-webgpu-tuned, nnjit-wasm, nnjit-js,"
-                + " ort-webgpu, ort-wasm)",
+        assertMessage("bench: unknown runtime 'tfjs' (known: nnjit-webgpu, nnjit-webgpu-tuned, nnjit-wasm-simd, nnjit-wasm,"
+                + " nnjit-js, ort-webgpu, ort-wasm)",
                 List.of("m.onnx", "--inputs", "f", "--runtimes", "ort-wasm,tfjs"));
         assertMessage("bench: runtime 'ort-wasm' listed twice",
                 List.of("m.onnx", "--inputs", "f", "--runtimes", "ort-wasm,ort-wasm"));

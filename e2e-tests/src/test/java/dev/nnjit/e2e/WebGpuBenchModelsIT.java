@@ -50,12 +50,25 @@ class WebGpuBenchModelsIT {
         Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("model.onnx.data")),
                 name + ": weights not regenerated (models/bench/make-weights.sh)");
         if (runner == null) runner = BrowserRunner.start(null);
+        BrowserRunner.Result r = checkOutputs(runner, name, "webgpu");
+        Map<String, Double> plan = runner.lastGpuStats().run().plan();
+        System.out.printf("[webgpu bench model] %s: compile %.0f ms, run %.0f ms, %d kernels, weights %.0f MB%n", name,
+                r.timings().get("compileMs"), r.timings().get("runMs"), plan.get("kernels").intValue(),
+                plan.get("constantBytes") / 1e6);
+    }
+
+    /**
+     * Runs bench model {@code name} on {@code backend} and checks every output (or output summary) against
+     * golden.json within 1e-4 x max|golden|; the caller has checked that the weights exist.
+     */
+    static BrowserRunner.Result checkOutputs(BrowserRunner runner, String name, String backend) throws Exception {
+        Path dir = Paths.get("models", "bench", name).toAbsolutePath();
         JsonObject golden = JsonParser.parseString(Files.readString(dir.resolve("golden.json"))).getAsJsonObject();
         Map<String, Tensor> feeds = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> e : golden.getAsJsonObject("inputs").entrySet()) {
             feeds.put(e.getKey(), E2eModels.jsonTensor(e.getKey(), e.getValue().getAsJsonObject()));
         }
-        BrowserRunner.Result r = runner.run(dir.resolve("model.onnx"), feeds, "webgpu");
+        BrowserRunner.Result r = runner.run(dir.resolve("model.onnx"), feeds, backend);
         for (Map.Entry<String, JsonElement> e : golden.getAsJsonObject("outputs").entrySet()) {
             Tensor want = E2eModels.jsonTensor(e.getKey(), e.getValue().getAsJsonObject());
             Tensor got = r.outputs().get(e.getKey());
@@ -67,10 +80,7 @@ class WebGpuBenchModelsIT {
                 summary(name + "/" + e.getKey(), e.getValue().getAsJsonObject(), r.outputs().get(e.getKey()));
             }
         }
-        Map<String, Double> plan = runner.lastGpuStats().run().plan();
-        System.out.printf("[webgpu bench model] %s: compile %.0f ms, run %.0f ms, %d kernels, weights %.0f MB%n", name,
-                r.timings().get("compileMs"), r.timings().get("runMs"), plan.get("kernels").intValue(),
-                plan.get("constantBytes") / 1e6);
+        return r;
     }
 
     /** Outputs too large for golden.json: its first 64 values per row, the last row, and each row's argmax. */
@@ -102,7 +112,7 @@ class WebGpuBenchModelsIT {
     private static void compare(String what, float[] want, int wo, float[] got, int go, int n, double maxAbs) {
         double worst = 0;
         for (int i = 0; i < n; i++) worst = Math.max(worst, Math.abs((double) want[wo + i] - got[go + i]));
-        System.out.printf("[webgpu bench model] %s: max |diff| %.3g = %.3g x max|golden|%n", what, worst, worst / maxAbs);
+        System.out.printf("[bench model] %s: max |diff| %.3g = %.3g x max|golden|%n", what, worst, worst / maxAbs);
         assertTrue(worst <= 1e-4 * maxAbs, what + ": max |diff| " + worst + " > 1e-4 x " + maxAbs);
     }
 

@@ -148,13 +148,21 @@ class WebGpuModelsIT {
     }
 
     @Test void miniLmMatchesOnnxRuntime() {
+        checkMiniLm(runner, "webgpu", r -> printPlan("MiniLM", r));
+    }
+
+    /**
+     * all-MiniLM-L6-v2 on {@code backend} against ONNX Runtime's outputs (models/minilm/reference.json): full outputs
+     * where the reference has them, else the first rows and every row's sum; {@code afterLong} sees each long run.
+     */
+    static void checkMiniLm(BrowserRunner runner, String backend, java.util.function.Consumer<BrowserRunner.Result> afterLong) {
         JsonObject reference = readJson(Paths.get("models", "minilm", "reference.json"));
         Path model = E2eModels.miniLm();
         for (JsonElement el : reference.getAsJsonArray("cases")) {
             JsonObject c = el.getAsJsonObject();
             String name = c.get("name").getAsString();
             Map<String, Tensor> feeds = tensors(c.getAsJsonObject("inputs"));
-            BrowserRunner.Result r = runner.run(model, feeds, "webgpu");
+            BrowserRunner.Result r = runner.run(model, feeds, backend);
             Tensor got = r.outputs().get("last_hidden_state");
             assertNotNull(got, "no last_hidden_state");
             if (c.has("outputs")) {
@@ -177,7 +185,7 @@ class WebGpuModelsIT {
                     double want = sums.get(row).getAsDouble();
                     assertTrue(Math.abs(sum - want) <= tol, name + " row " + row + " sum " + sum + " vs ORT " + want);
                 }
-                printPlan("MiniLM " + name, r);
+                afterLong.accept(r);
             }
         }
     }
@@ -219,7 +227,7 @@ class WebGpuModelsIT {
     }
 
     /** Every element within RELATIVE_TOLERANCE x max|expected|; returns max|expected|. */
-    private static double assertClose(String what, Tensor expected, Tensor got) {
+    static double assertClose(String what, Tensor expected, Tensor got) {
         assertNotNull(got, what + ": missing output");
         assertArrayEquals(expected.shape(), got.shape(), what + " shape");
         float[] e = expected.floats();
@@ -232,14 +240,14 @@ class WebGpuModelsIT {
             double d = Math.abs((double) e[i] - g[i]);
             if (!(d <= worst)) { worst = d; at = i; }
         }
-        System.out.printf("[webgpu model] %s: max |diff| %.3g = %.3g x max|golden| (%.3g)%n", what, worst,
+        System.out.printf("[model] %s: max |diff| %.3g = %.3g x max|golden| (%.3g)%n", what, worst,
                 worst / maxAbs, maxAbs);
         assertTrue(worst <= RELATIVE_TOLERANCE * maxAbs, what + ": element " + at + " golden " + (at < 0 ? "?" : e[at])
-                + ", webgpu " + (at < 0 ? "?" : g[at]) + " differs by more than " + RELATIVE_TOLERANCE + " x " + maxAbs);
+                + ", got " + (at < 0 ? "?" : g[at]) + " differs by more than " + RELATIVE_TOLERANCE + " x " + maxAbs);
         return maxAbs;
     }
 
-    private static JsonObject readJson(Path p) {
+    static JsonObject readJson(Path p) {
         try {
             return JsonParser.parseString(Files.readString(p)).getAsJsonObject();
         } catch (IOException e) {
@@ -247,7 +255,7 @@ class WebGpuModelsIT {
         }
     }
 
-    private static Map<String, Tensor> tensors(JsonObject o) {
+    static Map<String, Tensor> tensors(JsonObject o) {
         Map<String, Tensor> m = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> e : o.entrySet()) {
             m.put(e.getKey(), E2eModels.jsonTensor(e.getKey(), e.getValue().getAsJsonObject()));
@@ -255,13 +263,13 @@ class WebGpuModelsIT {
         return m;
     }
 
-    private static int[] ints(JsonArray a) {
+    static int[] ints(JsonArray a) {
         int[] r = new int[a.size()];
         for (int i = 0; i < r.length; i++) r[i] = a.get(i).getAsInt();
         return r;
     }
 
-    private static float[] floats(JsonArray a) {
+    static float[] floats(JsonArray a) {
         List<Float> l = new ArrayList<>();
         flatten(a, l);
         float[] r = new float[l.size()];
@@ -269,7 +277,7 @@ class WebGpuModelsIT {
         return r;
     }
 
-    private static void flatten(JsonElement e, List<Float> out) {
+    static void flatten(JsonElement e, List<Float> out) {
         if (e.isJsonArray()) for (JsonElement x : e.getAsJsonArray()) flatten(x, out);
         else out.add(e.getAsFloat());
     }

@@ -1,6 +1,6 @@
 package dev.nnjit.runtime.webgpu;
 
-import java.util.ArrayList;
+import dev.nnjit.runtime.LivenessSlots;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * an input no kernel reads gets no buffer (nor upload). Tensors whose
  * intervals intersect never share a buffer, so a kernel never writes a buffer it reads (its inputs and outputs are
  * alive at the same step). Reuse is safe inside one command buffer because WebGPU orders dispatches that share a
- * writable buffer.
+ * writable buffer. The slots themselves come from {@link LivenessSlots}, shared with the wasm-simd backend.
  */
 public final class BufferPlanner {
     private BufferPlanner() {}
@@ -47,53 +47,17 @@ public final class BufferPlanner {
             if (pooled(root) && root.kind() == GpuTensor.Kind.INTERMEDIATE) death[root.id()] = Integer.MAX_VALUE;
         }
 
-        // Interval colouring, greedy by size (largest tensors first), as TFLite's arena planner does: each tensor
-        // takes the smallest existing buffer none of whose tensors' lifetimes overlaps its own, else a new one of
-        // its size. Sorted by size, a buffer never needs to grow.
-        List<GpuTensor> order = new ArrayList<>();
-        long unpooled = 0;
+        boolean[] planned = new boolean[n];
+        long[] bytes = new long[n];
         for (GpuTensor t : tensors) {
+            bytes[t.id()] = t.bytes();
             if (!pooled(t) || birth[t.id()] == Integer.MAX_VALUE) continue; // never written nor read: no buffer
             if (t.kind() == GpuTensor.Kind.INPUT && death[t.id()] < 0) continue; // an input no kernel reads
             death[t.id()] = Math.max(death[t.id()], birth[t.id()]);
-            order.add(t);
-            unpooled += t.bytes();
+            planned[t.id()] = true;
         }
-        order.sort((a, b) -> a.bytes() != b.bytes() ? Long.compare(b.bytes(), a.bytes())
-                : Integer.compare(birth[a.id()], birth[b.id()]));
-        int[] slotOf = new int[n];
-        Arrays.fill(slotOf, -1);
-        List<Long> slotBytes = new ArrayList<>();
-        List<List<GpuTensor>> occupants = new ArrayList<>();
-        for (GpuTensor t : order) {
-            int best = -1;
-            for (int s = 0; s < occupants.size(); s++) {
-                if (best >= 0 && slotBytes.get(s) >= slotBytes.get(best)) continue;
-                boolean free = true;
-                for (GpuTensor o : occupants.get(s)) {
-                    if (birth[o.id()] <= death[t.id()] && birth[t.id()] <= death[o.id()]) { free = false; break; }
-                }
-                if (free) best = s;
-            }
-            if (best < 0) {
-                best = slotBytes.size();
-                slotBytes.add(t.bytes());
-                occupants.add(new ArrayList<>());
-            }
-            occupants.get(best).add(t);
-            slotOf[t.id()] = best;
-        }
-
-        // The peak: the largest total of tensors alive at one step (a lower bound for any plan).
-        long peak = 0;
-        for (int s = -1; s < Math.max(steps, 0); s++) {
-            long live = 0;
-            for (GpuTensor t : order) if (birth[t.id()] <= s && s <= death[t.id()]) live += t.bytes();
-            peak = Math.max(peak, live);
-        }
-        long[] sizes = new long[slotBytes.size()];
-        for (int i = 0; i < sizes.length; i++) sizes[i] = slotBytes.get(i);
-        return new BufferPlan(slotOf, sizes, peak, unpooled);
+        LivenessSlots.Plan p = LivenessSlots.assign(bytes, birth, death, planned);
+        return new BufferPlan(p.slotOf(), p.slotBytes(), p.peakLiveBytes(), p.unpooledBytes());
     }
 
     private static boolean pooled(GpuTensor t) {

@@ -37,6 +37,7 @@ public final class WasmElementwiseKernel implements WasmKernelGenerator<WasmElem
         Local start = c.param(k++), end = c.param(k);
         Local i = c.local(ValType.I32, "i");
         VectorExp exp = p.op() == WasmElementwiseProblem.Op.EXP ? new VectorExp(c, "") : null;
+        VectorActivation act = p.op().activation == null ? null : new VectorActivation(c, p.op().activation, "");
         // turn the byte offsets into pointers at element start
         for (Local base : binary ? new Local[] {x, y, out} : new Local[] {x, out}) {
             c.localGet(base).localGet(start).i32Const(2).i32Shl().i32Add().localSet(base);
@@ -48,7 +49,7 @@ public final class WasmElementwiseKernel implements WasmKernelGenerator<WasmElem
                 c.localGet(out);
                 c.localGet(x).v128Load(16 * v, 2);
                 if (binary) c.localGet(y).v128Load(16 * v, 2);
-                op(c, p.op(), exp);
+                op(c, p.op(), exp, act);
                 c.v128Store(16 * v, 2);
             }
             advance(c, binary ? new Local[] {x, y, out} : new Local[] {x, out}, 16 * u);
@@ -57,7 +58,7 @@ public final class WasmElementwiseKernel implements WasmKernelGenerator<WasmElem
             c.localGet(out);
             c.localGet(x).v128Load32Zero(0);
             if (binary) c.localGet(y).v128Load32Zero(0);
-            op(c, p.op(), exp);
+            op(c, p.op(), exp, act);
             c.f32x4ExtractLane(0).f32Store(0);
             advance(c, binary ? new Local[] {x, y, out} : new Local[] {x, out}, 4);
         });
@@ -69,14 +70,16 @@ public final class WasmElementwiseKernel implements WasmKernelGenerator<WasmElem
     }
 
     /** Operands (one or two v128) on the stack -> the result v128. */
-    private static void op(WasmCode c, WasmElementwiseProblem.Op op, VectorExp exp) {
+    static void op(WasmCode c, WasmElementwiseProblem.Op op, VectorExp exp, VectorActivation act) {
         switch (op) {
             case ADD: c.f32x4Add(); break;
             case SUB: c.f32x4Sub(); break;
             case MUL: c.f32x4Mul(); break;
+            case DIV: c.f32x4Div(); break;
             case MAX: c.f32x4Max(); break;
             case RELU: c.v128ConstF32(0f, 0f, 0f, 0f).f32x4Max(); break;
             case EXP: exp.emit(c); break;
+            case GELU: case GELU_TANH: case SILU: act.emit(c); break;
             default: throw new IllegalStateException("unhandled op " + op);
         }
     }

@@ -1,6 +1,5 @@
 package dev.nnjit.wasm.kernels;
 
-import dev.nnjit.ops.fused.Activation;
 import dev.nnjit.wasm.ValType;
 import dev.nnjit.wasm.WasmCode;
 import dev.nnjit.wasm.WasmCode.Label;
@@ -70,6 +69,7 @@ public final class WasmGemmKernel implements WasmKernelGenerator<WasmGemmConfig,
         final Local[][] acc;
         final Local[] bv;
         final Local av;
+        final VectorActivation act;
 
         Gen(WasmGemmConfig cf, WasmGemmProblem p, WasmCode c) {
             this.cf = cf;
@@ -112,6 +112,7 @@ public final class WasmGemmKernel implements WasmKernelGenerator<WasmGemmConfig,
             bv = new Local[cf.nr() / 4];
             for (int v = 0; v < bv.length; v++) bv[v] = c.local(ValType.V128, "b" + v);
             av = c.local(ValType.V128, "a_splat");
+            act = new VectorActivation(c, p.activation(), "");
         }
 
         private Local i32(String name) { return c.local(ValType.I32, name); }
@@ -353,7 +354,7 @@ public final class WasmGemmKernel implements WasmKernelGenerator<WasmGemmConfig,
                 loadBias.run();
                 c.f32x4Add();
             }
-            if (p.activation() == Activation.RELU) c.v128ConstI32(0, 0, 0, 0).f32x4Max();
+            act.emit(c);
         }
     }
 

@@ -9,17 +9,20 @@ import dev.nnjit.codegen.KernelProblem;
  * GEMV, which {@link WasmGemvKernel} serves better.
  *
  * @param bias a per-column bias of n floats is added before the activation
- * @param activation NONE or RELU so far
+ * @param activation applied after the bias (see {@code VectorActivation} for each one's accuracy)
  */
 public record WasmGemmProblem(int m, int n, int k, boolean bias, Activation activation) implements KernelProblem {
     public WasmGemmProblem {
         if (m <= 0 || n <= 0 || k <= 0) {
             throw new IllegalArgumentException("gemm dims must be positive: m=" + m + " n=" + n + " k=" + k);
         }
-        if (activation != Activation.NONE && activation != Activation.RELU) {
-            throw new IllegalArgumentException("wasm gemm epilogue supports NONE and RELU, not " + activation);
+        if (!supports(activation)) {
+            throw new IllegalArgumentException("the wasm gemm epilogue needs an activation (NONE for none)");
         }
     }
+
+    /** Whether the epilogue can apply {@code a} (every activation, through {@code VectorActivation}). */
+    public static boolean supports(Activation a) { return a != null; }
 
     public static WasmGemmProblem of(int m, int n, int k) { return new WasmGemmProblem(m, n, k, false, Activation.NONE); }
 

@@ -1,6 +1,5 @@
 package dev.nnjit.wasm.kernels;
 
-import dev.nnjit.ops.fused.Activation;
 import dev.nnjit.wasm.ValType;
 import dev.nnjit.wasm.WasmCode;
 import dev.nnjit.wasm.WasmCode.Local;
@@ -45,6 +44,7 @@ public final class WasmGemvKernel implements WasmKernelGenerator<WasmGemvConfig,
         Local s = c.local(ValType.V128, "x_splat");
         Local[] acc = new Local[config.vectors()];
         for (int v = 0; v < acc.length; v++) acc[v] = c.local(ValType.V128, "acc" + v);
+        VectorActivation act = new VectorActivation(c, p.activation(), "");
         c.localGet(colStart).localSet(j);
         for (int width : new int[] {4 * config.vectors(), 4, 1}) {
             if (width == 4 && config.vectors() == 1) continue;
@@ -79,7 +79,7 @@ public final class WasmGemvKernel implements WasmKernelGenerator<WasmGemvConfig,
                         else c.v128Load(16 * v, 2);
                         c.f32x4Add();
                     }
-                    if (p.activation() == Activation.RELU) c.v128ConstI32(0, 0, 0, 0).f32x4Max();
+                    act.emit(c);
                     if (scalar) c.f32x4ExtractLane(0).f32Store(0);
                     else c.v128Store(16 * v, 2);
                 }

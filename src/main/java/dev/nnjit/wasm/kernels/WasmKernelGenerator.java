@@ -34,8 +34,15 @@ public interface WasmKernelGenerator<C extends ScheduleConfig, P extends KernelP
         return family() + "|" + problem.key() + "|" + config.key();
     }
 
-    default WasmKernelInstance instance(C config, P problem) {
-        return new WasmKernelInstance(family(), cacheKey(config, problem), module(config, problem).encode(),
-                params(config, problem), workspaceBytes(config, problem));
+    default WasmKernelInstance instance(C config, P problem) { return instance(config, problem, true); }
+
+    /**
+     * The kernel for a memory that is shared (Workers, cross-origin isolated pages) or not (one thread); the code is
+     * the same, only the memory import's flag differs, and so does the cache key.
+     */
+    default WasmKernelInstance instance(C config, P problem, boolean sharedMemory) {
+        return new WasmKernelInstance(family(), cacheKey(config, problem) + (sharedMemory ? "" : "|unshared"),
+                module(config, problem).shareMemory(sharedMemory).encode(), params(config, problem),
+                workspaceBytes(config, problem));
     }
 }

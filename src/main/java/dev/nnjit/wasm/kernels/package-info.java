@@ -6,9 +6,12 @@
  * beside their generators, rather than in {@code dev.nnjit.schedule}, whose legality rules are about GPU adapter
  * limits; a CPU schedule space (candidate lists, index 0 the default) is the next step.
  *
- * <p>Families: {@link dev.nnjit.wasm.kernels.WasmElementwiseKernel} (add, sub, mul, max, relu, exp),
- * {@link dev.nnjit.wasm.kernels.WasmGemmKernel} (register-tiled, cache-blocked GEMM with bias/ReLU),
- * {@link dev.nnjit.wasm.kernels.WasmGemvKernel} (m = 1), {@link dev.nnjit.wasm.kernels.WasmSoftmaxKernel} (rows).
+ * <p>Families: {@link dev.nnjit.wasm.kernels.WasmElementwiseKernel} (add, sub, mul, div, max, relu, exp, gelu,
+ * silu), {@link dev.nnjit.wasm.kernels.WasmBroadcastKernel} (binary ops with a repeating second operand),
+ * {@link dev.nnjit.wasm.kernels.WasmGemmKernel} (register-tiled, cache-blocked GEMM with a bias and activation
+ * epilogue), {@link dev.nnjit.wasm.kernels.WasmGemvKernel} (m = 1), {@link dev.nnjit.wasm.kernels.WasmSoftmaxKernel}
+ * and {@link dev.nnjit.wasm.kernels.WasmNormKernel} (LayerNorm, RMSNorm) over rows,
+ * {@link dev.nnjit.wasm.kernels.WasmTransposeKernel}; activations are {@code VectorActivation}'s.
  * The ABI (one shared imported memory, byte offsets and a work range as i32 parameters) is described on
  * {@link dev.nnjit.wasm.kernels.WasmKernelGenerator}; the one exp is {@code VectorExp} (2 ulp).
  */

@@ -24,6 +24,14 @@ final class WasmKernelCatalog {
                 new WasmGemmProblem(1, 1536, 384, true, Activation.NONE)));
         m.put("softmax_v2_attention", WasmSoftmaxKernel.INSTANCE.instance(WasmSoftmaxConfig.DEFAULT,
                 new WasmSoftmaxProblem(128)));
+        m.put("gemm_default_bias_gelu_bert_ffn", WasmGemmKernel.INSTANCE.instance(WasmGemmConfig.DEFAULT,
+                new WasmGemmProblem(128, 1536, 384, true, Activation.GELU)));
+        m.put("broadcast_add_row_mask", WasmBroadcastKernel.INSTANCE.instance(WasmElementwiseConfig.DEFAULT,
+                new WasmBroadcastProblem(WasmElementwiseProblem.Op.ADD, 128, false)));
+        m.put("norm_layer_bias_384", WasmNormKernel.INSTANCE.instance(WasmSoftmaxConfig.DEFAULT,
+                new WasmNormProblem(WasmNormProblem.Kind.LAYER, 384, true, 1e-12f)));
+        m.put("transpose_heads", WasmTransposeKernel.INSTANCE.instance(WasmTransposeConfig.DEFAULT,
+                WasmTransposeProblem.of(new int[] {1, 128, 12, 32}, new int[] {0, 2, 1, 3})));
         return m;
     }
 }

@@ -1,0 +1,29 @@
+package dev.nnjit.runtime.wasm;
+
+import dev.nnjit.tensor.Tensor;
+
+/**
+ * An f32 tensor of a wasm-simd program, held in the executable's linear memory. Inputs and intermediates share the
+ * arena by liveness ({@link MemoryPlan}); constants that kernels read are copied in once, each to its own region;
+ * a view (Reshape and its kin) is its base's bytes under another shape.
+ *
+ * @param id index in {@link WasmProgram#tensors()}
+ * @param constant the data of a CONSTANT, else null
+ * @param base the tensor a VIEW aliases, else null
+ */
+public record MemTensor(int id, String name, Kind kind, int[] shape, Tensor constant, MemTensor base) {
+    public enum Kind { INPUT, INTERMEDIATE, CONSTANT, VIEW }
+
+    public MemTensor {
+        shape = shape.clone();
+    }
+
+    @Override public int[] shape() { return shape.clone(); }
+
+    public int elements() { return Tensor.checkedSize(shape, name); }
+
+    public long bytes() { return 4L * elements(); }
+
+    /** The tensor that owns the bytes (itself unless a view). */
+    public MemTensor storage() { return base == null ? this : base.storage(); }
+}

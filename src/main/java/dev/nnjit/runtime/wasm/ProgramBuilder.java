@@ -1,0 +1,117 @@
+package dev.nnjit.runtime.wasm;
+
+import dev.nnjit.codegen.KernelProblem;
+import dev.nnjit.graph.Graph;
+import dev.nnjit.graph.Node;
+import dev.nnjit.graph.Value;
+import dev.nnjit.schedule.ScheduleConfig;
+import dev.nnjit.tensor.DType;
+import dev.nnjit.tensor.Shape;
+import dev.nnjit.tensor.Tensor;
+import dev.nnjit.wasm.kernels.WasmKernelGenerator;
+import dev.nnjit.wasm.kernels.WasmKernelInstance;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a lowering sees while the program is built: memory tensors of values, kernels by cache key, the steps. */
+public final class ProgramBuilder {
+    private final Graph graph;
+    private final boolean sharedMemory;
+    private final List<MemTensor> tensors = new ArrayList<>();
+    private final List<WasmStep> steps = new ArrayList<>();
+    private final Map<Value, MemTensor> memoryOf = new IdentityHashMap<>();
+    private final Map<String, WasmKernelInstance> kernels = new HashMap<>();
+
+    ProgramBuilder(Graph graph, boolean sharedMemory) {
+        this.graph = graph;
+        this.sharedMemory = sharedMemory;
+        for (Value in : graph.inputs()) {
+            if (inMemory(in)) memoryOf.put(in, add(in.name(), MemTensor.Kind.INPUT, dims(in), null, null));
+        }
+    }
+
+    /** Whether a non-constant value lives in memory: f32 (not float16), static shape, not empty. */
+    public static boolean inMemory(Value v) {
+        return v != null && v.type() != null && v.type().dtype() == DType.FLOAT && v.type().shape().isStatic()
+                && v.type().shape().elementCount() > 0;
+    }
+
+    /** Whether a kernel can read {@code v}: in memory, or an f32 constant (copied in on first use). */
+    public static boolean readable(Value v) {
+        if (v == null) return false;
+        if (v.isConstant()) return v.constant().dtype() == DType.FLOAT && v.constant().size() > 0;
+        return inMemory(v);
+    }
+
+    public static int[] dims(Value v) {
+        if (v.isConstant()) return v.constant().shape();
+        Shape s = v.type().shape();
+        return s.toIntArray();
+    }
+
+    /** The memory tensor holding {@code v} (an f32 constant is copied in once, on first use). */
+    public MemTensor in(Value v) {
+        MemTensor t = memoryOf.get(v);
+        if (t != null) return t;
+        if (!v.isConstant() || !readable(v)) throw new IllegalStateException("'" + v.name() + "' is not in memory");
+        t = add(v.name(), MemTensor.Kind.CONSTANT, v.constant().shape(), v.constant(), null);
+        memoryOf.put(v, t);
+        return t;
+    }
+
+    /** A constant no graph value holds (a weight transposed at compile time). */
+    public MemTensor derivedConstant(String name, Tensor data) {
+        return add(name, MemTensor.Kind.CONSTANT, data.shape(), data, null);
+    }
+
+    /** The memory tensor of a node's output, made on first call. */
+    public MemTensor out(Value v) {
+        MemTensor t = memoryOf.get(v);
+        if (t != null) return t;
+        t = add(v.name(), MemTensor.Kind.INTERMEDIATE, dims(v), null, null);
+        memoryOf.put(v, t);
+        return t;
+    }
+
+    /** {@code v} is {@code base}'s bytes under v's shape: no step, no copy. */
+    public void view(Value v, MemTensor base) {
+        memoryOf.put(v, add(v.name(), MemTensor.Kind.VIEW, dims(v), null, base));
+    }
+
+    /** The kernel of (generator, config, problem), generated once per program. */
+    public <C extends ScheduleConfig, P extends KernelProblem> WasmKernelInstance kernel(WasmKernelGenerator<C, P> g,
+                                                                                          C config, P problem) {
+        String key = g.cacheKey(config, problem);
+        WasmKernelInstance k = kernels.get(key);
+        if (k == null) {
+            k = g.instance(config, problem, sharedMemory);
+            kernels.put(key, k);
+        }
+        return k;
+    }
+
+    public void kernelStep(Node n, List<KernelCall> calls, List<MemTensor> reads, List<MemTensor> writes,
+                           String kernelName) {
+        steps.add(new WasmStep(n, calls, reads, writes, kernelName, null));
+    }
+
+    /** The node runs its reference op; its f32 outputs are written into memory for whoever reads them next. */
+    void referenceStep(Node n, String reason) {
+        List<MemTensor> reads = new ArrayList<>();
+        for (Value v : n.inputs()) if (v != null && !v.isConstant() && memoryOf.containsKey(v)) reads.add(memoryOf.get(v));
+        List<MemTensor> writes = new ArrayList<>();
+        for (Value v : n.outputs()) if (inMemory(v) && !v.isConstant()) writes.add(out(v));
+        steps.add(new WasmStep(n, List.of(), reads, writes, "reference", reason));
+    }
+
+    WasmProgram build() { return new WasmProgram(graph, tensors, steps, memoryOf); }
+
+    private MemTensor add(String name, MemTensor.Kind kind, int[] shape, Tensor constant, MemTensor base) {
+        MemTensor t = new MemTensor(tensors.size(), name, kind, shape, constant, base);
+        tensors.add(t);
+        return t;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.nnjit.runtime.wasm;
+
+import dev.nnjit.graph.Graph;
+import dev.nnjit.ops.OpRegistry;
+import dev.nnjit.passes.PassPipeline;
+import dev.nnjit.runtime.Backend;
+import dev.nnjit.runtime.CpuExecutor;
+import dev.nnjit.runtime.Executable;
+import dev.nnjit.runtime.Flags;
+
+/**
+ * The wasm-simd backend: CPU kernels generated at compile time as WebAssembly SIMD128 modules
+ * ({@code dev.nnjit.wasm.kernels}), all tensors in one {@code WebAssembly.Memory} planned by liveness, weights copied
+ * in once per compiled shape set. Nodes without a kernel run their plain-Java reference op on the same memory,
+ * each named in the executable's {@link WasmSimdReport}.
+ *
+ * <p>Needs a JavaScript engine (a browser or Node, either TeaVM build): on the JVM, making one throws with a
+ * message saying so. The memory is shared (a SharedArrayBuffer) where the page is cross-origin isolated, else not.
+ */
+public final class WasmSimdBackend implements Backend {
+    private final OpRegistry registry;
+    private final WasmLoweringTable table = WasmLoweringTable.defaults();
+    private final boolean shared;
+    private final int threads;
+    private final String threadsReason;
+
+    /**
+     * @param threads kernel threads wanted (the page's plus Web Workers); 0: navigator.hardwareConcurrency. Without
+     *     cross-origin isolation or without Web Workers (Node) the kernels run on one thread, and the report says why
+     */
+    public WasmSimdBackend(OpRegistry registry, int threads) {
+        this.registry = registry;
+        boolean share;
+        try {
+            share = LinearMemory.canShare();
+        } catch (LinkageError jvm) { // UnsatisfiedLinkError (a native without JS), NoClassDefFoundError (no TeaVM)
+            throw new UnsupportedOperationException("the wasm-simd backend runs WebAssembly kernels and needs a"
+                    + " JavaScript engine (a browser, or Node with the JavaScript build); on the JVM use the cpu"
+                    + " backend, or 'nnjit run --backend wasm-simd', which runs it in headless Chromium");
+        }
+        this.shared = share;
+        int wanted = threads > 0 ? threads : KernelThreads.hardwareConcurrency();
+        if (wanted == 1) {
+            this.threads = 1;
+            this.threadsReason = threads > 0 ? "1 thread requested" : "navigator.hardwareConcurrency is 1";
+        } else if (!share) {
+            this.threads = 1;
+            this.threadsReason = "one thread: the page is not cross-origin isolated, so no SharedArrayBuffer to share"
+                    + " with Web Workers (serve it with COOP/COEP)";
+        } else if (!KernelThreads.workersAvailable()) {
+            this.threads = 1;
+            this.threadsReason = "one thread: no Web Workers here (Node)";
+        } else {
+            this.threads = wanted;
+            this.threadsReason = threads > 0 ? threads + " threads requested"
+                    : "navigator.hardwareConcurrency = " + wanted;
+        }
+    }
+
+    /** Executables compiled here, so that {@link #release} can stop their Web Workers. */
+    private final java.util.List<WasmSimdExecutable> compiled = new java.util.ArrayList<>();
+
+    @Override public String name() { return "wasm-simd"; }
+
+    /** Stops the Web Workers of every program compiled here; they must not run afterwards. */
+    public void release() {
+        for (WasmSimdExecutable e : compiled) e.release();
+        compiled.clear();
+    }
+
+    @Override public Executable compile(Graph specialized) {
+        long t0 = System.nanoTime();
+        PassPipeline.cpuKernels(registry).apply(specialized);
+        WasmProgram program = WasmGraphLowering.lower(specialized, table, shared);
+        MemoryPlan plan = MemoryPlan.plan(program, threads);
+        LinearMemory memory = LinearMemory.create(plan.totalBytes(), shared);
+        CpuExecutor reference = new CpuExecutor(specialized, registry);
+        WasmSimdExecutable exec = new WasmSimdExecutable(program, plan, reference, memory, threadsReason, t0);
+        compiled.add(exec);
+        if (Flags.debug() >= 1) System.out.println(exec.report().summary());
+        return exec;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.nnjit.runtime.wasm;
+
+import dev.nnjit.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where each node of a wasm-simd executable runs: a generated kernel (its family) or the Java reference op (and
+ * why), with the memory plan's numbers. Nothing falls back silently: this report comes back with every run on the
+ * page ({@code wasm} in the run reply) and is logged at compile with NNJIT_DEBUG >= 1.
+ *
+ * @param nodes one entry per step, in order: {@code node, op, ran ("kernel" | "reference"), kernel, reason}
+ * @param threads threads the kernels run on (the page's and Web Workers), and {@code threadsReason} why
+ */
+public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, int referenceSteps,
+                             Map<String, Integer> referenceOps, boolean sharedMemory, int threads,
+                             String threadsReason, int modules, Map<String, Double> memory, double compileMs) {
+
+    static WasmSimdReport of(WasmProgram p, MemoryPlan plan, boolean shared, int modules, String threadsReason,
+                             double compileMs) {
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        int kernels = 0;
+        Map<String, Integer> refOps = new TreeMap<>();
+        for (WasmStep s : p.steps()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("node", s.node().name());
+            e.put("op", s.node().opType());
+            e.put("ran", s.isKernel() ? "kernel" : "reference");
+            if (s.isKernel()) {
+                e.put("kernel", s.kernelName());
+                e.put("calls", s.calls().size());
+                kernels++;
+            } else {
+                e.put("reason", s.reason());
+                refOps.merge(s.node().opType(), 1, Integer::sum);
+            }
+            nodes.add(e);
+        }
+        Map<String, Double> memory = new LinkedHashMap<>();
+        memory.put("totalBytes", (double) plan.totalBytes());
+        memory.put("constantBytes", (double) plan.constantBytes());
+        memory.put("arenaBytes", (double) plan.arenaBytes());
+        memory.put("slots", (double) plan.slots());
+        memory.put("peakLiveBytes", (double) plan.peakLiveBytes());
+        memory.put("unpooledBytes", (double) plan.unpooledBytes());
+        memory.put("workspaceBytes", (double) plan.workspaceBytes());
+        return new WasmSimdReport(nodes, kernels, nodes.size() - kernels, refOps, shared, plan.threads(),
+                threadsReason, modules, memory, compileMs);
+    }
+
+    /** The report as a JSON object. */
+    public String toJson() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("kernelSteps", kernelSteps);
+        o.put("referenceSteps", referenceSteps);
+        o.put("referenceOps", new LinkedHashMap<String, Object>(referenceOps));
+        o.put("sharedMemory", sharedMemory);
+        o.put("threads", threads);
+        o.put("threadsReason", threadsReason);
+        o.put("modules", modules);
+        o.put("memory", new LinkedHashMap<String, Object>(memory));
+        o.put("compileMs", compileMs);
+        o.put("nodes", new ArrayList<Object>(nodes));
+        return Json.write(o);
+    }
+
+    /** One line: "wasm-simd: 40 kernel steps, 12 reference steps (Gather 1, LayerNormalization 13), ..." */
+    public String summary() {
+        return "wasm-simd: " + kernelSteps + " kernel steps, " + referenceSteps + " reference steps "
+                + referenceOps + ", " + modules + " modules, memory " + memory.get("totalBytes").longValue()
+                + " B (" + (sharedMemory ? "shared" : "not shared") + "), threads " + threads + ": " + threadsReason
+                + ", compile " + Math.round(compileMs) + " ms";
+    }
+}

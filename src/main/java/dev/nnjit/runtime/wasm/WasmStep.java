@@ -1,0 +1,23 @@
+package dev.nnjit.runtime.wasm;
+
+import dev.nnjit.graph.Node;
+import java.util.List;
+
+/**
+ * One node of a wasm-simd program: either generated kernels ({@code calls} non-empty) or the node's plain-Java
+ * reference op ({@code calls} empty, {@code reason} says why), which reads its inputs from the linear memory and
+ * writes its outputs into it.
+ *
+ * @param reads, writes the memory tensors the step reads and writes (for liveness)
+ * @param kernelName what the step runs: a kernel family (or families joined by '+'), or "reference"
+ */
+public record WasmStep(Node node, List<KernelCall> calls, List<MemTensor> reads, List<MemTensor> writes,
+                       String kernelName, String reason) {
+    public WasmStep {
+        calls = List.copyOf(calls);
+        reads = List.copyOf(reads);
+        writes = List.copyOf(writes);
+    }
+
+    public boolean isKernel() { return !calls.isEmpty(); }
+}
