@@ -85,8 +85,9 @@ public final class Generator {
         double prefillMs = (prefillEnd - start) / 1e6;
         double decodeMsPerToken = count > 1 ? (end - prefillEnd) / 1e6 / (count - 1) : 0;
         double seconds = (end - start) / 1e9;
+        DecodingStats stats = decoding.stats();
         return new GenerationResult(java.util.Arrays.copyOf(out, count), reason, prefillMs, decodeMsPerToken,
-                seconds > 0 ? count / seconds : 0);
+                seconds > 0 ? count / seconds : 0, stats.compiledShapes(), stats.lengths());
     }
 
     private static boolean containsStopString(List<String> stops, TextDecoder decoder, long[] ids, int count) {

@@ -42,6 +42,18 @@ final class BackendBuffers {
         return b;
     }
 
+    /** Destroys one buffer {@link #create} made (a plan evicted from the session's cache); null is ignored. */
+    void destroy(GPUBuffer b) {
+        if (b == null) return;
+        for (int i = buffers.size() - 1; i >= 0; i--) {
+            if (buffers.get(i) == b) {
+                buffers.remove(i);
+                b.destroy();
+                return;
+            }
+        }
+    }
+
     /** Destroys every buffer created here; programs using them must not run afterwards. */
     void release() {
         for (GPUBuffer b : buffers) b.destroy();
