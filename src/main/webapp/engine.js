@@ -33,6 +33,12 @@
 //   engine.tuningRecords() -> JSON text of every record the page holds for its adapter
 // Runs and tuning steps never interleave on the device: they go through one queue per model, a run waits for at
 // most one tuning step, and winners are swapped in at the start of the next run.
+// Generation (see dev.nnjit.web.GenerationBridge; generation.js builds the pipelines on it):
+//   const r = await model.generateAsync({inputIds: [1, 17, 42], maxNewTokens: 32, doSample: false, config: text, ...},
+//                                       {onToken: (id, index) => ..., signal: abortController.signal});
+//   r -> {ids, stopReason, prefillMs, decodeMsPerToken, tokensPerSecond, compiledShapes, lengths, planCache}
+//   an aborted signal rejects with an Error named "AbortError" whose `partial` is the result so far.
+//   const tok = engine.loadTokenizer(tokenizerJsonText); tok.encode(text) -> [ids]; tok.decode(ids, skipSpecial)
 // engine.releaseGpuDevice() frees the page's WebGPU device; webgpu models then fail until loaded again.
 // Tuning (webgpu): load option tuning: {budgetMs, cache: "indexeddb" | "none", auto, records: JSON text, shipped:
 // [JSON text]}; shipped defaults to the records shipped with the web app (records/index.json, kernels/records).
@@ -96,6 +102,19 @@ class Engine {
   /** Destroys the page's WebGPU device (models on it fail until reloaded); returns whether there was one. */
   releaseGpuDevice() {
     return unwrap(this.exports.releaseGpuDevice());
+  }
+
+  /** A Hugging Face tokenizer.json (text) read by the engine's tokenizers: {handle, encode, decode, tokenToId}. */
+  loadTokenizer(json) {
+    const exports = this.exports;
+    const handle = unwrap(exports.loadTokenizer(String(json)));
+    return {
+      handle,
+      encode: (text) => Array.from(unwrap(exports.tokenizerEncode(handle, String(text)))),
+      decode: (ids, skipSpecialTokens = true) => unwrap(exports.tokenizerDecode(handle, Array.from(ids, Number),
+        !!skipSpecialTokens)),
+      tokenToId: (token) => unwrap(exports.tokenizerTokenToId(handle, String(token))),
+    };
   }
 
   /** Every tuning record the page holds for its WebGPU adapter, as JSON text (to pass back as tuning.records). */
@@ -195,6 +214,29 @@ class Model {
   }
 
   /**
+   * Generates token ids (request and result: see the header). onToken(id, index) sees each id as it is chosen;
+   * an aborted signal stops generation after the current token and rejects with an AbortError carrying `partial`.
+   */
+  async generateAsync(request, { onToken, signal } = {}) {
+    if (signal && signal.aborted) throw abortError(null);
+    let thrown = null;
+    const callback = (id, index) => {
+      try {
+        if (onToken) onToken(id, index);
+      } catch (e) {
+        thrown = e;   // rethrown below: an exception must not cross into the engine
+        return false;
+      }
+      return !(signal && signal.aborted);
+    };
+    const reply = await this._enqueue(() => this.engine.exports.generateAsync(this.handle, { ...request }, callback));
+    const result = unwrap(reply);
+    if (thrown) throw thrown;
+    if (result.stopReason === "cancelled" && signal && signal.aborted) throw abortError(result);
+    return result;
+  }
+
+  /**
    * Tunes the kernels of the program the model ran last, within budgetMs of the tuner's own time (default: the
    * load option), one step at a time, yielding to the event loop between steps; calls onProgress after each.
    * Resolves to the report (see tuningReport). While a tuning is running, returns that one.
@@ -273,6 +315,14 @@ function debugLevel() {
   const env = globalThis.nnjit && globalThis.nnjit.env ? globalThis.nnjit.env.debug : undefined;
   const level = Number(fromUrl !== null ? fromUrl : env);
   return Number.isFinite(level) && level > 0 ? Math.floor(level) : 0;
+}
+
+/** The rejection of an aborted generation: an Error named AbortError; `partial` the result so far (or null). */
+function abortError(partial) {
+  const err = new Error("generation was aborted");
+  err.name = "AbortError";
+  err.partial = partial;
+  return err;
 }
 
 /** The facade's reply {value} | {error, errorType} as a value or a thrown Error. */

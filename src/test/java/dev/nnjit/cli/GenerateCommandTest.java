@@ -69,6 +69,6 @@ class GenerateCommandTest {
         assertEquals(Main.USAGE, run("generate", "models/fixtures/gpt2", "--input-ids", "1", "--max-new-tokens", "2",
                 "--seed", "3").code());
         assertEquals(Main.USAGE, run("generate", "models/fixtures/gpt2", "--input-ids", "1", "--max-new-tokens", "2",
-                "--backend", "webgpu").code());
+                "--backend", "tpu").code(), "an unknown backend is a usage error");
     }
 }
