@@ -127,6 +127,9 @@ final class GenerateCommand {
             doc.put("tokensPerSecond", r.tokensPerSecond());
             doc.put("compiledShapes", r.compiledShapes());
             doc.put("lengths", r.lengths());
+            List<Object> steps = new ArrayList<>();
+            for (double ms : r.stepMs()) steps.add(ms);
+            doc.put("stepMs", steps);
             out.println(Json.write(doc));
         } else {
             out.println();
@@ -134,6 +137,9 @@ final class GenerateCommand {
             err.printf("%d tokens (%s): prefill %.1f ms, %.1f ms/token after, %.1f tokens/s, %d compiled shapes"
                     + " (lengths: %s)%n", r.ids().length, r.stopReason().name().toLowerCase(java.util.Locale.ROOT),
                     r.prefillMs(), r.decodeMsPerToken(), r.tokensPerSecond(), r.compiledShapes(), r.lengths());
+        }
+        if (opts.timings()) {
+            err.print(DecodeTable.of(r, modelConfig.encoderDecoder() ? 1 : inputIds.length));
         }
         out.flush();
     }

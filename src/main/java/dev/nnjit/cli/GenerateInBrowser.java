@@ -48,10 +48,13 @@ final class GenerateInBrowser {
             long[] generated = new long[out.size()];
             int i = 0;
             for (JsonElement e : out) generated[i++] = e.getAsLong();
+            JsonArray stepsJson = r.getAsJsonArray("stepMs");
+            double[] steps = new double[stepsJson.size()];
+            for (int k = 0; k < steps.length; k++) steps[k] = stepsJson.get(k).getAsDouble();
             return new GenerationResult(generated, StopReason.valueOf(r.get("stopReason").getAsString()
                     .toUpperCase(Locale.ROOT)), r.get("prefillMs").getAsDouble(), r.get("decodeMsPerToken").getAsDouble(),
                     r.get("tokensPerSecond").getAsDouble(), r.get("compiledShapes").getAsInt(),
-                    r.get("lengths").getAsString());
+                    r.get("lengths").getAsString(), steps);
         }
     }
 }

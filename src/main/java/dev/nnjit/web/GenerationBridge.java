@@ -26,7 +26,7 @@ import org.teavm.jso.JSObject;
  * </pre>
  * Values given override the config texts, which override transformers' defaults; {@code doSample: false} makes it
  * greedy. The result: {@code {ids, stopReason, prefillMs, decodeMsPerToken, tokensPerSecond, compiledShapes, lengths,
- * planCache: {size, limit, compiles, evictions}}}.
+ * stepMs, planCache: {size, limit, compiles, evictions}}}.
  */
 final class GenerationBridge {
     private GenerationBridge() {}
@@ -62,6 +62,9 @@ final class GenerationBridge {
         JsObjects.setNumber(o, "tokensPerSecond", r.tokensPerSecond());
         JsObjects.setNumber(o, "compiledShapes", r.compiledShapes());
         JsObjects.setString(o, "lengths", r.lengths());
+        JSObject steps = JsObjects.newArray();
+        for (double ms : r.stepMs()) JsObjects.push(steps, number(ms));
+        JsObjects.set(o, "stepMs", steps);
         PlanCache plans = session.planCache();
         JSObject cache = JsObjects.newObject();
         JsObjects.setNumber(cache, "size", plans.size());

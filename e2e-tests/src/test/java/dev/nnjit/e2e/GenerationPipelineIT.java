@@ -145,7 +145,9 @@ class GenerationPipelineIT {
         assertEquals(cpuText("gpt2", 10, false), r.get("cont"));
         assertEquals(r.get("cont"), r.get("streamed"), "the streamer's pieces add up to the continuation");
         assertEquals(r.get("a"), r.get("b"), "sampling with a seed repeats");
-        assertEquals(Map.of("name", "AbortError", "ids", 3.0), r.get("aborted"));
+        Map<String, Object> aborted = (Map<String, Object>) r.get("aborted");
+        assertEquals("AbortError", aborted.get("name"), r.toString());
+        assertEquals(3, ((Number) aborted.get("ids")).intValue(), "cancelled after the third token, which is kept");
         assertTrue(String.valueOf(r.get("chat")).contains("chat_template"), String.valueOf(r.get("chat")));
     }
 
