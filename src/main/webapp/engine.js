@@ -19,6 +19,11 @@
 //           peakLiveBytes, ...}, kernels: [{node, op, family, ms}] (when profiled)}
 //   await model.runAsync(feeds, {outputs: ["logits"]})   // only these outputs (webgpu: the others not read back)
 // runAsync works for every model; run (synchronous) only for CPU models.
+// Generation (see dev.nnjit.web.GenerationBridge; generation.js builds the pipelines on it):
+//   const r = await model.generateAsync({inputIds: [1, 17, 42], maxNewTokens: 32, doSample: false, config: text, ...},
+//                                       {onToken: (id, index) => ..., signal: abortController.signal});
+//   r -> {ids, stopReason, prefillMs, decodeMsPerToken, tokensPerSecond, compiledShapes, lengths, stepMs, planCache}
+//   an aborted signal rejects with an Error named "AbortError" whose `partial` is the result so far.
 //
 // Tuning (webgpu): kernels are tuned on this device, as an explicit operation between runs, and winners persist.
 //   load option tuning: {budgetMs: 30000 (the tuner's own working time; 0 disables), cache: "indexeddb" | "none",
@@ -33,12 +38,6 @@
 //   engine.tuningRecords() -> JSON text of every record the page holds for its adapter
 // Runs and tuning steps never interleave on the device: they go through one queue per model, a run waits for at
 // most one tuning step, and winners are swapped in at the start of the next run.
-// Generation (see dev.nnjit.web.GenerationBridge; generation.js builds the pipelines on it):
-//   const r = await model.generateAsync({inputIds: [1, 17, 42], maxNewTokens: 32, doSample: false, config: text, ...},
-//                                       {onToken: (id, index) => ..., signal: abortController.signal});
-//   r -> {ids, stopReason, prefillMs, decodeMsPerToken, tokensPerSecond, compiledShapes, lengths, planCache}
-//   an aborted signal rejects with an Error named "AbortError" whose `partial` is the result so far.
-//   const tok = engine.loadTokenizer(tokenizerJsonText); tok.encode(text) -> [ids]; tok.decode(ids, skipSpecial)
 // engine.releaseGpuDevice() frees the page's WebGPU device; webgpu models then fail until loaded again.
 // Tuning (webgpu): load option tuning: {budgetMs, cache: "indexeddb" | "none", auto, records: JSON text, shipped:
 // [JSON text]}; shipped defaults to the records shipped with the web app (records/index.json, kernels/records).
@@ -102,19 +101,6 @@ class Engine {
   /** Destroys the page's WebGPU device (models on it fail until reloaded); returns whether there was one. */
   releaseGpuDevice() {
     return unwrap(this.exports.releaseGpuDevice());
-  }
-
-  /** A Hugging Face tokenizer.json (text) read by the engine's tokenizers: {handle, encode, decode, tokenToId}. */
-  loadTokenizer(json) {
-    const exports = this.exports;
-    const handle = unwrap(exports.loadTokenizer(String(json)));
-    return {
-      handle,
-      encode: (text) => Array.from(unwrap(exports.tokenizerEncode(handle, String(text)))),
-      decode: (ids, skipSpecialTokens = true) => unwrap(exports.tokenizerDecode(handle, Array.from(ids, Number),
-        !!skipSpecialTokens)),
-      tokenToId: (token) => unwrap(exports.tokenizerTokenToId(handle, String(token))),
-    };
   }
 
   /** Every tuning record the page holds for its WebGPU adapter, as JSON text (to pass back as tuning.records). */

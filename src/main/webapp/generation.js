@@ -1,5 +1,5 @@
 // Text generation pipelines in the transformers.js style, on nnjit's engine (engine.js: model.generateAsync, which
-// runs dev.nnjit.generate's loop; engine.loadTokenizer, the engine's tokenizer.json tokenizers).
+// runs dev.nnjit.generate's loop; the engine's tokenizer.json tokenizers through its generationTokenizer* exports).
 //
 //   import { createGenerationPipeline, TextStreamer } from "./generation.js";
 //   const generator = await createGenerationPipeline("text-generation", "models/tiny-llama/", {device: "webgpu"});
@@ -66,7 +66,7 @@ export async function createGenerationPipeline(task, model, options = {}) {
     throw new Error("text-generation needs a decoder-only model; this one takes decoder_input_ids: use"
       + " text2text-generation");
   }
-  const tokenizer = engine.loadTokenizer(files["tokenizer.json"]);
+  const tokenizer = generationTokenizer(engine, files["tokenizer.json"]);
   const tokenizerConfig = files["tokenizer_config.json"] ? JSON.parse(files["tokenizer_config.json"]) : {};
   const config = files["config.json"] ?? null;
   const generationConfig = files["generation_config.json"] ?? null;
@@ -110,6 +110,28 @@ export async function createGenerationPipeline(task, model, options = {}) {
   generator.stats = null;
   generator.dispose = () => loaded.dispose();
   return generator;
+}
+
+/** The engine's tokenizer for generation: {handle, encode(text) -> [ids], decode(ids, skipSpecialTokens) -> text}. */
+function generationTokenizer(engine, json) {
+  const x = engine.exports;
+  const handle = unwrap(x.generationTokenizerLoad(String(json)));
+  return {
+    handle,
+    encode: (text) => Array.from(unwrap(x.generationTokenizerEncode(handle, String(text)))),
+    decode: (ids, skipSpecialTokens = true) => unwrap(x.generationTokenizerDecode(handle, Array.from(ids, Number),
+      !!skipSpecialTokens)),
+  };
+}
+
+/** The facade's reply {value} | {error, errorType} as a value or a thrown Error (as engine.js). */
+function unwrap(reply) {
+  if (reply.error !== undefined) {
+    const err = new Error(reply.error);
+    err.name = reply.errorType || "Error";
+    throw err;
+  }
+  return reply.value;
 }
 
 /**

@@ -250,13 +250,11 @@ public final class EngineExports {
         });
     }
 
-    // String parameters cross as JSString: a Java String parameter of an export fails the Wasm GC build.
-
-    /** Reads a Hugging Face tokenizer.json; reply value: the tokenizer's handle. */
+    /** generation.js's tokenizers ({@link GenerationTokenizers}): reads a tokenizer.json; reply value: its handle. */
     @JSExport
-    public static JSObject loadTokenizer(JSString json) {
+    public static JSObject generationTokenizerLoad(JSString json) {
         try {
-            return ok(number(TokenizerBridge.load(json.stringValue())));
+            return ok(number(GenerationTokenizers.load(json.stringValue())));
         } catch (Throwable e) {
             return failure(e);
         }
@@ -264,10 +262,10 @@ public final class EngineExports {
 
     /** Reply value: the ids of {@code text} as an array of numbers (special tokens as the post-processor adds them). */
     @JSExport
-    public static JSObject tokenizerEncode(int handle, JSString text) {
+    public static JSObject generationTokenizerEncode(int handle, JSString text) {
         try {
             JSObject ids = JsObjects.newArray();
-            for (int id : TokenizerBridge.encode(handle, text.stringValue())) JsObjects.push(ids, number(id));
+            for (int id : GenerationTokenizers.encode(handle, text.stringValue())) JsObjects.push(ids, number(id));
             return ok(ids);
         } catch (Throwable e) {
             return failure(e);
@@ -276,22 +274,12 @@ public final class EngineExports {
 
     /** Reply value: the text of {@code ids} (a JS array of numbers). */
     @JSExport
-    public static JSObject tokenizerDecode(int handle, JSObject ids, boolean skipSpecialTokens) {
+    public static JSObject generationTokenizerDecode(int handle, JSObject ids, boolean skipSpecialTokens) {
         try {
             String[] parts = JsObjects.strings(ids);
             int[] a = new int[parts.length];
             for (int i = 0; i < a.length; i++) a[i] = Integer.parseInt(parts[i]);
-            return ok(JSString.valueOf(TokenizerBridge.decode(handle, a, skipSpecialTokens)));
-        } catch (Throwable e) {
-            return failure(e);
-        }
-    }
-
-    /** The id of a token string, or -1 when the vocabulary does not have it (reply value: a number). */
-    @JSExport
-    public static JSObject tokenizerTokenToId(int handle, JSString token) {
-        try {
-            return ok(number(TokenizerBridge.get(handle).tokenToId(token.stringValue())));
+            return ok(JSString.valueOf(GenerationTokenizers.decode(handle, a, skipSpecialTokens)));
         } catch (Throwable e) {
             return failure(e);
         }

@@ -22,7 +22,7 @@ import org.teavm.jso.JSObject;
  * {inputIds: [ids], config: config.json text, generationConfig: generation_config.json text,
  *  maxNewTokens, doSample, temperature, topK, topP, seed, repetitionPenalty, eosTokenId: id | [ids],
  *  decoderStartTokenId, lengths: "buckets" | "exact" (default: buckets on webgpu), planCacheLimit,
- *  tokenizer: a tokenizer handle (decodes for stop strings)}
+ *  tokenizer: a {@link GenerationTokenizers} handle (decodes for stop strings)}
  * </pre>
  * Values given override the config texts, which override transformers' defaults; {@code doSample: false} makes it
  * greedy. The result: {@code {ids, stopReason, prefillMs, decodeMsPerToken, tokensPerSecond, compiledShapes, lengths,
@@ -47,7 +47,7 @@ final class GenerationBridge {
         }
         TextDecoder decoder = null;
         if (has(request, "tokenizer")) {
-            Tokenizer t = TokenizerBridge.get((int) JsObjects.getNumber(request, "tokenizer"));
+            Tokenizer t = GenerationTokenizers.get((int) JsObjects.getNumber(request, "tokenizer"));
             decoder = ids -> t.decode(ints(ids), true);
         }
         GenerationResult r = SessionGenerator.generate(session, modelConfig, inputIds, config, buckets,

@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The page's tokenizers (Hugging Face tokenizer.json, {@link Tokenizer}), by handle: the minimal export generation
- * pipelines need (encode, decode). Handles index {@link #tokenizers}; a disposed one is null.
+ * The tokenizers generation.js loads (Hugging Face tokenizer.json, {@link Tokenizer}), by handle: the minimal export
+ * the generation pipelines need (encode, decode, and the {@link GenerationBridge}'s decoding for stop strings).
+ * Handles index {@link #tokenizers}; a disposed one is null. Kept apart from the feature-extraction pipeline's
+ * tokenizer export (another branch) so the two merge cleanly; one registry should serve both once merged.
  */
-final class TokenizerBridge {
+final class GenerationTokenizers {
     private static final List<Tokenizer> tokenizers = new ArrayList<>();
 
-    private TokenizerBridge() {}
+    private GenerationTokenizers() {}
 
     static int load(String json) {
         tokenizers.add(Tokenizer.fromJson(json));
