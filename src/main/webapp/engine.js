@@ -19,6 +19,11 @@
 //           peakLiveBytes, ...}, kernels: [{node, op, family, ms}] (when profiled)}
 //   await model.runAsync(feeds, {outputs: ["logits"]})   // only these outputs (webgpu: the others not read back)
 // runAsync works for every model; run (synchronous) only for CPU models.
+// Generation (see dev.nnjit.web.GenerationBridge; generation.js builds the pipelines on it):
+//   const r = await model.generateAsync({inputIds: [1, 17, 42], maxNewTokens: 32, doSample: false, config: text, ...},
+//                                       {onToken: (id, index) => ..., signal: abortController.signal});
+//   r -> {ids, stopReason, prefillMs, decodeMsPerToken, tokensPerSecond, compiledShapes, lengths, stepMs, planCache}
+//   an aborted signal rejects with an Error named "AbortError" whose `partial` is the result so far.
 //
 // wasm-simd backend (CPU kernels nnjit generates as WebAssembly SIMD modules; other nodes on the reference ops):
 //   const model = await engine.loadModelAsync(bytes, externalFiles, {backend: "wasm-simd", threads: 2});
@@ -210,6 +215,29 @@ class Model {
   }
 
   /**
+   * Generates token ids (request and result: see the header). onToken(id, index) sees each id as it is chosen;
+   * an aborted signal stops generation after the current token and rejects with an AbortError carrying `partial`.
+   */
+  async generateAsync(request, { onToken, signal } = {}) {
+    if (signal && signal.aborted) throw abortError(null);
+    let thrown = null;
+    const callback = (id, index) => {
+      try {
+        if (onToken) onToken(id, index);
+      } catch (e) {
+        thrown = e;   // rethrown below: an exception must not cross into the engine
+        return false;
+      }
+      return !(signal && signal.aborted);
+    };
+    const reply = await this._enqueue(() => this.engine.exports.generateAsync(this.handle, { ...request }, callback));
+    const result = unwrap(reply);
+    if (thrown) throw thrown;
+    if (result.stopReason === "cancelled" && signal && signal.aborted) throw abortError(result);
+    return result;
+  }
+
+  /**
    * Tunes the kernels of the program the model ran last, within budgetMs of the tuner's own time (default: the
    * load option), one step at a time, yielding to the event loop between steps; calls onProgress after each.
    * Resolves to the report (see tuningReport). While a tuning is running, returns that one.
@@ -288,6 +316,14 @@ function debugLevel() {
   const env = globalThis.nnjit && globalThis.nnjit.env ? globalThis.nnjit.env.debug : undefined;
   const level = Number(fromUrl !== null ? fromUrl : env);
   return Number.isFinite(level) && level > 0 ? Math.floor(level) : 0;
+}
+
+/** The rejection of an aborted generation: an Error named AbortError; `partial` the result so far (or null). */
+function abortError(partial) {
+  const err = new Error("generation was aborted");
+  err.name = "AbortError";
+  err.partial = partial;
+  return err;
 }
 
 /** The facade's reply {value} | {error, errorType} as a value or a thrown Error. */

@@ -11,6 +11,7 @@
 //        options (optional): {profile: true} -> {outputs: {NAME: {dtype, shape, b64}}, timings, gpu?}
 //        Webgpu models load with options.tuning = {cache: "none", auto: false} unless the options give tuning: the
 //        automation runs untuned kernels and never tunes in the background.
+//   await nnjitHarness.generate(modelId, request)  request: see engine.js generateAsync -> {result, streamed: [ids]}
 //   await nnjitHarness.tune(modelId, budgetMs)      -> {report (JSON text), records (JSON text), kernels: [...]}
 //   nnjitHarness.kernels(modelId)                   -> {kernels: [{node, op, family, problem, config, ...}]}
 //   nnjitHarness.dispose(modelId)
@@ -125,6 +126,18 @@ window.nnjitHarness = {
       if (gpu !== undefined) reply.gpu = gpu;
       if (wasm !== undefined) reply.wasm = wasm;
       return reply;
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  async generate(modelId, request) {
+    try {
+      const model = models.get(modelId);
+      if (!model) throw new Error(`no model with id ${modelId}`);
+      const streamed = [];
+      const result = await model.generateAsync(request, { onToken: (id) => { streamed.push(id); } });
+      return { ok: true, result, streamed };
     } catch (e) {
       return failure(e);
     }

@@ -21,7 +21,6 @@ import dev.nnjit.tensor.Tensor;
 import dev.nnjit.tensor.TensorType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +28,13 @@ import java.util.Map;
 /**
  * A loaded model, ready to run. Load-time work: import the graph, reject unsupported ops, infer types with the
  * declared (possibly symbolic) input shapes. First run at a new set of input shapes: specialize, fold, compile for
- * the backend; later runs at the same shapes reuse that compiled plan.
+ * the backend; later runs at the same shapes reuse that compiled plan while the bounded {@link PlanCache} keeps it.
  */
 public final class Session {
     private final Graph graph;
     private final OpRegistry registry;
     private final Backend backend;
-    private final Map<String, Executable> compiled = new HashMap<>();
+    private final PlanCache plans = new PlanCache();
     private final Map<String, Double> lastTimings = new LinkedHashMap<>();
     private Executable last;
 
@@ -95,14 +94,7 @@ public final class Session {
         validateFeeds(feeds);
         validateRequestedOutputs(options);
         String key = shapeKey(feeds);
-        Executable exec = compiled.get(key);
-        if (exec == null) {
-            Graph g = graph.copy();
-            for (Value in : g.inputs()) in.setType(TensorType.of(feeds.get(in.name())));
-            PassPipeline.standard(registry).apply(g);
-            exec = backend.compile(g);
-            compiled.put(key, exec);
-        }
+        Executable exec = plans.get(key, () -> compile(feeds));
         last = exec;
         long t1 = System.nanoTime();
         RunResult result = exec.run(feeds, options);
@@ -114,6 +106,16 @@ public final class Session {
         lastTimings.putAll(result.timingsMs());
         return result;
     }
+
+    private Executable compile(Map<String, Tensor> feeds) {
+        Graph g = graph.copy();
+        for (Value in : g.inputs()) in.setType(TensorType.of(feeds.get(in.name())));
+        PassPipeline.standard(registry).apply(g);
+        return backend.compile(g);
+    }
+
+    /** The compiled plans, one per input shape set: bounded (settable limit), with compile and eviction counts. */
+    public PlanCache planCache() { return plans; }
 
     /**
      * The program this session ran last, when its backend can tune it (WebGPU), else null (also before the first

@@ -1,12 +1,10 @@
 package dev.nnjit.cli;
 
 import dev.nnjit.api.Session;
-import dev.nnjit.generate.CachelessCausalModel;
-import dev.nnjit.generate.CachelessSeq2SeqModel;
 import dev.nnjit.generate.GenerationConfig;
 import dev.nnjit.generate.GenerationResult;
-import dev.nnjit.generate.Generator;
 import dev.nnjit.generate.ModelConfig;
+import dev.nnjit.generate.SessionGenerator;
 import dev.nnjit.generate.TextDecoder;
 import dev.nnjit.generate.TokenStreamer;
 import dev.nnjit.json.Json;
@@ -25,11 +23,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code nnjit generate}: text generation on the CPU backend with the cache-less adapters of {@code dev.nnjit.generate}.
+ * {@code nnjit generate}: text generation with the cache-less adapters of {@code dev.nnjit.generate}, in the JVM
+ * (cpu) or in headless Chromium ({@link GenerateInBrowser}: webgpu, webgpu-js, browser, browser-js, browser-wasm-gc).
  * The model folder (MODEL itself, or the folder of MODEL.onnx) may hold config.json, generation_config.json and
  * tokenizer.json; the test fixtures' meta.json, whose "config" is the model's config.json, stands in for config.json.
- * Output: the generated ids on one line as they come (and the decoded text on the next when there is a tokenizer), the
- * timings on stderr; with --json one document {"ids", "text", "prefillMs", "decodeMsPerToken", "tokensPerSecond"}.
+ * Output: the generated ids on one line (as they come on cpu) (and the decoded text on the next when there is a tokenizer), the
+ * timings on stderr; with --json one document {"ids", "text", "prefillMs", "decodeMsPerToken", "tokensPerSecond",
+ * "compiledShapes", "lengths"}.
  */
 final class GenerateCommand implements Command {
     @Override public String name() { return "generate"; }
@@ -83,15 +83,19 @@ final class GenerateCommand implements Command {
         }
         TextDecoder decoder = tokenizer == null ? null : ids -> tokenizer.decode(toInts(ids), true);
 
-        Session session = Session.create(ModelFiles.load(modelFile));
         TokenStreamer streamer = opts.json() ? TokenStreamer.NONE : (id, index) -> {
             out.print((index == 0 ? "" : " ") + id);
             out.flush();
             return true;
         };
-        GenerationResult r = CachelessSeq2SeqModel.accepts(session)
-                ? Generator.generate(new CachelessSeq2SeqModel(session, modelConfig), inputIds, config, streamer, decoder)
-                : Generator.generate(new CachelessCausalModel(session, modelConfig), inputIds, config, streamer, decoder);
+        GenerationResult r;
+        if (opts.backend().equals("cpu")) {
+            Session session = Session.create(ModelFiles.load(modelFile));
+            r = SessionGenerator.generate(session, modelConfig, inputIds, config, null, streamer, decoder);
+        } else {
+            r = GenerateInBrowser.generate(modelFile, opts.backend(), opts.chromium(), configJson, config, inputIds);
+            for (int i = 0; i < r.ids().length; i++) streamer.onToken(r.ids()[i], i);
+        }
         String text = decoder == null ? null : decoder.decode(r.ids());
         if (opts.json()) {
             List<Object> ids = new ArrayList<>();
@@ -102,13 +106,21 @@ final class GenerateCommand implements Command {
             doc.put("prefillMs", r.prefillMs());
             doc.put("decodeMsPerToken", r.decodeMsPerToken());
             doc.put("tokensPerSecond", r.tokensPerSecond());
+            doc.put("compiledShapes", r.compiledShapes());
+            doc.put("lengths", r.lengths());
+            List<Object> steps = new ArrayList<>();
+            for (double ms : r.stepMs()) steps.add(ms);
+            doc.put("stepMs", steps);
             out.println(Json.write(doc));
         } else {
             out.println();
             if (text != null) out.println(text);
-            err.printf("%d tokens (%s): prefill %.1f ms, %.1f ms/token after, %.1f tokens/s%n", r.ids().length,
-                    r.stopReason().name().toLowerCase(java.util.Locale.ROOT), r.prefillMs(), r.decodeMsPerToken(),
-                    r.tokensPerSecond());
+            err.printf("%d tokens (%s): prefill %.1f ms, %.1f ms/token after, %.1f tokens/s, %d compiled shapes"
+                    + " (lengths: %s)%n", r.ids().length, r.stopReason().name().toLowerCase(java.util.Locale.ROOT),
+                    r.prefillMs(), r.decodeMsPerToken(), r.tokensPerSecond(), r.compiledShapes(), r.lengths());
+        }
+        if (opts.timings()) {
+            err.print(DecodeTable.of(r, modelConfig.encoderDecoder() ? 1 : inputIds.length));
         }
         out.flush();
     }

@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * The arguments of {@code nnjit generate MODEL (--prompt TEXT | --input-ids 1,2,3) --max-new-tokens N
- * [--decoder-start-token-id ID] [--backend cpu] [--sample [--temperature T] [--top-k K] [--top-p P] [--seed S]]
- * [--json] [--verbose]}. Sampling values left out come from the model's generation_config.json/config.json, then
- * from transformers' defaults; giving one without --sample is a usage error (greedy would ignore it).
+ * [--decoder-start-token-id ID] [--backend cpu|webgpu|...] [--chromium PATH] [--sample [--temperature T]
+ * [--top-k K] [--top-p P] [--seed S]] [--json] [--timings] [--verbose]} (--timings: per-token time against the
+ * sequence length, on stderr). Sampling values left out come from the model's generation_config.json/config.json,
+ * then from transformers' defaults; giving one without --sample is a usage error (greedy would ignore it).
  *
  * @param model a .onnx file or a folder holding model.onnx
  * @param prompt null when ids are given
@@ -17,10 +18,14 @@ import java.util.List;
  */
 public record GenerateOptions(Path model, String prompt, long[] inputIds, int maxNewTokens, Long decoderStartTokenId,
                               String backend, boolean sample, Float temperature, Integer topK, Double topP, Long seed,
-                              boolean json, boolean verbose) {
+                              boolean json, boolean verbose, Path chromium, boolean timings) {
+    /** Backends generation runs on: the JVM's, and the browser ones {@code nnjit run} has. */
+    static final java.util.List<String> BACKENDS = java.util.List.of("cpu", "webgpu", "webgpu-js", "browser",
+            "browser-js", "browser-wasm-gc");
+
     static final String USAGE = "  nnjit generate MODEL (--prompt TEXT | --input-ids 1,2,3) --max-new-tokens N"
-            + " [--decoder-start-token-id ID]\n                  [--backend cpu] [--sample [--temperature T]"
-            + " [--top-k K] [--top-p P] [--seed S]] [--json]";
+            + " [--decoder-start-token-id ID]\n                  [--backend cpu|webgpu|webgpu-js|browser|...] [--chromium PATH]\n"
+            + "                  [--sample [--temperature T] [--top-k K] [--top-p P] [--seed S]] [--json] [--timings]";
 
     /** Parses the arguments after "generate"; throws {@link UsageException} naming the offending argument. */
     public static GenerateOptions parse(List<String> args) {
@@ -31,7 +36,8 @@ public record GenerateOptions(Path model, String prompt, long[] inputIds, int ma
         Long start = null, seed = null;
         Float temperature = null;
         Double topP = null;
-        boolean sample = false, json = false, verbose = false;
+        boolean sample = false, json = false, verbose = false, timings = false;
+        Path chromium = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -47,6 +53,8 @@ public record GenerateOptions(Path model, String prompt, long[] inputIds, int ma
                 case "--seed": seed = integer(a, next(args, i++, a), Long.MIN_VALUE, Long.MAX_VALUE); break;
                 case "--json": json = true; break;
                 case "--verbose": verbose = true; break;
+                case "--timings": timings = true; break;
+                case "--chromium": chromium = Path.of(next(args, i++, a)); break;
                 default:
                     if (a.startsWith("-")) throw new UsageException("generate: unknown option '" + a + "'");
                     if (model != null) throw new UsageException("generate takes one MODEL (got '" + model + "' and '" + a + "')");
@@ -56,14 +64,14 @@ public record GenerateOptions(Path model, String prompt, long[] inputIds, int ma
         if (model == null) throw new UsageException("generate needs a MODEL (.onnx file or model folder)");
         if ((prompt == null) == (ids == null)) throw new UsageException("generate needs exactly one of --prompt and --input-ids");
         if (maxNew == null) throw new UsageException("generate needs --max-new-tokens N");
-        if (!backend.equals("cpu")) {
-            throw new UsageException("generate runs on --backend cpu for now (got '" + backend + "')");
+        if (!BACKENDS.contains(backend)) {
+            throw new UsageException("generate: unknown backend '" + backend + "' (expected one of " + BACKENDS + ")");
         }
         if (!sample && (temperature != null || topK != null || topP != null || seed != null)) {
             throw new UsageException("--temperature, --top-k, --top-p and --seed need --sample (generation is greedy without it)");
         }
         return new GenerateOptions(model, prompt, ids, maxNew, start, backend, sample, temperature, topK, topP, seed,
-                json, verbose);
+                json, verbose, chromium, timings);
     }
 
     private static String next(List<String> args, int i, String option) {

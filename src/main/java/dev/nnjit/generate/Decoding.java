@@ -14,4 +14,7 @@ public interface Decoding {
 
     /** Feeds one chosen token. */
     void append(long id);
+
+    /** What this decoding has cost in compilation so far (compiled shapes, length policy). */
+    default DecodingStats stats() { return DecodingStats.NONE; }
 }

@@ -64,17 +64,20 @@ public final class Generator {
                 : TokenChooser.greedy();
         TokenStreamer sink = streamer == null ? TokenStreamer.NONE : streamer;
         long[] out = new long[config.maxNewTokens()];
+        double[] stepMs = new double[out.length];
         int count = 0;
         StopReason reason = StopReason.MAX_NEW_TOKENS;
         long start = System.nanoTime();
         long prefillEnd = 0;
         while (count < out.length) {
+            long stepStart = System.nanoTime();
             if (count > 0) decoding.append(out[count - 1]);
             float[] logits = decoding.nextLogits();
             if (count == 0) prefillEnd = System.nanoTime();
             long[] seen = decoding.sequence();
             for (LogitsProcessor p : processors) p.process(seen, logits);
             long id = chooser.choose(logits);
+            stepMs[count] = (System.nanoTime() - stepStart) / 1e6;
             out[count++] = id;
             boolean goOn = sink.onToken(id, count - 1);
             if (config.eosTokenIds().contains(id)) { reason = StopReason.EOS; break; }
@@ -85,8 +88,10 @@ public final class Generator {
         double prefillMs = (prefillEnd - start) / 1e6;
         double decodeMsPerToken = count > 1 ? (end - prefillEnd) / 1e6 / (count - 1) : 0;
         double seconds = (end - start) / 1e9;
+        DecodingStats stats = decoding.stats();
         return new GenerationResult(java.util.Arrays.copyOf(out, count), reason, prefillMs, decodeMsPerToken,
-                seconds > 0 ? count / seconds : 0);
+                seconds > 0 ? count / seconds : 0, stats.compiledShapes(), stats.lengths(),
+                java.util.Arrays.copyOf(stepMs, count));
     }
 
     private static boolean containsStopString(List<String> stops, TextDecoder decoder, long[] ids, int count) {

@@ -65,10 +65,22 @@ final class SessionInputs {
         return Tensor.ofLongs(dtype, new int[] {1, values.length}, values.clone());
     }
 
-    static long[] ones(int n) {
-        long[] a = new long[n];
-        java.util.Arrays.fill(a, 1);
+    /** {@code values} right-padded with {@code fill} to {@code length}. */
+    static long[] padded(long[] values, int length, long fill) {
+        long[] a = java.util.Arrays.copyOf(values, length);
+        for (int i = values.length; i < length; i++) a[i] = fill;
         return a;
+    }
+
+    /** An attention mask over {@code length} positions: 1 for the first {@code real}, 0 for the padding after them. */
+    static long[] mask(int real, int length) {
+        long[] a = new long[length];
+        java.util.Arrays.fill(a, 0, real, 1);
+        return a;
+    }
+
+    static long[] ones(int n) {
+        return mask(n, n);
     }
 
     static long[] range(int n) {
@@ -77,15 +89,22 @@ final class SessionInputs {
         return a;
     }
 
-    /** The scores of the last position of a logits output shaped [1, n, vocab] or [1, vocab]. */
-    static float[] lastRow(Tensor logits) {
+    /**
+     * The scores at {@code position} of a logits output shaped [1, n, vocab]; a [1, vocab] output (a model that gives
+     * only its last position) yields that one row whatever the position.
+     */
+    static float[] rowAt(Tensor logits, int position) {
         int[] s = logits.shape();
         if (s.length < 2 || s[0] != 1) {
             throw new GenerationException("'logits' has shape " + java.util.Arrays.toString(s)
                     + "; expected [1, sequence, vocab] or [1, vocab]");
         }
         int vocab = s[s.length - 1];
-        int offset = logits.size() - vocab;
+        int rows = logits.size() / Math.max(1, vocab);
+        if (position >= rows) {
+            throw new GenerationException("'logits' has shape " + java.util.Arrays.toString(s) + ", no position " + position);
+        }
+        int offset = s.length == 2 ? 0 : position * vocab;
         float[] row = new float[vocab];
         if (logits.dtype() == DType.FLOAT) {
             System.arraycopy(logits.floats(), offset, row, 0, vocab);

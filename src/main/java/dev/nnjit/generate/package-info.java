@@ -11,7 +11,10 @@
  * max_new_tokens → {@link dev.nnjit.generate.GenerationResult}. Models: {@link dev.nnjit.generate.CausalModel}
  * (decoder-only) and {@link dev.nnjit.generate.Seq2SeqModel} (encoder-decoder) start a Decoding; the adapters over a
  * Session today are cache-less ({@link dev.nnjit.generate.CachelessCausalModel},
- * {@link dev.nnjit.generate.CachelessSeq2SeqModel}: the whole sequence re-run per token).
+ * {@link dev.nnjit.generate.CachelessSeq2SeqModel}: the whole sequence re-run per token), picked by
+ * {@link dev.nnjit.generate.SessionGenerator}. So that a growing sequence does not compile a plan per token, its
+ * lengths follow {@link dev.nnjit.generate.LengthBuckets} (powers of two on WebGPU, right-padded, checked per model
+ * by {@link dev.nnjit.generate.PaddedSequence}); the result reports the plans compiled and each step's time.
  *
  * <p>TODO (issue 9, item 2), designed but not built, since no KV-cache export exists here to test against: a
  * {@code KvCacheCausalModel} for Optimum's decoder exports. Inputs {@code input_ids}, {@code attention_mask} (ones over
@@ -22,7 +25,7 @@
  * {@code past_sequence_length}). For encoder-decoders ({@code encoder_model.onnx} + {@code decoder_model*.onnx}): the
  * encoder runs once; {@code present.{i}.encoder.key/value} from the first decoder step are reused unchanged, only
  * {@code present.{i}.decoder.*} advance. Merged decoders need {@code If} (the CPU reference has it; the WebGPU
- * backend does not lower it yet). Each new past length also compiles a new plan in the Session today: a cache-aware
- * run needs shape-generic plans or bucketed past lengths.
+ * backend does not lower it yet). Each new past length would also compile a new plan: a cache-aware run needs
+ * bucketed past lengths (a static cache preallocated to a bucket, masked) or shape-generic plans.
  */
 package dev.nnjit.generate;

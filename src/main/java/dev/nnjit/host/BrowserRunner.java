@@ -167,6 +167,24 @@ public final class BrowserRunner implements AutoCloseable {
     }
 
     /**
+     * Generates tokens in the page with the model loaded on {@code backend} (as {@link #run}; loaded and kept as
+     * there): the engine's generateAsync, whose request and result are documented in engine.js and
+     * dev.nnjit.web.GenerationBridge.
+     *
+     * @return the page's result ({@code ids, stopReason, prefillMs, decodeMsPerToken, tokensPerSecond, compiledShapes,
+     *     lengths, planCache}) plus {@code streamed}: the ids in the order the page's callback received them
+     */
+    public JsonObject generate(Path model, String backend, JsonObject request) {
+        Target target = target(backend);
+        LoadedModel m = load(model, target);
+        JsonObject reply = call("generating with " + model.getFileName(), "generate", m.id, request);
+        JsonObject result = reply.getAsJsonObject("result");
+        result.add("streamed", reply.get("streamed"));
+        lastEngine = m.engine;
+        return result;
+    }
+
+    /**
      * What {@link #tune} did.
      *
      * @param report the page's tuning report (JSON text: budgetMs, tuningMs, cacheHits, workloads)

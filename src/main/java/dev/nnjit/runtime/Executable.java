@@ -10,4 +10,10 @@ public interface Executable {
      * everything it measured travel in the arguments and the result; the executable keeps no per-run state.
      */
     RunResult run(Map<String, Tensor> feeds, RunOptions options);
+
+    /**
+     * Frees what this plan alone holds (a bounded plan cache evicted it); it must not run afterwards. Weights shared
+     * with the backend's other plans stay. Default: nothing to free.
+     */
+    default void release() {}
 }

@@ -52,6 +52,7 @@ public final class GemvSpace {
 
     private static List<GemvConfig> baseline(int n, int k, int batch, boolean transB, AdapterLimits limits) {
         List<GemvConfig> out = new ArrayList<>();
+        List<GemvConfig> idle = new ArrayList<>();
         boolean vec4Ok = MatmulSpace.vec4Allowed(n, transB);
         for (int v = 1; v >= 0; v--) {
             if (v == 1 && !vec4Ok) continue;
@@ -59,11 +60,18 @@ public final class GemvSpace {
                 for (int s : SPLITS) {
                     GemvConfig c = new GemvConfig(x, s, v == 1);
                     if (c.invocations() < 32) continue;
-                    if (s > 1 && s > Pow2.ceil(k)) continue; // idle K slices
-                    if (x > 16 && c.columnsPerWorkgroup() > 2 * Pow2.ceil(n)) continue; // idle columns
-                    if (violation(c, n, k, batch, transB, limits) == null) out.add(c);
+                    if (violation(c, n, k, batch, transB, limits) != null) continue;
+                    boolean idleK = s > 1 && s > Pow2.ceil(k);
+                    boolean idleColumns = x > 16 && c.columnsPerWorkgroup() > 2 * Pow2.ceil(n);
+                    (idleK || idleColumns ? idle : out).add(c);
                 }
             }
+        }
+        // Tiny products (a decoder's first step: k = 1, n = 8) leave only schedules with idle lanes: keep those, the
+        // ones that do not split K past its length first.
+        if (out.isEmpty()) {
+            for (GemvConfig c : idle) if (c.splitK() <= Pow2.ceil(k)) out.add(c);
+            for (GemvConfig c : idle) if (c.splitK() > Pow2.ceil(k)) out.add(c);
         }
         if (out.isEmpty()) {
             throw new IllegalArgumentException("no legal gemv schedule for n=" + n + " k=" + k + " batch=" + batch

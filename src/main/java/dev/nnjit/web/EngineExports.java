@@ -249,6 +249,60 @@ public final class EngineExports {
     }
 
     /**
+     * Generates tokens with the model (see {@link GenerationBridge} for the request and the result), calling
+     * {@code onToken(id, index)} as each id is chosen; a callback that returns false cancels (engine.js maps an
+     * AbortSignal to that). The growing sequence runs in length buckets on webgpu (a handful of compiled shapes).
+     *
+     * @param onToken a function, or null
+     * @return promise of a reply whose value is the result
+     */
+    @JSExport
+    public static JSPromise<JSObject> generateAsync(int handle, JSObject request, JSObject onToken) {
+        return JSPromise.callAsync(() -> {
+            try {
+                return ok(GenerationBridge.generate(loaded(handle).session(), request, onToken));
+            } catch (Throwable e) {
+                return failure(e);
+            }
+        });
+    }
+
+    /** generation.js's tokenizers ({@link GenerationTokenizers}): reads a tokenizer.json; reply value: its handle. */
+    @JSExport
+    public static JSObject generationTokenizerLoad(JSString json) {
+        try {
+            return ok(number(GenerationTokenizers.load(json.stringValue())));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /** Reply value: the ids of {@code text} as an array of numbers (special tokens as the post-processor adds them). */
+    @JSExport
+    public static JSObject generationTokenizerEncode(int handle, JSString text) {
+        try {
+            JSObject ids = JsObjects.newArray();
+            for (int id : GenerationTokenizers.encode(handle, text.stringValue())) JsObjects.push(ids, number(id));
+            return ok(ids);
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /** Reply value: the text of {@code ids} (a JS array of numbers). */
+    @JSExport
+    public static JSObject generationTokenizerDecode(int handle, JSObject ids, boolean skipSpecialTokens) {
+        try {
+            String[] parts = JsObjects.strings(ids);
+            int[] a = new int[parts.length];
+            for (int i = 0; i < a.length; i++) a[i] = Integer.parseInt(parts[i]);
+            return ok(JSString.valueOf(GenerationTokenizers.decode(handle, a, skipSpecialTokens)));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /**
      * Destroys the page's WebGPU device, freeing its memory: models loaded on the webgpu backend then fail with a
      * "device was lost" error until loaded again, and the next webgpu load acquires a new device (as after a real
      * device loss). Reply value: whether a device existed.

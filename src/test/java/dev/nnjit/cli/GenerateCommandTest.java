@@ -29,8 +29,11 @@ class GenerateCommandTest {
                 "--json");
         assertEquals(Main.OK, o.code(), o.err());
         JsonObject doc = JsonObject.root(Json.parse(o.out()), "stdout");
-        assertEquals(List.of("ids", "text", "prefillMs", "decodeMsPerToken", "tokensPerSecond"),
-                List.copyOf(doc.fields().keySet()));
+        assertEquals(List.of("ids", "text", "prefillMs", "decodeMsPerToken", "tokensPerSecond", "compiledShapes",
+                "lengths", "stepMs"), List.copyOf(doc.fields().keySet()));
+        assertEquals(12, doc.integer("compiledShapes"), "cpu runs exact lengths: 6..17, one plan each");
+        assertEquals("exact", doc.string("lengths"));
+        assertEquals(12, doc.array("stepMs").size());
         // the same ids as ONNX Runtime's in models/generate/reference.json (gpt2, no penalty)
         assertEquals(List.of(421.0, 421.0, 421.0, 421.0, 404.0, 404.0, 404.0, 404.0, 404.0, 404.0, 404.0, 404.0),
                 doc.array("ids").stream().map(v -> ((Number) v).doubleValue()).toList());
@@ -69,6 +72,6 @@ class GenerateCommandTest {
         assertEquals(Main.USAGE, run("generate", "models/fixtures/gpt2", "--input-ids", "1", "--max-new-tokens", "2",
                 "--seed", "3").code());
         assertEquals(Main.USAGE, run("generate", "models/fixtures/gpt2", "--input-ids", "1", "--max-new-tokens", "2",
-                "--backend", "webgpu").code());
+                "--backend", "tpu").code(), "an unknown backend is a usage error");
     }
 }

@@ -29,19 +29,29 @@ class GenerateReferenceTest {
 
     @TestFactory
     List<DynamicTest> greedyIdsEqualOnnxRuntime() throws IOException {
+        return cases(LengthBuckets.EXACT);
+    }
+
+    /** Right-padded to power-of-two buckets (the WebGPU default), after the per-model padding check: the same ids. */
+    @TestFactory
+    List<DynamicTest> greedyIdsInLengthBucketsEqualOnnxRuntime() throws IOException {
+        return cases(LengthBuckets.POWERS_OF_TWO);
+    }
+
+    private static List<DynamicTest> cases(LengthBuckets buckets) throws IOException {
         JsonObject doc = JsonObject.root(Json.parse(Files.readString(REFERENCE)), REFERENCE.toString());
         List<Object> cases = doc.array("cases");
         List<DynamicTest> tests = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             JsonObject c = JsonObject.element(cases, i, "cases");
             String name = c.string("fixture") + " penalty " + c.number("repetitionPenalty");
-            tests.add(DynamicTest.dynamicTest(name, () -> check(c)));
+            tests.add(DynamicTest.dynamicTest(name, () -> check(c, buckets)));
         }
         assertEquals(8, tests.size(), "gpt2, llama, t5, bart, each with and without a repetition penalty");
         return tests;
     }
 
-    private static void check(JsonObject c) throws IOException {
+    private static void check(JsonObject c, LengthBuckets buckets) throws IOException {
         String fixture = c.string("fixture");
         Session session = SESSIONS.computeIfAbsent(fixture, f -> Session.create(
                 ModelFiles.load(Path.of("models", "fixtures", f, "model.onnx"))));
@@ -51,15 +61,18 @@ class GenerateReferenceTest {
         long[] prompt = longs(c.array("prompt"));
         GenerationResult r;
         if (c.string("kind").equals("causal")) {
-            r = Generator.generate(new CachelessCausalModel(session, ModelConfig.UNKNOWN), prompt, config, null, null);
+            r = Generator.generate(new CachelessCausalModel(session, ModelConfig.UNKNOWN, buckets), prompt, config, null, null);
         } else {
             config = config.withDecoderStartTokenId((long) c.integer("decoderStart"));
-            r = Generator.generate(new CachelessSeq2SeqModel(session, ModelConfig.UNKNOWN), prompt, config, null, null);
+            r = Generator.generate(new CachelessSeq2SeqModel(session, ModelConfig.UNKNOWN, buckets), prompt, config, null, null);
         }
         assertArrayEquals(longs(c.array("ids")), r.ids(), fixture + ": nnjit's greedy ids differ from ONNX Runtime's");
         assertEquals(n, r.ids().length);
         assertEquals(StopReason.MAX_NEW_TOKENS, r.stopReason());
         assertTrue(r.prefillMs() > 0 && r.tokensPerSecond() > 0);
+        if (!buckets.exact()) {
+            assertTrue(r.lengths().endsWith("(padding checked)"), fixture + ": " + r.lengths());
+        }
     }
 
     private static long[] longs(List<Object> values) {

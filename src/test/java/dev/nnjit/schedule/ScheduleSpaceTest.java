@@ -104,6 +104,8 @@ class ScheduleSpaceTest {
         assertEquals(new GemvConfig(32, 8, true), g.get(0));
         for (GemvConfig c : g) assertNull(GemvSpace.violation(c, 4096, 4096, 1, false, LIM));
         assertTrue(GemvSpace.candidates(30522, 384, 1, true, LIM).stream().noneMatch(GemvConfig::vec4));
+        // A decoder's first step, attention weights (4 heads, 1 x 1) @ values (1 x 8): only idle-lane schedules exist.
+        assertEquals(new GemvConfig(32, 1, true), GemvSpace.candidates(8, 1, 4, false, LIM).get(0));
         List<ElementwiseConfig> e = ElementwiseSpace.candidates(1 << 20, true, LIM);
         assertEquals(new ElementwiseConfig(64, 1, true), e.get(0));
         assertEquals(18, e.size());

@@ -42,6 +42,15 @@ final class BackendBuffers {
         return b;
     }
 
+    /**
+     * Destroys one buffer {@link #create} made (a plan evicted from the session's cache); null is ignored. It stays
+     * listed ({@code ==} on JS objects does not compile to Wasm GC, and WebGPU allows destroying a buffer twice), so
+     * {@link #release()} destroys it again harmlessly.
+     */
+    void destroy(GPUBuffer b) {
+        if (b != null) b.destroy();
+    }
+
     /** Destroys every buffer created here; programs using them must not run afterwards. */
     void release() {
         for (GPUBuffer b : buffers) b.destroy();

@@ -43,6 +43,9 @@ final class OutputReadback {
                 : buffers.create(bytes, GPUBuffer.Usage.MAP_READ | GPUBuffer.Usage.COPY_DST, "outputs");
     }
 
+    /** The readback buffer, or null when no output is computed on the GPU (for releasing it). */
+    GPUBuffer buffer() { return readback; }
+
     private boolean copied(int output, RunOptions options) {
         return offset[output] >= 0 && options.wants(program.outputs().get(output).name());
     }

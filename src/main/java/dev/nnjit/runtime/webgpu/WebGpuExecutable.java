@@ -179,6 +179,14 @@ final class WebGpuExecutable implements Executable, Tunable {
         return slots[slot];
     }
 
+    /** Destroys this plan's intermediate and readback buffers (constants are the backend's, shared). */
+    @Override public void release() {
+        if (slots != null) for (GPUBuffer b : slots) backendBuffers.destroy(b);
+        if (outputs != null) backendBuffers.destroy(outputs.buffer());
+        slots = null;
+        outputs = null;
+    }
+
     @Override public RunResult run(Map<String, Tensor> feeds, RunOptions options) {
         gpu.checkHealthy("starting a run");
         swapInDecisions();

@@ -1,0 +1,27 @@
+package dev.nnjit.generate;
+
+import dev.nnjit.api.Session;
+
+/**
+ * Generation over a loaded {@link Session}: the one place that picks the model adapter (encoder-decoder when the
+ * session takes decoder_input_ids, else decoder-only), used by the command line and the page alike.
+ */
+public final class SessionGenerator {
+    private SessionGenerator() {}
+
+    /**
+     * @param inputIds the prompt (decoder-only) or the encoder input (encoder-decoder)
+     * @param buckets how the growing sequence's lengths are chosen; null: {@link LengthBuckets#forBackend}
+     */
+    public static GenerationResult generate(Session session, ModelConfig modelConfig, long[] inputIds,
+                                            GenerationConfig config, LengthBuckets buckets, TokenStreamer streamer,
+                                            TextDecoder textDecoder) {
+        LengthBuckets lengths = buckets != null ? buckets : LengthBuckets.forBackend(session.backendName());
+        if (CachelessSeq2SeqModel.accepts(session)) {
+            return Generator.generate(new CachelessSeq2SeqModel(session, modelConfig, lengths), inputIds, config,
+                    streamer, textDecoder);
+        }
+        return Generator.generate(new CachelessCausalModel(session, modelConfig, lengths), inputIds, config, streamer,
+                textDecoder);
+    }
+}
