@@ -93,8 +93,8 @@ public final class WasmSimdExecutable implements Executable {
                 (System.nanoTime() - compileStartNanos) / 1e6);
     }
 
-    /** Stops the Web Workers; runs fail afterwards. */
-    void release() { threads.stop(); }
+    /** Stops the Web Workers (the model is disposed, or the session's plan cache evicted this plan); runs fail afterwards. */
+    @Override public void release() { threads.stop(); }
 
     /** Which node ran where, and the memory plan's numbers. */
     public WasmSimdReport report() { return report; }
