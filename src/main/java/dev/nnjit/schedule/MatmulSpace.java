@@ -83,9 +83,10 @@ public final class MatmulSpace {
     private static void addSmallM(List<MatmulConfig> out, int m, int n, int k, int batch, boolean transB, boolean vec4Ok,
                                   AdapterLimits limits) {
         int rows = Math.max(8, Pow2.ceil(m));
+        if (rows == 8) return; // M <= 8: not measured yet; the square 8x8 tiles (and gemv at M = 1) serve it
         for (int[] t : SMALL_M_THREAD_TILES) {
             for (int tileM : new int[] {rows, 8}) {
-                if (tileM % t[0] != 0 || (tileM == 8 && rows == 8)) continue;
+                if (tileM % t[0] != 0) continue;
                 for (int wgX : SMALL_M_WORKGROUP_X) {
                     int wgY = tileM / t[0];
                     int invocations = wgX * wgY;

@@ -173,8 +173,9 @@ class ScheduleFeaturesTest {
         assertEquals(22, GemvSpace.candidates(4096, 4096, 1, false, SPEC).size());
         assertEquals(46, GemvSpace.candidates(4096, 4096, 1, false, SPEC, SG).size());
         assertEquals(52, GemvSpace.candidates(4096, 4096, 1, false, BIG, SG).size());
-        // Small M is thin: sequence 16 gets 15 tiles (all at most 16x32), M = 2 only the 8x8 tile's 3 K schedules.
-        assertEquals(15, MatmulSpace.candidates(16, 384, 384, 1, false, SPEC, SG).size());
+        // Small M: sequence 16 gets 15 square tiles (all at most 16x32) and 49 small-M strips (rows x wide vec4
+        // columns, rectangular thread tiles); M <= 8 only the 8x8 tile's 3 K schedules (strips start at 16 rows).
+        assertEquals(64, MatmulSpace.candidates(16, 384, 384, 1, false, SPEC, SG).size());
         assertEquals(3, MatmulSpace.candidates(2, 384, 384, 1, false, SPEC, SG).size());
         // Fused elementwise over MiniLM's FFN activations (128 x 1536), convolution 64 channels x 64x64.
         assertEquals(18, ElementwiseSpace.candidates(128 * 1536, true, SPEC, SG).size());
