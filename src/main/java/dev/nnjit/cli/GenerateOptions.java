@@ -41,20 +41,20 @@ public record GenerateOptions(Path model, String prompt, long[] inputIds, int ma
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "--prompt": prompt = next(args, i++, a); break;
-                case "--input-ids": ids = idList(a, next(args, i++, a)); break;
-                case "--max-new-tokens": maxNew = (int) integer(a, next(args, i++, a), 1, 1_000_000); break;
-                case "--decoder-start-token-id": start = integer(a, next(args, i++, a), 0, Integer.MAX_VALUE); break;
-                case "--backend": backend = next(args, i++, a); break;
+                case "--prompt": prompt = Options.next(args, i++, a); break;
+                case "--input-ids": ids = idList(a, Options.next(args, i++, a)); break;
+                case "--max-new-tokens": maxNew = (int) Options.integer(a, Options.next(args, i++, a), 1, 1_000_000); break;
+                case "--decoder-start-token-id": start = Options.integer(a, Options.next(args, i++, a), 0, Integer.MAX_VALUE); break;
+                case "--backend": backend = Options.next(args, i++, a); break;
                 case "--sample": sample = true; break;
-                case "--temperature": temperature = (float) decimal(a, next(args, i++, a)); break;
-                case "--top-k": topK = (int) integer(a, next(args, i++, a), 0, Integer.MAX_VALUE); break;
-                case "--top-p": topP = decimal(a, next(args, i++, a)); break;
-                case "--seed": seed = integer(a, next(args, i++, a), Long.MIN_VALUE, Long.MAX_VALUE); break;
+                case "--temperature": temperature = (float) Options.decimal(a, Options.next(args, i++, a)); break;
+                case "--top-k": topK = (int) Options.integer(a, Options.next(args, i++, a), 0, Integer.MAX_VALUE); break;
+                case "--top-p": topP = Options.decimal(a, Options.next(args, i++, a)); break;
+                case "--seed": seed = Options.integer(a, Options.next(args, i++, a), Long.MIN_VALUE, Long.MAX_VALUE); break;
                 case "--json": json = true; break;
                 case "--verbose": verbose = true; break;
                 case "--timings": timings = true; break;
-                case "--chromium": chromium = Path.of(next(args, i++, a)); break;
+                case "--chromium": chromium = Path.of(Options.next(args, i++, a)); break;
                 default:
                     if (a.startsWith("-")) throw new UsageException("generate: unknown option '" + a + "'");
                     if (model != null) throw new UsageException("generate takes one MODEL (got '" + model + "' and '" + a + "')");
@@ -74,34 +74,11 @@ public record GenerateOptions(Path model, String prompt, long[] inputIds, int ma
                 json, verbose, chromium, timings);
     }
 
-    private static String next(List<String> args, int i, String option) {
-        if (i + 1 >= args.size()) throw new UsageException(option + " needs a value");
-        return args.get(i + 1);
-    }
-
-    private static long integer(String option, String text, long min, long max) {
-        long v;
-        try {
-            v = Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " needs an integer, got '" + text + "'");
-        }
-        if (v < min || v > max) throw new UsageException(option + " must be in [" + min + ", " + max + "], got " + v);
-        return v;
-    }
-
-    private static double decimal(String option, String text) {
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " needs a number, got '" + text + "'");
-        }
-    }
 
     private static long[] idList(String option, String text) {
         String[] parts = text.split(",");
         long[] ids = new long[parts.length];
-        for (int i = 0; i < parts.length; i++) ids[i] = integer(option, parts[i], 0, Integer.MAX_VALUE);
+        for (int i = 0; i < parts.length; i++) ids[i] = Options.integer(option, parts[i], 0, Integer.MAX_VALUE);
         if (ids.length == 0) throw new UsageException(option + " needs at least one id");
         return ids;
     }

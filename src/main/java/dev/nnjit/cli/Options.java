@@ -23,4 +23,13 @@ final class Options {
         if (v < min || v > max) throw new UsageException(option + " must be in [" + min + ", " + max + "], got " + v);
         return v;
     }
+
+    /** A decimal number. */
+    static double decimal(String option, String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a number, got '" + text + "'");
+        }
+    }
 }
