@@ -3,7 +3,6 @@ package dev.nnjit.generate;
 import dev.nnjit.api.Session;
 import dev.nnjit.runtime.RunOptions;
 import dev.nnjit.tensor.Tensor;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,24 +37,8 @@ public final class CachelessCausalModel implements CausalModel {
     @Override public ModelConfig config() { return config; }
 
     @Override public Decoding start(long[] promptIds) {
-        int compilesBefore = session.planCache().compiles();
         PaddedSequence sequence = new PaddedSequence(buckets, config.contextLength(), this::logits);
-        return new Decoding() {
-            private long[] ids = promptIds.clone();
-
-            @Override public long[] sequence() { return ids.clone(); }
-
-            @Override public void append(long id) {
-                ids = Arrays.copyOf(ids, ids.length + 1);
-                ids[ids.length - 1] = id;
-            }
-
-            @Override public float[] nextLogits() { return sequence.nextLogits(ids); }
-
-            @Override public DecodingStats stats() {
-                return new DecodingStats(session.planCache().compiles() - compilesBefore, sequence.lengths());
-            }
-        };
+        return new PaddedDecoding(promptIds, sequence, session.planCache());
     }
 
     /** One run on {@code ids} right-padded to {@code length}. */

@@ -3,7 +3,6 @@ package dev.nnjit.generate;
 import dev.nnjit.api.Session;
 import dev.nnjit.runtime.RunOptions;
 import dev.nnjit.tensor.Tensor;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,6 @@ public final class CachelessSeq2SeqModel implements Seq2SeqModel {
     @Override public ModelConfig config() { return config; }
 
     @Override public Decoding start(long[] inputIds, long decoderStartTokenId) {
-        int compilesBefore = session.planCache().compiles();
         Map<String, Tensor> encoderFeeds = new LinkedHashMap<>();
         encoderFeeds.put(SessionInputs.INPUT_IDS, SessionInputs.row(session, SessionInputs.INPUT_IDS, inputIds));
         if (session.inputs().containsKey(SessionInputs.ATTENTION_MASK)) {
@@ -54,22 +52,7 @@ public final class CachelessSeq2SeqModel implements Seq2SeqModel {
         }
         PaddedSequence sequence = new PaddedSequence(buckets, config.contextLength(),
                 (ids, length) -> logits(encoderFeeds, ids, length));
-        return new Decoding() {
-            private long[] ids = {decoderStartTokenId};
-
-            @Override public long[] sequence() { return ids.clone(); }
-
-            @Override public void append(long id) {
-                ids = Arrays.copyOf(ids, ids.length + 1);
-                ids[ids.length - 1] = id;
-            }
-
-            @Override public float[] nextLogits() { return sequence.nextLogits(ids); }
-
-            @Override public DecodingStats stats() {
-                return new DecodingStats(session.planCache().compiles() - compilesBefore, sequence.lengths());
-            }
-        };
+        return new PaddedDecoding(new long[] {decoderStartTokenId}, sequence, session.planCache());
     }
 
     /** One run on the decoder ids right-padded to {@code length}. */
