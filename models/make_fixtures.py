@@ -243,6 +243,14 @@ def bench_specs(small):
             hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0)), add_pooling_layer=False),
             ["input_ids", "attention_mask", "token_type_ids"], ["last_hidden_state"], "torchscript", 17,
             pad_id=0, out_axes={"last_hidden_state": {0: "batch", 1: "sequence"}}),
+        # all-MiniLM-L6-v2's architecture (sentence-transformers' BERT: 6 layers, 384 wide, 12 heads, FFN 1536), random
+        # weights: the real model cannot be downloaded on the GPU server, and its graph has the same ops.
+        spec("minilm-l6", "encoder", lambda: T.BertModel(eager(T.BertConfig(
+            vocab_size=L(30522, 1000), hidden_size=L(384, 64), num_hidden_layers=L(6, 2),
+            num_attention_heads=L(12, 4), intermediate_size=L(1536, 128), max_position_embeddings=512,
+            hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0)), add_pooling_layer=False),
+            ["input_ids", "attention_mask", "token_type_ids"], ["last_hidden_state"], "torchscript", 17,
+            pad_id=0, out_axes={"last_hidden_state": {0: "batch", 1: "sequence"}}),
         spec("t5-small", "seq2seq", lambda: T.T5Model(eager(T.T5Config(
             vocab_size=L(32128, 1000), d_model=L(512, 64), d_kv=L(64, 16), d_ff=L(2048, 128),
             num_layers=L(6, 2), num_heads=L(8, 4), relative_attention_num_buckets=32,

@@ -13,6 +13,11 @@
 //        | {ok: true, result: {unavailable: "<reason>"}}        (never throws: one runtime's failure is its own)
 //   nnjitBench.buildReport({model, device, settings, runtimes: {NAME: result}}) -> the report (see bench-report.html)
 //
+// Outside a page (bench/node/bench.mjs: Node with Dawn, on machines without a browser) the same module is imported
+// and driven through prepareBytes: the bytes are read by the caller, `engineBuild` picks the engine build for every
+// nnjit runtime (Node cannot load the Wasm GC build) and `ortLoader(bundle, ctx)` imports and configures ONNX Runtime
+// Web the way that host needs. Everything else (runtimes, timing, cross-check, report) is this one code.
+//
 // What is timed (performance.now(), milliseconds):
 //   coldMs  = loading the runtime's code (module import, wasm compile) + session creation (graph compile, weight
 //             upload, shader compilation) + the first run with output readback; the model bytes are already in
@@ -51,7 +56,8 @@ export const RUNTIME_NAMES = ["nnjit-webgpu", "nnjit-webgpu-tuned", "nnjit-wasm-
 const BASELINE_ORDER = ["nnjit-webgpu", "nnjit-wasm", "nnjit-js"];
 const DEFAULT_TOLERANCE = 1e-4;
 
-let prepared = null;          // {modelBytes: Uint8Array, external: [{path, data: Uint8Array}], feeds, expected, ortBase}
+// {modelBytes: Uint8Array, external: [{path, data: Uint8Array}], feeds, expected, ortBase, engineBuild, ortLoader}
+let prepared = null;
 let referenceOutputs = null;  // {runtime, outputs} of the first runtime that produced outputs in this page
 
 const now = () => performance.now();
@@ -63,7 +69,7 @@ export async function deviceInfo() {
   const info = {
     vendor: null, architecture: null, description: null, device: null,
     hardwareConcurrency: navigator.hardwareConcurrency,
-    crossOriginIsolated: self.crossOriginIsolated === true,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
     userAgent: navigator.userAgent,
     webgpu: "unavailable: navigator.gpu is missing (WebGPU disabled in this browser)",
   };
@@ -96,8 +102,6 @@ async function fetchBytes(url) {
 
 export async function prepare({ modelUrl, externalFiles = [], feedsUrl, ortBase = "/files/ort/" }) {
   try {
-    referenceOutputs = null;
-    prepared = null;
     const t0 = now();
     const base = new URL(modelUrl, location.href);
     const [modelBytes, ...externalBytes] = await Promise.all(
@@ -106,18 +110,37 @@ export async function prepare({ modelUrl, externalFiles = [], feedsUrl, ortBase 
     if (!feedsResponse.ok) throw new Error(`fetching ${feedsUrl} failed: HTTP ${feedsResponse.status}`);
     const feedsDoc = await feedsResponse.json();
     const fetchMs = now() - t0;
+    const reply = prepareBytes({
+      modelBytes, external: externalFiles.map((path, i) => ({ path, data: externalBytes[i] })), feedsDoc,
+      ortBase: new URL(ortBase, location.href).href,
+    });
+    return reply.ok ? { ...reply, fetchMs } : reply;
+  } catch (e) {
+    prepared = null;
+    return { ok: false, error: message(e) };
+  }
+}
+
+/**
+ * The inputs every runtime gets, given as bytes: modelBytes (Uint8Array), external [{path, data: Uint8Array}],
+ * feedsDoc (the parsed feeds file); ortBase: where ORT's files are (a URL ending in "/"); engineBuild: the engine
+ * build of every nnjit runtime (default: each runtime's own, Wasm GC except nnjit-js); ortLoader(bundle, ctx):
+ * resolves to {ort: the configured ORT module, file: the file it came from} (default: import ortBase + bundle, wasm
+ * threads = hardwareConcurrency).
+ */
+export function prepareBytes({ modelBytes, external = [], feedsDoc, ortBase = null, engineBuild = null,
+                               ortLoader = null }) {
+  try {
+    referenceOutputs = null;
+    prepared = null;
     const feeds = parseFeeds(feedsDoc);
     const expected = parseExpected(feedsDoc);
-    prepared = {
-      modelBytes,
-      external: externalFiles.map((path, i) => ({ path, data: externalBytes[i] })),
-      feeds, expected, ortBase: new URL(ortBase, location.href).href,
-    };
+    prepared = { modelBytes, external, feeds, expected, ortBase, engineBuild, ortLoader: ortLoader || defaultOrtLoader };
     const inputs = {};
     for (const [n, t] of Object.entries(feeds)) inputs[n] = { dtype: t.dtype, shape: t.shape };
     return {
-      ok: true, fetchMs, modelBytes: modelBytes.byteLength,
-      externalBytes: externalBytes.reduce((s, b) => s + b.byteLength, 0),
+      ok: true, modelBytes: modelBytes.byteLength,
+      externalBytes: external.reduce((s, f) => s + f.data.byteLength, 0),
       inputs, expectedOutputs: Object.keys(expected),
     };
   } catch (e) {
@@ -181,7 +204,7 @@ function parseExpected(doc) {
 
 function nnjitRuntime(build, backend, tuned = false) {
   return async function load(ctx, options = {}) {
-    const engine = await createEngine(build);
+    const engine = await createEngine(ctx.engineBuild || build);
     let model;
     if (backend === "cpu") {
       model = engine.loadModel(ctx.modelBytes, externalMap(ctx.external));
@@ -229,20 +252,25 @@ function externalMap(external) {
 
 const ORT_VERSION_NOTE = "onnxruntime-web (bench/package.json)";
 
+async function defaultOrtLoader(bundle, ctx) {
+  const ort = await import(ctx.ortBase + bundle);
+  ort.env.wasm.wasmPaths = ctx.ortBase;
+  ort.env.wasm.numThreads = navigator.hardwareConcurrency;
+  return { ort, file: bundle };
+}
+
 function ortRuntime(bundle, ep) {
   return async function load(ctx) {
-    const ort = await import(ctx.ortBase + bundle);
-    ort.env.wasm.wasmPaths = ctx.ortBase;
-    ort.env.wasm.numThreads = navigator.hardwareConcurrency;
-    ort.env.logLevel = "error";
     if (ep === "webgpu" && !navigator.gpu) throw new Error("navigator.gpu is missing (WebGPU disabled in this browser)");
+    const { ort, file } = await ctx.ortLoader(bundle, ctx);
+    ort.env.logLevel = "error";
     const session = await ort.InferenceSession.create(ctx.modelBytes, {
       executionProviders: [ep],
       logSeverityLevel: 3,  // errors only: ORT's warnings go to console.error, which the runner reports as page errors
       externalData: ctx.external.map((f) => ({ path: f.path, data: f.data })),
     });
     return {
-      config: `${ORT_VERSION_NOTE} ${ort.env.versions && ort.env.versions.web || "?"}, ${bundle}, '${ep}' EP, `
+      config: `${ORT_VERSION_NOTE} ${ort.env.versions && ort.env.versions.web || "?"}, ${file}, '${ep}' EP, `
         + `numThreads ${ort.env.wasm.numThreads}`,
       async run(feeds) {
         const tensors = {};
@@ -466,5 +494,7 @@ function message(e) {
   return e && e.message !== undefined ? String(e.message) : String(e);
 }
 
-window.nnjitBench = { deviceInfo, prepare, measure, buildReport, RUNTIME_NAMES };
-window.nnjitBenchReady = true;
+if (typeof window !== "undefined") {
+  window.nnjitBench = { deviceInfo, prepare, measure, buildReport, RUNTIME_NAMES };
+  window.nnjitBenchReady = true;
+}

@@ -48,11 +48,13 @@ final class AdapterReader {
     }
 
     /** The names in {@code navigator.gpu.wgslLanguageFeatures} (empty where the browser has none). */
-    static String[] wgslLanguageFeatures(JSObject gpu) { return wgslNames(gpu); }
+    static String[] wgslLanguageFeatures(JSObject gpu) {
+        JSObject set = wgslSet(gpu);
+        return set == null ? new String[0] : featureNames(set);
+    }
 
-    @JSBody(params = "gpu", script = "var r = []; var s = gpu.wgslLanguageFeatures;"
-            + " if (s) s.forEach(function(f) { r.push(String(f)); }); return r;")
-    private static native String[] wgslNames(JSObject gpu);
+    @JSBody(params = "gpu", script = "return gpu.wgslLanguageFeatures || null;")
+    private static native JSObject wgslSet(JSObject gpu);
 
     @JSBody(params = {"adapter", "name"}, script = "var i = adapter.info; var v = i ? Number(i[name]) : 0;"
             + " return v > 0 && v < 65536 ? (v | 0) : 0;")
@@ -62,7 +64,16 @@ final class AdapterReader {
     @JSBody(params = {"limits", "name"}, script = "var v = limits[name]; return v == null ? NaN : Number(v);")
     private static native double limit(JSObject limits, String name);
 
-    @JSBody(params = "set", script = "var r = []; set.forEach(function(f) { r.push(String(f)); }); return r;")
+    /**
+     * The names in a WebGPU setlike. Browsers give it {@code forEach}; Dawn in Node (npm {@code webgpu}) gives only
+     * {@code has}, {@code size} and a {@code keys()} that returns an array (not an iterator), so keys() is the
+     * fallback, read as either.
+     */
+    @JSBody(params = "set", script = "var r = []; if (typeof set.forEach === 'function') {"
+            + " set.forEach(function(f) { r.push(String(f)); }); } else if (typeof set.keys === 'function') {"
+            + " var k = set.keys(); if (typeof k.length === 'number') { for (var i = 0; i < k.length; i++)"
+            + " r.push(String(k[i])); } else { for (var n = k.next(); !n.done; n = k.next()) r.push(String(n.value)); } }"
+            + " return r;")
     private static native String[] featureNames(JSObject set);
 
     @JSBody(params = {"adapter", "name"}, script = "var i = adapter.info;"

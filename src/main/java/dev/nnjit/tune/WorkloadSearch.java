@@ -366,5 +366,8 @@ final class WorkloadSearch {
         return false;
     }
 
-    private static String ratio(double r) { return Double.toString(Math.round(r * 10) / 10.0); }
+    /** One decimal; a ratio against a time that read 0 is infinite (Math.round of it throws in the JS build). */
+    private static String ratio(double r) {
+        return Double.isNaN(r) || Double.isInfinite(r) ? Double.toString(r) : Double.toString(Math.round(r * 10) / 10.0);
+    }
 }

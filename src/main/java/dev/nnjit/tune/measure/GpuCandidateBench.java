@@ -71,7 +71,9 @@ public final class GpuCandidateBench implements CandidateBench {
     private final KernelPipelines pipelines;
     private final GpuTransfer transfer;
     private final GpuTimer timer;
-    private final boolean timestamps;
+    /** Timing by timestamp queries; turned off for good when a pass of the most dispatches still reads 0. */
+    private boolean timestamps;
+    private boolean timestampsReadZero;
     private final Map<String, Compiled> compiled = new HashMap<>();
     private List<Binding> bindings;
     private GPUBuffer[] buffers;
@@ -107,7 +109,9 @@ public final class GpuCandidateBench implements CandidateBench {
 
     @Override public void close(TuningSite<?> site) { close(); }
 
-    @Override public String timing() { return timestamps ? "timestamp-query" : "submit"; }
+    @Override public String timing() {
+        return timestamps ? "timestamp-query" : timestampsReadZero ? "submit (timestamp-query read 0)" : "submit";
+    }
 
     // ---- the mechanism ----
 
@@ -174,7 +178,22 @@ public final class GpuCandidateBench implements CandidateBench {
             double target = timestamps ? TARGET_TIMESTAMP_MS : TARGET_SUBMIT_MS;
             c.repeat = once >= target ? 1 : (int) Math.min(MAX_REPEAT, Math.ceil(target / Math.max(once, 1e-3)));
         }
-        return time(c, c.repeat);
+        double ms = time(c, c.repeat);
+        if (timestamps && !(ms > 0)) {
+            // Below the timer's resolution (or timestamps that do not advance, seen with Dawn in Node): the most
+            // dispatches per sample, then timing by submission for the rest of this bench, every repeat recalibrated.
+            if (c.repeat < MAX_REPEAT) {
+                c.repeat = MAX_REPEAT;
+                ms = time(c, c.repeat);
+            }
+            if (!(ms > 0)) {
+                timestamps = false;
+                timestampsReadZero = true;
+                for (Compiled other : compiled.values()) other.repeat = 0;
+                return sample(key);
+            }
+        }
+        return ms;
     }
 
     /**
