@@ -1,6 +1,6 @@
 package dev.nnjit.cli;
 
-import dev.nnjit.generate.SplitMix64;
+import dev.nnjit.tensor.SplitMix64;
 import dev.nnjit.model.OnnxGraph;
 import dev.nnjit.model.ValueInfo;
 import dev.nnjit.tensor.DType;

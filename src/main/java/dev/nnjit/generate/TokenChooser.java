@@ -1,5 +1,7 @@
 package dev.nnjit.generate;
 
+import dev.nnjit.tensor.SplitMix64;
+
 /**
  * Picks the next id from processed scores: greedy (the highest score, the lowest id among equals, as torch.argmax),
  * or a draw from their softmax by inverse CDF with one {@link SplitMix64#nextDouble()} per token. The draw walks ids

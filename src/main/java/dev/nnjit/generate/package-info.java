@@ -6,7 +6,7 @@
  * {@link dev.nnjit.generate.Decoding} for next-token scores, applies the config's
  * {@link dev.nnjit.generate.LogitsProcessor}s (repetition penalty; when sampling, temperature, top-k, top-p, in
  * transformers' order), lets a {@link dev.nnjit.generate.TokenChooser} pick (argmax, or a draw from the softmax with
- * {@link dev.nnjit.generate.SplitMix64}, whose stream is the same on every target), streams the id to a
+ * {@link dev.nnjit.tensor.SplitMix64}, whose stream is the same on every target), streams the id to a
  * {@link dev.nnjit.generate.TokenStreamer} (false cancels), and stops on EOS, a stop string, cancellation or
  * max_new_tokens → {@link dev.nnjit.generate.GenerationResult}. Models: {@link dev.nnjit.generate.CausalModel}
  * (decoder-only) and {@link dev.nnjit.generate.Seq2SeqModel} (encoder-decoder) start a Decoding; the adapters over a

@@ -1,5 +1,6 @@
 package dev.nnjit.generate;
 
+import dev.nnjit.tensor.SplitMix64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,7 @@
 package dev.nnjit.tools.weights;
 
+import dev.nnjit.tensor.SplitMix64;
+
 /**
  * The deterministic weight rule of the bench models (models/make_fixtures.py writes the same values with numpy, and
  * its manifests carry SHA-256 checksums of them). Counter-based, so any element can be produced on its own:
@@ -15,16 +17,12 @@ package dev.nnjit.tools.weights;
  * numpy's float32 product, so the bytes agree bit for bit.
  */
 public final class WeightGenerator {
-    static final long GAMMA = 0x9E3779B97F4A7C15L;
+    static final long GAMMA = SplitMix64.GOLDEN_GAMMA;
 
     private WeightGenerator() {}
 
     /** The splitmix64 finalizer. */
-    public static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
+    public static long mix64(long z) { return SplitMix64.mix64(z); }
 
     /** Elements [first, first + dst.length) of stream (seed, stream), written to dst. */
     public static void uniform(long seed, long stream, float scale, long first, float[] dst, int count) {

@@ -1,23 +1,18 @@
 package dev.nnjit.tune.measure;
 
+import dev.nnjit.tensor.SplitMix64;
+
 /**
  * Reproducible random inputs: a SplitMix64 stream, so a seed gives the same floats on the JVM, in Wasm GC and in
  * TeaVM's JavaScript build (the JDK's Random is not guaranteed to match TeaVM's class library bit for bit).
  */
 public final class SeededInputs {
-    private long state;
+    private final SplitMix64 random;
 
-    public SeededInputs(long seed) { this.state = seed; }
-
-    private long next() {
-        long z = (state += 0x9E3779B97F4A7C15L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
+    public SeededInputs(long seed) { this.random = new SplitMix64(seed); }
 
     /** Uniform in [0, 1) with 24 random bits (every value exact in f32). */
-    public float unit() { return (next() >>> 40) * 0x1.0p-24f; }
+    public float unit() { return (random.nextLong() >>> 40) * 0x1.0p-24f; }
 
     /** {@code n} floats uniform in [lo, hi). */
     public float[] uniform(long n, float lo, float hi) {
