@@ -17,6 +17,15 @@ import java.util.List;
  * invocations load cooperatively; loads are guarded only on edges that tiles do not divide, padding with zeros),
  * then multiply from workgroup memory.
  *
+ * <p>Subgroup-broadcast schedules ({@link MatmulConfig#subgroupBroadcast()}) are register-only with a workgroup of
+ * one row block ({@code threadM} rows, so every lane of every subgroup shares them, whatever the subgroup size and
+ * however invocations fall into subgroups) by {@code tileN / threadN} invocations along N. K advances one subgroup
+ * at a time: lane l loads A's threadM values at k0 + l once, and step k0 + j takes them from lane j with
+ * {@code subgroupShuffle} (j is uniform: a broadcast), so a subgroup of S lanes reads each A value once instead of
+ * S times. The chunk is {@code subgroup_size} (known only at run time) when the subgroup is full; a subgroup with
+ * inactive lanes (a workgroup that does not divide into subgroups) cannot trust lanes it lacks, so it steps K one
+ * at a time with every lane loading its own A (correct, unshared).
+ *
  * <p>Bindings: a (read), b (read; vec4 with vec4), [bias (read)], c (read_write; vec4 with vec4).
  */
 public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulProblem> {
@@ -53,7 +62,15 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
         h.comment("matmul: " + p.describe());
         h.comment("schedule " + c.key() + ": " + c.tileM() + "x" + c.tileN() + " tile per workgroup, " + c.threadM() + "x"
                 + c.threadN() + " per invocation" + (c.useWorkgroupMemory() ? ", K staged " + c.tileK() + " at a time"
-                + " through workgroup memory" : ", K unrolled by " + c.tileK()));
+                + " through workgroup memory" : c.subgroupBroadcast() ? ", K one subgroup at a time, A shared by"
+                + " subgroupShuffle, unrolled by " + c.tileK() : ", K unrolled by " + c.tileK()));
+        if (c.subgroupBroadcast()) {
+            // The K loop's bound depends on subgroup_size and on whether the subgroup is full: uniform in each
+            // subgroup (what subgroupShuffle needs) but not provably so to WGSL's analysis where the
+            // subgroup_uniformity language feature is missing.
+            h.line("enable subgroups;");
+            h.line("diagnostic(off, subgroup_uniformity);");
+        }
         h.bindings(bindings(c, p));
         h.constU32("M", p.m());
         h.constU32("N", p.n());
@@ -67,8 +84,13 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
             b.blank();
         }
         b.line("@compute @workgroup_size(" + c.workgroupX() + ", " + c.workgroupY() + ", 1)");
-        b.open("fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,"
-                + " @builtin(local_invocation_index) tid: u32) {");
+        if (c.subgroupBroadcast()) {
+            b.open("fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,"
+                    + " @builtin(subgroup_invocation_id) lane: u32, @builtin(subgroup_size) lanes: u32) {");
+        } else {
+            b.open("fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,"
+                    + " @builtin(local_invocation_index) tid: u32) {");
+        }
         MatmulEpilogue.batchBases(b, p, "wid.z");
         b.line("let row = wid.y * " + Wgsl.u32(c.tileM()) + " + lid.y * " + Wgsl.u32(c.threadM()) + ";");
         b.line("let col = wid.x * " + Wgsl.u32(c.tileN()) + " + lid.x * " + Wgsl.u32(c.threadN()) + ";");
@@ -78,6 +100,7 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
             for (int j = 0; j < groups; j++) b.line("var acc" + i + "_" + j + " = " + accType + "(0.0);");
         }
         if (c.useWorkgroupMemory()) emitStagedLoop(b, c, p, groups);
+        else if (c.subgroupBroadcast()) emitSubgroupLoop(b, c, p, groups);
         else emitRegisterLoop(b, c, p, groups);
         emitStores(b, c, p, groups, lib);
         b.close();
@@ -86,6 +109,23 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
 
     /** Register-only K loop: per-row and per-column base offsets, clamped on non-dividing edges. */
     private void emitRegisterLoop(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups) {
+        emitRegisterBases(b, c, p, groups);
+        int tk = c.tileK();
+        int kMain = p.k() - p.k() % tk;
+        if (kMain > 0) {
+            b.open("for (var k = 0u; k < " + Wgsl.u32(kMain) + "; k = k + " + Wgsl.u32(tk) + ") {");
+            for (int u = 0; u < tk; u++) emitRegisterStep(b, c, p, groups, u == 0 ? "k" : "k + " + Wgsl.u32(u));
+            b.close();
+        }
+        if (kMain < p.k()) {
+            b.open("for (var k = " + Wgsl.u32(kMain) + "; k < K; k = k + 1u) {");
+            emitRegisterStep(b, c, p, groups, "k");
+            b.close();
+        }
+    }
+
+    /** Row offsets {@code ar<i>} into A and column offsets {@code bc<j>} into B, clamped on non-dividing edges. */
+    private static void emitRegisterBases(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups) {
         boolean clampM = p.m() % c.tileM() != 0;
         boolean clampN = p.n() % c.tileN() != 0;
         for (int i = 0; i < c.threadM(); i++) {
@@ -104,26 +144,59 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
                 b.line("let bc" + j + " = bBase + " + (p.transB() ? "(" + cc + ") * K" : cc) + ";");
             }
         }
-        int tk = c.tileK();
-        int kMain = p.k() - p.k() % tk;
-        if (kMain > 0) {
-            b.open("for (var k = 0u; k < " + Wgsl.u32(kMain) + "; k = k + " + Wgsl.u32(tk) + ") {");
-            for (int u = 0; u < tk; u++) emitRegisterStep(b, c, p, groups, u == 0 ? "k" : "k + " + Wgsl.u32(u));
-            b.close();
-        }
-        if (kMain < p.k()) {
-            b.open("for (var k = " + Wgsl.u32(kMain) + "; k < K; k = k + 1u) {");
-            emitRegisterStep(b, c, p, groups, "k");
-            b.close();
-        }
     }
 
     private void emitRegisterStep(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups, String k) {
         b.open("{");
         String aStep = p.transA() ? "(" + k + ") * M" : k;
         for (int i = 0; i < c.threadM(); i++) b.line("let a" + i + " = a[ar" + i + " + " + aStep + "];");
+        emitBLoads(b, c, p, groups, k);
+        emitFma(b, c, groups);
+        b.close();
+    }
+
+    private static void emitBLoads(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups, String k) {
         String bStep = c.vec4() ? "(" + k + ") * " + Wgsl.u32(p.n() / 4) : p.transB() ? k : "(" + k + ") * N";
         for (int j = 0; j < groups; j++) b.line("let b" + j + " = b[bc" + j + " + " + bStep + "];");
+    }
+
+    /**
+     * The subgroup-broadcast K loop (see the class comment): chunks of {@code kstep} k, lane l holding A at
+     * k0 + l in {@code sa<i>}; within a chunk, {@code tileK}-unrolled steps then single steps up to its length.
+     */
+    private void emitSubgroupLoop(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups) {
+        emitRegisterBases(b, c, p, groups);
+        // Lane ids are distinct and below subgroup_size, so as many active lanes as subgroup_size means all are.
+        b.line("let full = subgroupAdd(1u) == lanes;");
+        b.line("let kstep = select(1u, lanes, full);");
+        b.line("let own = select(0u, lane, full);");
+        b.open("for (var k0 = 0u; k0 < K; k0 = k0 + kstep) {");
+        // Lanes past K load an element in range that no step uses.
+        b.line("let ka = min(k0 + own, " + Wgsl.u32(p.k() - 1) + ");");
+        for (int i = 0; i < c.threadM(); i++) {
+            b.line("let sa" + i + " = a[ar" + i + " + " + (p.transA() ? "ka * M" : "ka") + "];");
+        }
+        b.line("let kn = min(kstep, K - k0);");
+        b.line("var j = 0u;");
+        int tk = c.tileK();
+        if (tk > 1) {
+            b.open("for (; j + " + Wgsl.u32(tk - 1) + " < kn; j = j + " + Wgsl.u32(tk) + ") {");
+            for (int u = 0; u < tk; u++) emitSubgroupStep(b, c, p, groups, u == 0 ? "j" : "j + " + Wgsl.u32(u));
+            b.close();
+        }
+        b.open("for (; j < kn; j = j + 1u) {");
+        emitSubgroupStep(b, c, p, groups, "j");
+        b.close();
+        b.close();
+    }
+
+    /** One k = k0 + jj: A from lane jj (own value when the subgroup is not full: then jj is 0 and k0 its k). */
+    private void emitSubgroupStep(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups, String jj) {
+        b.open("{");
+        for (int i = 0; i < c.threadM(); i++) {
+            b.line("let a" + i + " = select(sa" + i + ", subgroupShuffle(sa" + i + ", " + jj + "), full);");
+        }
+        emitBLoads(b, c, p, groups, "k0 + " + jj);
         emitFma(b, c, groups);
         b.close();
     }
