@@ -1,5 +1,5 @@
 // matmul: A (128,384) @ B (384,1536) + bias (1536) -> C (1,128,1536), batch (1) A strides (49152) B strides (0), gelu
-// schedule t4x512x4_r4x8_v4_reg_sgb: 4x512 tile per workgroup, 4x8 per invocation, K one subgroup at a time, A shared by subgroupShuffle, unrolled by 4
+// schedule t4x512x4_r4x8_v4_reg_sgb: 4x512 tile per workgroup, 4x8 per invocation, K unrolled by 4, A loaded once per 4 k and shared by subgroupBroadcast
 enable subgroups;
 diagnostic(off, subgroup_uniformity);
 @group(0) @binding(0) var<storage, read> a: array<f32>;
@@ -21,7 +21,7 @@ fn nn_gelu4(x: vec4<f32>) -> vec4<f32> {
 }
 
 @compute @workgroup_size(64, 1, 1)
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(subgroup_invocation_id) lane: u32, @builtin(subgroup_size) lanes: u32) {
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(subgroup_invocation_id) lane: u32) {
   let aBase = 0u;
   let bBase = 0u;
   let cBase = wid.z * 196608u;
@@ -41,25 +41,21 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
   let ar3 = aBase + (row + 3u) * K;
   let bc0 = (bBase + col + 0u) / 4u;
   let bc1 = (bBase + col + 4u) / 4u;
-  let full = subgroupAdd(1u) == lanes;
-  let kstep = select(1u, lanes, full);
-  let own = select(0u, lane, full);
-  for (var k0 = 0u; k0 < K; k0 = k0 + kstep) {
-    let ka = min(k0 + own, 383u);
-    let sa0 = a[ar0 + ka];
-    let sa1 = a[ar1 + ka];
-    let sa2 = a[ar2 + ka];
-    let sa3 = a[ar3 + ka];
-    let kn = min(kstep, K - k0);
-    var j = 0u;
-    for (; j + 3u < kn; j = j + 4u) {
+  let sources = (subgroupBallot(true).x & 15u) == 15u;
+  let own = lane % 4u;
+  if (sources) {
+    for (var k0 = 0u; k0 < 384u; k0 = k0 + 4u) {
+      let sa0 = a[ar0 + (k0 + own)];
+      let sa1 = a[ar1 + (k0 + own)];
+      let sa2 = a[ar2 + (k0 + own)];
+      let sa3 = a[ar3 + (k0 + own)];
       {
-        let a0 = select(sa0, subgroupShuffle(sa0, j), full);
-        let a1 = select(sa1, subgroupShuffle(sa1, j), full);
-        let a2 = select(sa2, subgroupShuffle(sa2, j), full);
-        let a3 = select(sa3, subgroupShuffle(sa3, j), full);
-        let b0 = b[bc0 + (k0 + j) * 384u];
-        let b1 = b[bc1 + (k0 + j) * 384u];
+        let a0 = subgroupBroadcast(sa0, 0u);
+        let a1 = subgroupBroadcast(sa1, 0u);
+        let a2 = subgroupBroadcast(sa2, 0u);
+        let a3 = subgroupBroadcast(sa3, 0u);
+        let b0 = b[bc0 + (k0) * 384u];
+        let b1 = b[bc1 + (k0) * 384u];
         acc0_0 = fma(vec4<f32>(a0), b0, acc0_0);
         acc0_1 = fma(vec4<f32>(a0), b1, acc0_1);
         acc1_0 = fma(vec4<f32>(a1), b0, acc1_0);
@@ -70,12 +66,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
         acc3_1 = fma(vec4<f32>(a3), b1, acc3_1);
       }
       {
-        let a0 = select(sa0, subgroupShuffle(sa0, j + 1u), full);
-        let a1 = select(sa1, subgroupShuffle(sa1, j + 1u), full);
-        let a2 = select(sa2, subgroupShuffle(sa2, j + 1u), full);
-        let a3 = select(sa3, subgroupShuffle(sa3, j + 1u), full);
-        let b0 = b[bc0 + (k0 + j + 1u) * 384u];
-        let b1 = b[bc1 + (k0 + j + 1u) * 384u];
+        let a0 = subgroupBroadcast(sa0, 1u);
+        let a1 = subgroupBroadcast(sa1, 1u);
+        let a2 = subgroupBroadcast(sa2, 1u);
+        let a3 = subgroupBroadcast(sa3, 1u);
+        let b0 = b[bc0 + (k0 + 1u) * 384u];
+        let b1 = b[bc1 + (k0 + 1u) * 384u];
         acc0_0 = fma(vec4<f32>(a0), b0, acc0_0);
         acc0_1 = fma(vec4<f32>(a0), b1, acc0_1);
         acc1_0 = fma(vec4<f32>(a1), b0, acc1_0);
@@ -86,12 +82,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
         acc3_1 = fma(vec4<f32>(a3), b1, acc3_1);
       }
       {
-        let a0 = select(sa0, subgroupShuffle(sa0, j + 2u), full);
-        let a1 = select(sa1, subgroupShuffle(sa1, j + 2u), full);
-        let a2 = select(sa2, subgroupShuffle(sa2, j + 2u), full);
-        let a3 = select(sa3, subgroupShuffle(sa3, j + 2u), full);
-        let b0 = b[bc0 + (k0 + j + 2u) * 384u];
-        let b1 = b[bc1 + (k0 + j + 2u) * 384u];
+        let a0 = subgroupBroadcast(sa0, 2u);
+        let a1 = subgroupBroadcast(sa1, 2u);
+        let a2 = subgroupBroadcast(sa2, 2u);
+        let a3 = subgroupBroadcast(sa3, 2u);
+        let b0 = b[bc0 + (k0 + 2u) * 384u];
+        let b1 = b[bc1 + (k0 + 2u) * 384u];
         acc0_0 = fma(vec4<f32>(a0), b0, acc0_0);
         acc0_1 = fma(vec4<f32>(a0), b1, acc0_1);
         acc1_0 = fma(vec4<f32>(a1), b0, acc1_0);
@@ -102,12 +98,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
         acc3_1 = fma(vec4<f32>(a3), b1, acc3_1);
       }
       {
-        let a0 = select(sa0, subgroupShuffle(sa0, j + 3u), full);
-        let a1 = select(sa1, subgroupShuffle(sa1, j + 3u), full);
-        let a2 = select(sa2, subgroupShuffle(sa2, j + 3u), full);
-        let a3 = select(sa3, subgroupShuffle(sa3, j + 3u), full);
-        let b0 = b[bc0 + (k0 + j + 3u) * 384u];
-        let b1 = b[bc1 + (k0 + j + 3u) * 384u];
+        let a0 = subgroupBroadcast(sa0, 3u);
+        let a1 = subgroupBroadcast(sa1, 3u);
+        let a2 = subgroupBroadcast(sa2, 3u);
+        let a3 = subgroupBroadcast(sa3, 3u);
+        let b0 = b[bc0 + (k0 + 3u) * 384u];
+        let b1 = b[bc1 + (k0 + 3u) * 384u];
         acc0_0 = fma(vec4<f32>(a0), b0, acc0_0);
         acc0_1 = fma(vec4<f32>(a0), b1, acc0_1);
         acc1_0 = fma(vec4<f32>(a1), b0, acc1_0);
@@ -118,14 +114,63 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
         acc3_1 = fma(vec4<f32>(a3), b1, acc3_1);
       }
     }
-    for (; j < kn; j = j + 1u) {
+  } else {
+    for (var k = 0u; k < 384u; k = k + 4u) {
       {
-        let a0 = select(sa0, subgroupShuffle(sa0, j), full);
-        let a1 = select(sa1, subgroupShuffle(sa1, j), full);
-        let a2 = select(sa2, subgroupShuffle(sa2, j), full);
-        let a3 = select(sa3, subgroupShuffle(sa3, j), full);
-        let b0 = b[bc0 + (k0 + j) * 384u];
-        let b1 = b[bc1 + (k0 + j) * 384u];
+        let a0 = a[ar0 + k];
+        let a1 = a[ar1 + k];
+        let a2 = a[ar2 + k];
+        let a3 = a[ar3 + k];
+        let b0 = b[bc0 + (k) * 384u];
+        let b1 = b[bc1 + (k) * 384u];
+        acc0_0 = fma(vec4<f32>(a0), b0, acc0_0);
+        acc0_1 = fma(vec4<f32>(a0), b1, acc0_1);
+        acc1_0 = fma(vec4<f32>(a1), b0, acc1_0);
+        acc1_1 = fma(vec4<f32>(a1), b1, acc1_1);
+        acc2_0 = fma(vec4<f32>(a2), b0, acc2_0);
+        acc2_1 = fma(vec4<f32>(a2), b1, acc2_1);
+        acc3_0 = fma(vec4<f32>(a3), b0, acc3_0);
+        acc3_1 = fma(vec4<f32>(a3), b1, acc3_1);
+      }
+      {
+        let a0 = a[ar0 + k + 1u];
+        let a1 = a[ar1 + k + 1u];
+        let a2 = a[ar2 + k + 1u];
+        let a3 = a[ar3 + k + 1u];
+        let b0 = b[bc0 + (k + 1u) * 384u];
+        let b1 = b[bc1 + (k + 1u) * 384u];
+        acc0_0 = fma(vec4<f32>(a0), b0, acc0_0);
+        acc0_1 = fma(vec4<f32>(a0), b1, acc0_1);
+        acc1_0 = fma(vec4<f32>(a1), b0, acc1_0);
+        acc1_1 = fma(vec4<f32>(a1), b1, acc1_1);
+        acc2_0 = fma(vec4<f32>(a2), b0, acc2_0);
+        acc2_1 = fma(vec4<f32>(a2), b1, acc2_1);
+        acc3_0 = fma(vec4<f32>(a3), b0, acc3_0);
+        acc3_1 = fma(vec4<f32>(a3), b1, acc3_1);
+      }
+      {
+        let a0 = a[ar0 + k + 2u];
+        let a1 = a[ar1 + k + 2u];
+        let a2 = a[ar2 + k + 2u];
+        let a3 = a[ar3 + k + 2u];
+        let b0 = b[bc0 + (k + 2u) * 384u];
+        let b1 = b[bc1 + (k + 2u) * 384u];
+        acc0_0 = fma(vec4<f32>(a0), b0, acc0_0);
+        acc0_1 = fma(vec4<f32>(a0), b1, acc0_1);
+        acc1_0 = fma(vec4<f32>(a1), b0, acc1_0);
+        acc1_1 = fma(vec4<f32>(a1), b1, acc1_1);
+        acc2_0 = fma(vec4<f32>(a2), b0, acc2_0);
+        acc2_1 = fma(vec4<f32>(a2), b1, acc2_1);
+        acc3_0 = fma(vec4<f32>(a3), b0, acc3_0);
+        acc3_1 = fma(vec4<f32>(a3), b1, acc3_1);
+      }
+      {
+        let a0 = a[ar0 + k + 3u];
+        let a1 = a[ar1 + k + 3u];
+        let a2 = a[ar2 + k + 3u];
+        let a3 = a[ar3 + k + 3u];
+        let b0 = b[bc0 + (k + 3u) * 384u];
+        let b1 = b[bc1 + (k + 3u) * 384u];
         acc0_0 = fma(vec4<f32>(a0), b0, acc0_0);
         acc0_1 = fma(vec4<f32>(a0), b1, acc0_1);
         acc1_0 = fma(vec4<f32>(a1), b0, acc1_0);

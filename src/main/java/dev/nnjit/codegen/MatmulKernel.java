@@ -18,13 +18,15 @@ import java.util.List;
  * then multiply from workgroup memory.
  *
  * <p>Subgroup-broadcast schedules ({@link MatmulConfig#subgroupBroadcast()}) are register-only with a workgroup of
- * one row block ({@code threadM} rows, so every lane of every subgroup shares them, whatever the subgroup size and
- * however invocations fall into subgroups) by {@code tileN / threadN} invocations along N. K advances one subgroup
- * at a time: lane l loads A's threadM values at k0 + l once, and step k0 + j takes them from lane j with
- * {@code subgroupShuffle} (j is uniform: a broadcast), so a subgroup of S lanes reads each A value once instead of
- * S times. The chunk is {@code subgroup_size} (known only at run time) when the subgroup is full; a subgroup with
- * inactive lanes (a workgroup that does not divide into subgroups) cannot trust lanes it lacks, so it steps K one
- * at a time with every lane loading its own A (correct, unshared).
+ * one row block ({@code threadM} rows, so every lane of every subgroup needs the same A values, whatever the
+ * subgroup size and however invocations fall into subgroups) by {@code tileN / threadN} invocations along N. K
+ * advances tileK at a time: lane l loads A's threadM values at k0 + (l % tileK) once, and step k0 + u takes lane u's
+ * with {@code subgroupBroadcast} (u a constant, as WGSL requires), so each invocation issues threadM A loads per
+ * tileK steps instead of per step. Correct for any subgroup size of at least tileK (the space offers tileK = 4,
+ * WebGPU's smallest): lanes 0..tileK-1 then exist, and a subgroup whose ballot shows one of them inactive (a
+ * subgroup the implementation did not fill) takes the plain register loop instead. Every loop has a constant bound
+ * (a first version whose K loop was bounded by the run-time {@code subgroup_size} ran about 3x slower on
+ * SwiftShader).
  *
  * <p>Bindings: a (read), b (read; vec4 with vec4), [bias (read)], c (read_write; vec4 with vec4).
  */
@@ -62,12 +64,11 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
         h.comment("matmul: " + p.describe());
         h.comment("schedule " + c.key() + ": " + c.tileM() + "x" + c.tileN() + " tile per workgroup, " + c.threadM() + "x"
                 + c.threadN() + " per invocation" + (c.useWorkgroupMemory() ? ", K staged " + c.tileK() + " at a time"
-                + " through workgroup memory" : c.subgroupBroadcast() ? ", K one subgroup at a time, A shared by"
-                + " subgroupShuffle, unrolled by " + c.tileK() : ", K unrolled by " + c.tileK()));
+                + " through workgroup memory" : c.subgroupBroadcast() ? ", K unrolled by " + c.tileK()
+                + ", A loaded once per " + c.tileK() + " k and shared by subgroupBroadcast" : ", K unrolled by " + c.tileK()));
         if (c.subgroupBroadcast()) {
-            // The K loop's bound depends on subgroup_size and on whether the subgroup is full: uniform in each
-            // subgroup (what subgroupShuffle needs) but not provably so to WGSL's analysis where the
-            // subgroup_uniformity language feature is missing.
+            // The broadcasts sit under a branch on a ballot: uniform in each subgroup (what subgroupBroadcast
+            // needs) but not provably so to WGSL's analysis where the subgroup_uniformity language feature is missing.
             h.line("enable subgroups;");
             h.line("diagnostic(off, subgroup_uniformity);");
         }
@@ -86,7 +87,7 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
         b.line("@compute @workgroup_size(" + c.workgroupX() + ", " + c.workgroupY() + ", 1)");
         if (c.subgroupBroadcast()) {
             b.open("fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,"
-                    + " @builtin(subgroup_invocation_id) lane: u32, @builtin(subgroup_size) lanes: u32) {");
+                    + " @builtin(subgroup_invocation_id) lane: u32) {");
         } else {
             b.open("fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,"
                     + " @builtin(local_invocation_index) tid: u32) {");
@@ -161,44 +162,46 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
     }
 
     /**
-     * The subgroup-broadcast K loop (see the class comment): chunks of {@code kstep} k, lane l holding A at
-     * k0 + l in {@code sa<i>}; within a chunk, {@code tileK}-unrolled steps then single steps up to its length.
+     * The subgroup-broadcast K loop (see the class comment): whole chunks of tileK k in a constant-bounded loop,
+     * lane l < tileK loading A at k0 + l into {@code sa<i>} and step u broadcasting lane u's; the K % tileK tail
+     * with plain loads. Lanes past tileK load what lane (l % tileK) loads (the same addresses: one transaction on a
+     * GPU); the broadcast ids are constants, as WGSL requires.
      */
     private void emitSubgroupLoop(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups) {
         emitRegisterBases(b, c, p, groups);
-        // Lane ids are distinct and below subgroup_size, so as many active lanes as subgroup_size means all are.
-        b.line("let full = subgroupAdd(1u) == lanes;");
-        b.line("let kstep = select(1u, lanes, full);");
-        b.line("let own = select(0u, lane, full);");
-        b.open("for (var k0 = 0u; k0 < K; k0 = k0 + kstep) {");
-        // Lanes past K load an element in range that no step uses.
-        b.line("let ka = min(k0 + own, " + Wgsl.u32(p.k() - 1) + ");");
-        for (int i = 0; i < c.threadM(); i++) {
-            b.line("let sa" + i + " = a[ar" + i + " + " + (p.transA() ? "ka * M" : "ka") + "];");
-        }
-        b.line("let kn = min(kstep, K - k0);");
-        b.line("var j = 0u;");
         int tk = c.tileK();
-        if (tk > 1) {
-            b.open("for (; j + " + Wgsl.u32(tk - 1) + " < kn; j = j + " + Wgsl.u32(tk) + ") {");
-            for (int u = 0; u < tk; u++) emitSubgroupStep(b, c, p, groups, u == 0 ? "j" : "j + " + Wgsl.u32(u));
+        int kMain = p.k() - p.k() % tk;
+        String aStep = p.transA() ? " * M" : "";
+        if (kMain > 0) {
+            // Source lanes 0..tileK-1 exist (tileK <= the adapter's smallest subgroup) but may be inactive in a
+            // subgroup the implementation did not fill; such a subgroup loads every A value itself.
+            b.line("let sources = (subgroupBallot(true).x & " + Wgsl.u32(tk >= 32 ? 0xFFFFFFFFL : (1L << tk) - 1) + ") == "
+                    + Wgsl.u32(tk >= 32 ? 0xFFFFFFFFL : (1L << tk) - 1) + ";");
+            b.line("let own = lane % " + Wgsl.u32(tk) + ";");
+            b.open("if (sources) {");
+            b.open("for (var k0 = 0u; k0 < " + Wgsl.u32(kMain) + "; k0 = k0 + " + Wgsl.u32(tk) + ") {");
+            for (int i = 0; i < c.threadM(); i++) b.line("let sa" + i + " = a[ar" + i + " + (k0 + own)" + aStep + "];");
+            for (int u = 0; u < tk; u++) {
+                b.open("{");
+                for (int i = 0; i < c.threadM(); i++) {
+                    b.line("let a" + i + " = subgroupBroadcast(sa" + i + ", " + Wgsl.u32(u) + ");");
+                }
+                emitBLoads(b, c, p, groups, u == 0 ? "k0" : "k0 + " + Wgsl.u32(u));
+                emitFma(b, c, groups);
+                b.close();
+            }
+            b.close();
+            b.reopen("} else {");
+            b.open("for (var k = 0u; k < " + Wgsl.u32(kMain) + "; k = k + " + Wgsl.u32(tk) + ") {");
+            for (int u = 0; u < tk; u++) emitRegisterStep(b, c, p, groups, u == 0 ? "k" : "k + " + Wgsl.u32(u));
+            b.close();
             b.close();
         }
-        b.open("for (; j < kn; j = j + 1u) {");
-        emitSubgroupStep(b, c, p, groups, "j");
-        b.close();
-        b.close();
-    }
-
-    /** One k = k0 + jj: A from lane jj (own value when the subgroup is not full: then jj is 0 and k0 its k). */
-    private void emitSubgroupStep(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups, String jj) {
-        b.open("{");
-        for (int i = 0; i < c.threadM(); i++) {
-            b.line("let a" + i + " = select(sa" + i + ", subgroupShuffle(sa" + i + ", " + jj + "), full);");
+        if (kMain < p.k()) {
+            b.open("for (var k = " + Wgsl.u32(kMain) + "; k < K; k = k + 1u) {");
+            emitRegisterStep(b, c, p, groups, "k");
+            b.close();
         }
-        emitBLoads(b, c, p, groups, "k0 + " + jj);
-        emitFma(b, c, groups);
-        b.close();
     }
 
     private static void emitFma(WgslBuilder b, MatmulConfig c, int groups) {

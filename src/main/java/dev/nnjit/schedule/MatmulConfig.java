@@ -7,10 +7,11 @@ package dev.nnjit.schedule;
  * {@code useWorkgroupMemory}, otherwise the unroll factor of the register-only inner loop.
  *
  * <p>With {@code subgroupBroadcast} the workgroup is one row block ({@code tileM == threadM}, so every subgroup's
- * lanes share their rows of A whatever the subgroup size and however invocations map onto subgroups) of
- * {@code tileN / threadN} invocations along N, register-only: K advances one subgroup at a time, each lane loads
- * the A values of its own k once from storage and the others get them with {@code subgroupShuffle} from that lane;
- * {@code tileK} is the unroll of the loop over one subgroup's k. Needs {@link AdapterFeatures#subgroupKernels()}.
+ * lanes need the same A values whatever the subgroup size and however invocations map onto subgroups) of
+ * {@code tileN / threadN} invocations along N, register-only: K advances {@code tileK} at a time, lanes 0..tileK-1
+ * load the A values of k0 + lane once from storage and every lane takes them with {@code subgroupBroadcast}. Needs
+ * {@link AdapterFeatures#subgroupKernels()} and subgroups of at least {@code tileK} lanes (at most 32: one ballot
+ * word says whether they are all active).
  *
  * @param vec4 B, C (and the B tile) are read and written as {@code vec4<f32>} along N; requires an untransposed B,
  *     N divisible by 4 and threadN divisible by 4
@@ -37,9 +38,9 @@ public record MatmulConfig(int tileM, int tileN, int tileK, int threadM, int thr
         if (vec4 && threadN % 4 != 0) {
             throw new IllegalArgumentException("vec4 needs threadN divisible by 4, got " + threadN);
         }
-        if (subgroupBroadcast && (tileM != threadM || useWorkgroupMemory)) {
-            throw new IllegalArgumentException("subgroup broadcast needs one row block per workgroup (tileM == threadM)"
-                    + " and no workgroup memory: " + describe(tileM, tileN, tileK, threadM, threadN));
+        if (subgroupBroadcast && (tileM != threadM || useWorkgroupMemory || tileK > 32)) {
+            throw new IllegalArgumentException("subgroup broadcast needs one row block per workgroup (tileM == threadM),"
+                    + " no workgroup memory and tileK <= 32: " + describe(tileM, tileN, tileK, threadM, threadN));
         }
     }
 
@@ -62,7 +63,7 @@ public record MatmulConfig(int tileM, int tileN, int tileK, int threadM, int thr
 
     /**
      * f32 registers one invocation needs for accumulators and the A column / B row it multiplies (with subgroup
-     * broadcast also the threadM A values it loaded for the other lanes).
+     * broadcast also the threadM A values it loaded for the subgroup).
      */
     public int registerFloats() { return threadM * threadN + threadM * (subgroupBroadcast ? 2 : 1) + threadN; }
 

@@ -47,17 +47,17 @@ public final class MatmulSpace {
     /** Subgroup-broadcast workgroup widths (invocations along N), widest first; two are kept per thread tile. */
     private static final int[] SUBGROUP_WORKGROUP_X = {128, 64, 32, 16};
     /**
-     * The unroll of the loop over one subgroup's k: WebGPU's smallest subgroup size, so a full chunk (a power of two
-     * from 4 to 128 k) is a whole number of unrolled steps.
+     * The K step of the subgroup-broadcast candidates, shared from lanes 0..3: WebGPU's smallest subgroup size, so
+     * those lanes exist on every adapter.
      */
-    static final int SUBGROUP_UNROLL = AdapterFeatures.SPEC_MIN_SUBGROUP_SIZE;
+    static final int SUBGROUP_BROADCAST_K = AdapterFeatures.SPEC_MIN_SUBGROUP_SIZE;
 
     /**
      * Subgroup-broadcast candidates (see {@link MatmulConfig}): one row block of threadM rows per workgroup, A
-     * shared across each subgroup by subgroupShuffle; per thread tile the two widest workgroups that pass the space's
-     * rules (legal, registers, padding) and hold a whole number of the adapter's largest subgroups, so subgroups
-     * are full wherever an implementation fills them in order (the kernel stays correct, unshared, where one is
-     * not). At most 6 candidates, vec4 when allowed.
+     * loaded once per 4 k and shared across each subgroup by subgroupBroadcast; per thread tile the two widest
+     * workgroups that pass the space's rules (legal, registers, padding) and hold a whole number of the adapter's
+     * largest subgroups, so subgroups are full wherever an implementation fills them in order (where one is not,
+     * the kernel falls back to plain loads). At most 6 candidates, vec4 when allowed.
      */
     private static void addSubgroupBroadcast(List<MatmulConfig> out, int m, int n, int k, int batch, boolean transB,
                                              AdapterLimits limits, AdapterFeatures features) {
@@ -67,7 +67,8 @@ public final class MatmulSpace {
             for (int wgX : SUBGROUP_WORKGROUP_X) {
                 if (kept == 2) break;
                 if (wgX % features.maxSubgroupSize() != 0) continue;
-                MatmulConfig c = new MatmulConfig(t[0], wgX * t[1], SUBGROUP_UNROLL, t[0], t[1], vec4Ok, false, true);
+                MatmulConfig c = new MatmulConfig(t[0], wgX * t[1], SUBGROUP_BROADCAST_K, t[0], t[1], vec4Ok, false,
+                        true);
                 int before = out.size();
                 add(out, c, m, n, k, batch, transB, limits);
                 if (out.size() > before) kept++;

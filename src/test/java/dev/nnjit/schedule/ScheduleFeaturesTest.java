@@ -90,7 +90,7 @@ class ScheduleFeaturesTest {
 
     /**
      * The subgroup-broadcast matmul rules: never without {@code subgroupKernels()}; one row block per workgroup of
-     * a whole number of the adapter's largest subgroups; per thread tile the two widest legal workgroups (so at most
+     * a whole number of the adapter's largest subgroups; a K step no wider than its smallest; per thread tile the two widest legal workgroups (so at most
      * 6); register-only; vec4 exactly where the baseline allows it (not with B transposed).
      */
     @Test
@@ -110,6 +110,7 @@ class ScheduleFeaturesTest {
                         assertEquals(c.threadM(), c.tileM(), c.key());
                         assertEquals(1, c.workgroupY(), c.key());
                         assertEquals(0, c.invocations() % f.maxSubgroupSize(), c.key() + " on " + f.key());
+                        assertTrue(c.tileK() <= f.minSubgroupSize(), "broadcast source lanes exist: " + c.key());
                         assertFalse(c.useWorkgroupMemory(), c.key());
                         assertEquals(MatmulSpace.vec4Allowed(m[1], m[4] == 1), c.vec4(), c.key());
                         assertTrue(c.tileN() <= Math.max(8, Pow2.ceil(m[1])), "mostly padding: " + c.key());

@@ -173,6 +173,7 @@ class ScheduleSpaceTest {
         // Subgroup broadcast: one row block per workgroup, register-only.
         assertThrows(IllegalArgumentException.class, () -> new MatmulConfig(8, 256, 4, 4, 4, true, false, true));
         assertThrows(IllegalArgumentException.class, () -> new MatmulConfig(4, 256, 4, 4, 4, true, true, true));
+        assertThrows(IllegalArgumentException.class, () -> new MatmulConfig(4, 256, 64, 4, 4, true, false, true));
         assertThrows(IllegalArgumentException.class, () -> new ReductionConfig(96, 1));
         assertThrows(IllegalArgumentException.class, () -> new ReductionConfig(64, 3));
     }
