@@ -175,8 +175,8 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
         if (kMain > 0) {
             // Source lanes 0..tileK-1 exist (tileK <= the adapter's smallest subgroup) but may be inactive in a
             // subgroup the implementation did not fill; such a subgroup loads every A value itself.
-            b.line("let sources = (subgroupBallot(true).x & " + Wgsl.u32(tk >= 32 ? 0xFFFFFFFFL : (1L << tk) - 1) + ") == "
-                    + Wgsl.u32(tk >= 32 ? 0xFFFFFFFFL : (1L << tk) - 1) + ";");
+            String lanes = Wgsl.u32((1L << tk) - 1); // tileK <= 32: one ballot word
+            b.line("let sources = (subgroupBallot(true).x & " + lanes + ") == " + lanes + ";");
             b.line("let own = lane % " + Wgsl.u32(tk) + ";");
             b.open("if (sources) {");
             b.open("for (var k0 = 0u; k0 < " + Wgsl.u32(kMain) + "; k0 = k0 + " + Wgsl.u32(tk) + ") {");
