@@ -17,6 +17,17 @@ import java.util.List;
  * invocations load cooperatively; loads are guarded only on edges that tiles do not divide, padding with zeros),
  * then multiply from workgroup memory.
  *
+ * <p>Subgroup-broadcast schedules ({@link MatmulConfig#subgroupBroadcast()}) are register-only with a workgroup of
+ * one row block ({@code threadM} rows, so every lane of every subgroup needs the same A values, whatever the
+ * subgroup size and however invocations fall into subgroups) by {@code tileN / threadN} invocations along N. K
+ * advances tileK at a time: lane l loads A's threadM values at k0 + (l % tileK) once, and step k0 + u takes lane u's
+ * with {@code subgroupBroadcast} (u a constant, as WGSL requires), so each invocation issues threadM A loads per
+ * tileK steps instead of per step. Correct for any subgroup size of at least tileK (the space offers tileK = 4,
+ * WebGPU's smallest): lanes 0..tileK-1 then exist, and a subgroup whose ballot shows one of them inactive (a
+ * subgroup the implementation did not fill) takes the plain register loop instead. Every loop has a constant bound
+ * (a first version whose K loop was bounded by the run-time {@code subgroup_size} ran about 3x slower on
+ * SwiftShader).
+ *
  * <p>Bindings: a (read), b (read; vec4 with vec4), [bias (read)], c (read_write; vec4 with vec4).
  */
 public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulProblem> {
@@ -53,7 +64,14 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
         h.comment("matmul: " + p.describe());
         h.comment("schedule " + c.key() + ": " + c.tileM() + "x" + c.tileN() + " tile per workgroup, " + c.threadM() + "x"
                 + c.threadN() + " per invocation" + (c.useWorkgroupMemory() ? ", K staged " + c.tileK() + " at a time"
-                + " through workgroup memory" : ", K unrolled by " + c.tileK()));
+                + " through workgroup memory" : c.subgroupBroadcast() ? ", K unrolled by " + c.tileK()
+                + ", A loaded once per " + c.tileK() + " k and shared by subgroupBroadcast" : ", K unrolled by " + c.tileK()));
+        if (c.subgroupBroadcast()) {
+            // The broadcasts sit under a branch on a ballot: uniform in each subgroup (what subgroupBroadcast
+            // needs) but not provably so to WGSL's analysis where the subgroup_uniformity language feature is missing.
+            h.line("enable subgroups;");
+            h.line("diagnostic(off, subgroup_uniformity);");
+        }
         h.bindings(bindings(c, p));
         h.constU32("M", p.m());
         h.constU32("N", p.n());
@@ -67,8 +85,13 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
             b.blank();
         }
         b.line("@compute @workgroup_size(" + c.workgroupX() + ", " + c.workgroupY() + ", 1)");
-        b.open("fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,"
-                + " @builtin(local_invocation_index) tid: u32) {");
+        if (c.subgroupBroadcast()) {
+            b.open("fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,"
+                    + " @builtin(subgroup_invocation_id) lane: u32) {");
+        } else {
+            b.open("fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,"
+                    + " @builtin(local_invocation_index) tid: u32) {");
+        }
         MatmulEpilogue.batchBases(b, p, "wid.z");
         b.line("let row = wid.y * " + Wgsl.u32(c.tileM()) + " + lid.y * " + Wgsl.u32(c.threadM()) + ";");
         b.line("let col = wid.x * " + Wgsl.u32(c.tileN()) + " + lid.x * " + Wgsl.u32(c.threadN()) + ";");
@@ -78,6 +101,7 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
             for (int j = 0; j < groups; j++) b.line("var acc" + i + "_" + j + " = " + accType + "(0.0);");
         }
         if (c.useWorkgroupMemory()) emitStagedLoop(b, c, p, groups);
+        else if (c.subgroupBroadcast()) emitSubgroupLoop(b, c, p, groups);
         else emitRegisterLoop(b, c, p, groups);
         emitStores(b, c, p, groups, lib);
         b.close();
@@ -86,6 +110,23 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
 
     /** Register-only K loop: per-row and per-column base offsets, clamped on non-dividing edges. */
     private void emitRegisterLoop(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups) {
+        emitRegisterBases(b, c, p, groups);
+        int tk = c.tileK();
+        int kMain = p.k() - p.k() % tk;
+        if (kMain > 0) {
+            b.open("for (var k = 0u; k < " + Wgsl.u32(kMain) + "; k = k + " + Wgsl.u32(tk) + ") {");
+            for (int u = 0; u < tk; u++) emitRegisterStep(b, c, p, groups, u == 0 ? "k" : "k + " + Wgsl.u32(u));
+            b.close();
+        }
+        if (kMain < p.k()) {
+            b.open("for (var k = " + Wgsl.u32(kMain) + "; k < K; k = k + 1u) {");
+            emitRegisterStep(b, c, p, groups, "k");
+            b.close();
+        }
+    }
+
+    /** Row offsets {@code ar<i>} into A and column offsets {@code bc<j>} into B, clamped on non-dividing edges. */
+    private static void emitRegisterBases(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups) {
         boolean clampM = p.m() % c.tileM() != 0;
         boolean clampN = p.n() % c.tileN() != 0;
         for (int i = 0; i < c.threadM(); i++) {
@@ -104,11 +145,56 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
                 b.line("let bc" + j + " = bBase + " + (p.transB() ? "(" + cc + ") * K" : cc) + ";");
             }
         }
+    }
+
+    private void emitRegisterStep(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups, String k) {
+        b.open("{");
+        String aStep = p.transA() ? "(" + k + ") * M" : k;
+        for (int i = 0; i < c.threadM(); i++) b.line("let a" + i + " = a[ar" + i + " + " + aStep + "];");
+        emitBLoads(b, c, p, groups, k);
+        emitFma(b, c, groups);
+        b.close();
+    }
+
+    private static void emitBLoads(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups, String k) {
+        String bStep = c.vec4() ? "(" + k + ") * " + Wgsl.u32(p.n() / 4) : p.transB() ? k : "(" + k + ") * N";
+        for (int j = 0; j < groups; j++) b.line("let b" + j + " = b[bc" + j + " + " + bStep + "];");
+    }
+
+    /**
+     * The subgroup-broadcast K loop (see the class comment): whole chunks of tileK k in a constant-bounded loop,
+     * lane l < tileK loading A at k0 + l into {@code sa<i>} and step u broadcasting lane u's; the K % tileK tail
+     * with plain loads. Lanes past tileK load what lane (l % tileK) loads (the same addresses: one transaction on a
+     * GPU); the broadcast ids are constants, as WGSL requires.
+     */
+    private void emitSubgroupLoop(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups) {
+        emitRegisterBases(b, c, p, groups);
         int tk = c.tileK();
         int kMain = p.k() - p.k() % tk;
+        String aStep = p.transA() ? " * M" : "";
         if (kMain > 0) {
+            // Source lanes 0..tileK-1 exist (tileK <= the adapter's smallest subgroup) but may be inactive in a
+            // subgroup the implementation did not fill; such a subgroup loads every A value itself.
+            String lanes = Wgsl.u32((1L << tk) - 1); // tileK <= 32: one ballot word
+            b.line("let sources = (subgroupBallot(true).x & " + lanes + ") == " + lanes + ";");
+            b.line("let own = lane % " + Wgsl.u32(tk) + ";");
+            b.open("if (sources) {");
+            b.open("for (var k0 = 0u; k0 < " + Wgsl.u32(kMain) + "; k0 = k0 + " + Wgsl.u32(tk) + ") {");
+            for (int i = 0; i < c.threadM(); i++) b.line("let sa" + i + " = a[ar" + i + " + (k0 + own)" + aStep + "];");
+            for (int u = 0; u < tk; u++) {
+                b.open("{");
+                for (int i = 0; i < c.threadM(); i++) {
+                    b.line("let a" + i + " = subgroupBroadcast(sa" + i + ", " + Wgsl.u32(u) + ");");
+                }
+                emitBLoads(b, c, p, groups, u == 0 ? "k0" : "k0 + " + Wgsl.u32(u));
+                emitFma(b, c, groups);
+                b.close();
+            }
+            b.close();
+            b.reopen("} else {");
             b.open("for (var k = 0u; k < " + Wgsl.u32(kMain) + "; k = k + " + Wgsl.u32(tk) + ") {");
             for (int u = 0; u < tk; u++) emitRegisterStep(b, c, p, groups, u == 0 ? "k" : "k + " + Wgsl.u32(u));
+            b.close();
             b.close();
         }
         if (kMain < p.k()) {
@@ -116,16 +202,6 @@ public final class MatmulKernel implements KernelGenerator<MatmulConfig, MatmulP
             emitRegisterStep(b, c, p, groups, "k");
             b.close();
         }
-    }
-
-    private void emitRegisterStep(WgslBuilder b, MatmulConfig c, MatmulProblem p, int groups, String k) {
-        b.open("{");
-        String aStep = p.transA() ? "(" + k + ") * M" : k;
-        for (int i = 0; i < c.threadM(); i++) b.line("let a" + i + " = a[ar" + i + " + " + aStep + "];");
-        String bStep = c.vec4() ? "(" + k + ") * " + Wgsl.u32(p.n() / 4) : p.transB() ? k : "(" + k + ") * N";
-        for (int j = 0; j < groups; j++) b.line("let b" + j + " = b[bc" + j + " + " + bStep + "];");
-        emitFma(b, c, groups);
-        b.close();
     }
 
     private static void emitFma(WgslBuilder b, MatmulConfig c, int groups) {

@@ -6,11 +6,25 @@ package dev.nnjit.schedule;
  * registers (register blocking). K advances {@code tileK} at a time: the step staged through workgroup memory when
  * {@code useWorkgroupMemory}, otherwise the unroll factor of the register-only inner loop.
  *
+ * <p>With {@code subgroupBroadcast} the workgroup is one row block ({@code tileM == threadM}, so every subgroup's
+ * lanes need the same A values whatever the subgroup size and however invocations map onto subgroups) of
+ * {@code tileN / threadN} invocations along N, register-only: K advances {@code tileK} at a time, lanes 0..tileK-1
+ * load the A values of k0 + lane once from storage and every lane takes them with {@code subgroupBroadcast}. Needs
+ * {@link AdapterFeatures#subgroupKernels()} and subgroups of at least {@code tileK} lanes (at most 32: one ballot
+ * word says whether they are all active).
+ *
  * @param vec4 B, C (and the B tile) are read and written as {@code vec4<f32>} along N; requires an untransposed B,
  *     N divisible by 4 and threadN divisible by 4
+ * @param subgroupBroadcast the subgroup form above
  */
 public record MatmulConfig(int tileM, int tileN, int tileK, int threadM, int threadN, boolean vec4,
-                           boolean useWorkgroupMemory) implements ScheduleConfig {
+                           boolean useWorkgroupMemory, boolean subgroupBroadcast) implements ScheduleConfig {
+
+    /** A schedule without subgroup operations. */
+    public MatmulConfig(int tileM, int tileN, int tileK, int threadM, int threadN, boolean vec4,
+                        boolean useWorkgroupMemory) {
+        this(tileM, tileN, tileK, threadM, threadN, vec4, useWorkgroupMemory, false);
+    }
 
     public MatmulConfig {
         if (tileM <= 0 || tileN <= 0 || tileK <= 0 || threadM <= 0 || threadN <= 0) {
@@ -23,6 +37,10 @@ public record MatmulConfig(int tileM, int tileN, int tileK, int threadM, int thr
         }
         if (vec4 && threadN % 4 != 0) {
             throw new IllegalArgumentException("vec4 needs threadN divisible by 4, got " + threadN);
+        }
+        if (subgroupBroadcast && (tileM != threadM || useWorkgroupMemory || tileK > 32)) {
+            throw new IllegalArgumentException("subgroup broadcast needs one row block per workgroup (tileM == threadM),"
+                    + " no workgroup memory and tileK <= 32: " + describe(tileM, tileN, tileK, threadM, threadN));
         }
     }
 
@@ -43,15 +61,18 @@ public record MatmulConfig(int tileM, int tileN, int tileK, int threadM, int thr
         return useWorkgroupMemory ? 4 * (tileM * tileK + tileK * tileN) : 0;
     }
 
-    /** f32 registers one invocation needs for accumulators and the A column / B row it multiplies. */
-    public int registerFloats() { return threadM * threadN + threadM + threadN; }
+    /**
+     * f32 registers one invocation needs for accumulators and the A column / B row it multiplies (with subgroup
+     * broadcast also the threadM A values it loaded for the subgroup).
+     */
+    public int registerFloats() { return threadM * threadN + threadM * (subgroupBroadcast ? 2 : 1) + threadN; }
 
     /**
      * Cache-key text: every component, in declaration order (ScheduleSpaceTest.keysCoverEveryRecordComponent checks
-     * coverage).
+     * coverage); "_sgb" only when set, so older keys are unchanged.
      */
     public String key() {
         return "t" + tileM + "x" + tileN + "x" + tileK + "_r" + threadM + "x" + threadN + (vec4 ? "_v4" : "_v1")
-                + (useWorkgroupMemory ? "_wgm" : "_reg");
+                + (useWorkgroupMemory ? "_wgm" : "_reg") + (subgroupBroadcast ? "_sgb" : "");
     }
 }

@@ -11,6 +11,9 @@ import java.util.List;
  * when staged through workgroup memory, vec4 on/off. Pruned: configs the adapter cannot run (invocations,
  * workgroup storage, dispatch size), more than {@link #MAX_REGISTER_FLOATS} live floats per invocation, and tiles
  * that mostly compute padding (a tile more than twice the next power of two of its dimension).
+ *
+ * <p>On adapters with subgroups (and {@code subgroup_id}), a handful of subgroup-broadcast candidates
+ * ({@code ..._sgb}) follow every other candidate, so no feature-less index moves.
  */
 public final class MatmulSpace {
     private MatmulSpace() {}
@@ -28,13 +31,49 @@ public final class MatmulSpace {
     }
 
     /**
-     * Candidates given the adapter's features. No matmul schedule uses an optional feature yet (subgroup forms exist
-     * for GEMV, see {@link GemvSpace}), so this is the feature-less space; the overload lets callers pass features
-     * now and get future variants without changing.
+     * Candidates given the adapter's features: the feature-less space, then, with
+     * {@link AdapterFeatures#subgroupKernels()}, the subgroup-broadcast candidates ({@link #addSubgroupBroadcast}).
+     * Index 0 and every feature-less index are the same on every adapter.
      */
     public static List<MatmulConfig> candidates(int m, int n, int k, int batch, boolean transB, AdapterLimits limits,
                                                 AdapterFeatures features) {
-        return candidates(m, n, k, batch, transB, limits);
+        List<MatmulConfig> out = candidates(m, n, k, batch, transB, limits);
+        if (features.subgroupKernels()) addSubgroupBroadcast(out, m, n, k, batch, transB, limits, features);
+        return out;
+    }
+
+    /** Subgroup-broadcast thread tiles {threadM, threadN} (8x8 needs 88 registers: over the budget). */
+    private static final int[][] SUBGROUP_THREAD_TILES = {{4, 8}, {8, 4}, {4, 4}};
+    /** Subgroup-broadcast workgroup widths (invocations along N), widest first; two are kept per thread tile. */
+    private static final int[] SUBGROUP_WORKGROUP_X = {128, 64, 32, 16};
+    /**
+     * The K step of the subgroup-broadcast candidates, shared from lanes 0..3: WebGPU's smallest subgroup size, so
+     * those lanes exist on every adapter.
+     */
+    static final int SUBGROUP_BROADCAST_K = AdapterFeatures.SPEC_MIN_SUBGROUP_SIZE;
+
+    /**
+     * Subgroup-broadcast candidates (see {@link MatmulConfig}): one row block of threadM rows per workgroup, A
+     * loaded once per 4 k and shared across each subgroup by subgroupBroadcast; per thread tile the two widest
+     * workgroups that pass the space's rules (legal, registers, padding) and hold a whole number of the adapter's
+     * largest subgroups, so subgroups are full wherever an implementation fills them in order (where one is not,
+     * the kernel falls back to plain loads). At most 6 candidates, vec4 when allowed.
+     */
+    private static void addSubgroupBroadcast(List<MatmulConfig> out, int m, int n, int k, int batch, boolean transB,
+                                             AdapterLimits limits, AdapterFeatures features) {
+        boolean vec4Ok = vec4Allowed(n, transB);
+        for (int[] t : SUBGROUP_THREAD_TILES) {
+            int kept = 0;
+            for (int wgX : SUBGROUP_WORKGROUP_X) {
+                if (kept == 2) break;
+                if (wgX % features.maxSubgroupSize() != 0) continue;
+                MatmulConfig c = new MatmulConfig(t[0], wgX * t[1], SUBGROUP_BROADCAST_K, t[0], t[1], vec4Ok, false,
+                        true);
+                int before = out.size();
+                add(out, c, m, n, k, batch, transB, limits);
+                if (out.size() > before) kept++;
+            }
+        }
     }
 
     /** Candidates for C = A @ B (B stored (n, k) when transB); index 0 is the default. */

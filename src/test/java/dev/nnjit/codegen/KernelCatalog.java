@@ -96,6 +96,10 @@ final class KernelCatalog {
                 new NormProblem(NormProblem.Kind.LAYER, 125, 384, 1e-12f, true)));
         m.put("gemv_transB_subgroups", GemvKernel.INSTANCE.instance(new GemvConfig(2, 128, false, true),
                 MatmulProblem.matmul(new int[] {1, 384}, new int[] {384, 30522}).withTranspose(false, true)));
+        m.put("matmul_bert_ffn_subgroup_broadcast", MatmulKernel.INSTANCE.instance(
+                new MatmulConfig(4, 512, 4, 4, 8, true, false, true), bert));
+        m.put("matmul_attention_qkT_subgroup_broadcast", MatmulKernel.INSTANCE.instance(
+                new MatmulConfig(8, 128, 4, 8, 4, false, false, true), qk));
         return m;
     }
 
@@ -125,7 +129,7 @@ final class KernelCatalog {
         Map<String, KernelInstance> m = new LinkedHashMap<>();
         int pi = 0;
         for (MatmulProblem p : matmulProblems()) {
-            for (MatmulConfig c : MatmulSpace.candidates(p.m(), p.n(), p.k(), p.batch(), p.transB(), lim)) {
+            for (MatmulConfig c : MatmulSpace.candidates(p.m(), p.n(), p.k(), p.batch(), p.transB(), lim, sg)) {
                 m.put("mm" + pi + "_" + c.key(), MatmulKernel.INSTANCE.instance(c, p));
             }
             if (p.m() == 1) {

@@ -52,6 +52,13 @@ class MatmulKernelGpuTest {
         s.add(new Shape("m1", MatmulProblem.matmul(new int[] {2, 1, 64}, new int[] {64, 100})
                 .withBias(new int[] {100}).withActivation(Activation.GELU_TANH)));
         s.add(new Shape("m1T", MatmulProblem.matmul(new int[] {1, 50}, new int[] {50, 30}).withTranspose(false, true)));
+        // Wide enough for subgroup-broadcast row blocks (256-512 columns), with edges no tile divides: K past the
+        // last whole subgroup chunk, K below one chunk, B transposed, batch, bias and activations.
+        s.add(new Shape("sgWide", MatmulProblem.matmul(new int[] {3, 21, 61}, new int[] {61, 260})
+                .withBias(new int[] {260}).withActivation(Activation.GELU)));
+        s.add(new Shape("sgWideT", MatmulProblem.matmul(new int[] {2, 19, 37}, new int[] {2, 37, 150})
+                .withTranspose(false, true).withBias(new int[] {150}).withActivation(Activation.RELU)));
+        s.add(new Shape("sgShortK", MatmulProblem.matmul(new int[] {9, 3}, new int[] {3, 300})));
         return s;
     }
 
@@ -60,19 +67,24 @@ class MatmulKernelGpuTest {
         assumeTrue(DawnHarness.available(), "Dawn tool not installed (cd tools/wgsl-check && npm ci)");
         Random r = new Random(7);
         AdapterLimits lim = AdapterLimits.defaults();
-        // Subgroup GEMV schedules join where Dawn's adapter offers subgroups (SwiftShader does).
+        // Subgroup GEMV and matmul schedules join where Dawn's adapter offers subgroups (SwiftShader does).
         AdapterFeatures features = DawnHarness.probeFeatures();
         List<Case> cases = new ArrayList<>();
+        int subgroupCases = 0;
         for (Shape s : shapes()) {
             MatmulProblem p = s.p;
             float[] a = random(r, p.aElements());
             float[] b = random(r, p.bElements());
             float[] bias = p.bias() == null ? null : random(r, p.bias().elements());
             java.util.Set<String> seen = new java.util.HashSet<>();
-            for (MatmulConfig c : MatmulSpace.candidates(p.m(), p.n(), p.k(), p.batch(), p.transB(), lim)) {
-                // One per code path (vec4 x workgroup memory) unless -Dnnjit.gpuTests=all: SwiftShader takes
-                // 0.1-5 s to compile each kernel. The full set (258 kernels) passed when this was written.
-                if (!ALL && !seen.add(c.vec4() + "/" + c.useWorkgroupMemory())) continue;
+            for (MatmulConfig c : MatmulSpace.candidates(p.m(), p.n(), p.k(), p.batch(), p.transB(), lim, features)) {
+                // One per code path (vec4 x workgroup memory; subgroup broadcast per thread tile) unless
+                // -Dnnjit.gpuTests=all: SwiftShader takes 0.1-5 s to compile each kernel. The full set (258 kernels)
+                // passed when this was written.
+                String path = c.subgroupBroadcast() ? "sgb/" + c.vec4() + "/" + c.threadM() + "x" + c.threadN()
+                        : c.vec4() + "/" + c.useWorkgroupMemory();
+                if (!ALL && !seen.add(path)) continue;
+                if (c.subgroupBroadcast()) subgroupCases++;
                 cases.add(new Case(s.name + "_" + c.key(), MatmulKernel.INSTANCE.instance(c, p), p, a, b, bias));
             }
             if (p.m() == 1) {
@@ -108,6 +120,8 @@ class MatmulKernelGpuTest {
         assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size() + " failed:\n"
                 + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
         assertTrue(cases.size() > (ALL ? 200 : 20), "cases: " + cases.size());
-        System.out.println("matmul/gemv candidates checked on Dawn: " + cases.size());
+        if (features.subgroupKernels()) assertTrue(subgroupCases >= 10, "subgroup-broadcast cases: " + subgroupCases);
+        System.out.println("matmul/gemv candidates checked on Dawn: " + cases.size() + " (subgroup broadcast: "
+                + subgroupCases + ", adapter " + features.key() + ")");
     }
 }

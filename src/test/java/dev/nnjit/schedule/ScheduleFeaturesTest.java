@@ -67,8 +67,12 @@ class ScheduleFeaturesTest {
             for (int[] m : MATMUL) {
                 List<MatmulConfig> base = MatmulSpace.candidates(m[0], m[1], m[2], m[3], m[4] == 1, lim);
                 for (AdapterFeatures f : all) {
-                    assertEquals(base, MatmulSpace.candidates(m[0], m[1], m[2], m[3], m[4] == 1, lim, f));
+                    List<MatmulConfig> c = MatmulSpace.candidates(m[0], m[1], m[2], m[3], m[4] == 1, lim, f);
+                    assertEquals(base, c.subList(0, base.size()), "matmul baseline " + java.util.Arrays.toString(m));
+                    assertTrue(c.subList(base.size(), c.size()).stream().allMatch(MatmulConfig::subgroupBroadcast));
+                    assertTrue(base.stream().noneMatch(MatmulConfig::subgroupBroadcast));
                 }
+                assertEquals(base, MatmulSpace.candidates(m[0], m[1], m[2], m[3], m[4] == 1, lim, AdapterFeatures.NONE));
             }
             for (AdapterFeatures f : all) {
                 assertEquals(ElementwiseSpace.candidates(1 << 20, true, lim),
@@ -80,6 +84,54 @@ class ScheduleFeaturesTest {
         assertEquals(new ReductionConfig(64, 64), ReductionSpace.candidates(1536, 128, SPEC, SG32).get(0));
         assertEquals(new ReductionConfig(16, 16), ReductionSpace.candidates(128, 384, SPEC, SG32).get(0));
         assertEquals(new GemvConfig(32, 8, true), GemvSpace.candidates(4096, 4096, 1, false, SPEC, SG32).get(0));
+        assertEquals("t64x64x8_r8x8_v4_reg", MatmulSpace.candidates(128, 384, 1536, 1, false, SPEC, SG4).get(0).key());
+        assertEquals("t32x32x8_r4x4_v1_reg", MatmulSpace.candidates(37, 45, 29, 1, false, SPEC, SG32).get(0).key());
+    }
+
+    /**
+     * The subgroup-broadcast matmul rules: never without {@code subgroupKernels()}; one row block per workgroup of
+     * a whole number of the adapter's largest subgroups; a K step no wider than its smallest; per thread tile the two widest legal workgroups (so at most
+     * 6); register-only; vec4 exactly where the baseline allows it (not with B transposed).
+     */
+    @Test
+    void matmulSubgroupBroadcastRules() {
+        for (AdapterLimits lim : List.of(SPEC, BIG)) {
+            for (int[] m : MATMUL) {
+                for (AdapterFeatures f : WITHOUT) {
+                    assertTrue(MatmulSpace.candidates(m[0], m[1], m[2], m[3], m[4] == 1, lim, f).stream()
+                            .noneMatch(MatmulConfig::subgroupBroadcast), f.key());
+                }
+                for (AdapterFeatures f : WITH) {
+                    List<MatmulConfig> sgb = MatmulSpace.candidates(m[0], m[1], m[2], m[3], m[4] == 1, lim, f).stream()
+                            .filter(MatmulConfig::subgroupBroadcast).toList();
+                    assertTrue(sgb.size() <= 6, sgb.size() + " at " + java.util.Arrays.toString(m));
+                    for (MatmulConfig c : sgb) {
+                        assertTrue(c.key().endsWith("_sgb"), c.key());
+                        assertEquals(c.threadM(), c.tileM(), c.key());
+                        assertEquals(1, c.workgroupY(), c.key());
+                        assertEquals(0, c.invocations() % f.maxSubgroupSize(), c.key() + " on " + f.key());
+                        assertTrue(c.tileK() <= f.minSubgroupSize(), "broadcast source lanes exist: " + c.key());
+                        assertFalse(c.useWorkgroupMemory(), c.key());
+                        assertEquals(MatmulSpace.vec4Allowed(m[1], m[4] == 1), c.vec4(), c.key());
+                        assertTrue(c.tileN() <= Math.max(8, Pow2.ceil(m[1])), "mostly padding: " + c.key());
+                    }
+                }
+            }
+        }
+        // MiniLM FFN out (128x1536 @ 1536x384), NVIDIA-like subgroups of 32: 4x8 per invocation keeps 64 and 32
+        // invocations (128 would be 1024 columns, over twice N's 512), 8x4 and 4x4 keep 128 and 64.
+        List<String> keys = new ArrayList<>();
+        for (MatmulConfig c : MatmulSpace.candidates(128, 384, 1536, 1, false, SPEC, SG32)) {
+            if (c.subgroupBroadcast()) keys.add(c.key());
+        }
+        assertEquals(List.of("t4x512x4_r4x8_v4_reg_sgb", "t4x256x4_r4x8_v4_reg_sgb", "t8x512x4_r8x4_v4_reg_sgb",
+                "t8x256x4_r8x4_v4_reg_sgb", "t4x512x4_r4x4_v4_reg_sgb", "t4x256x4_r4x4_v4_reg_sgb"), keys);
+        // Subgroup sizes unknown (up to 128): only 128-invocation workgroups; QK^T (N = 128, B transposed) has room
+        // for none of them, PV (N = 64) neither.
+        assertTrue(MatmulSpace.candidates(128, 128, 64, 12, true, SPEC, SG).stream()
+                .noneMatch(MatmulConfig::subgroupBroadcast));
+        assertTrue(MatmulSpace.candidates(128, 128, 64, 12, true, SPEC, SG4).stream()
+                .anyMatch(c -> c.subgroupBroadcast() && !c.vec4()));
     }
 
     @Test
@@ -157,10 +209,15 @@ class ScheduleFeaturesTest {
      */
     @Test
     void spacesStayInTheDozens() {
-        // MiniLM FFN in (128x384 @ 384x1536) and out (128x1536 @ 1536x384): 75 each (every enumerated tile fits).
-        assertEquals(75, MatmulSpace.candidates(128, 1536, 384, 1, false, SPEC, SG).size());
-        assertEquals(75, MatmulSpace.candidates(128, 384, 1536, 1, false, SPEC, SG).size());
-        // Attention 12 heads x 128 x 128 x 64: QK^T (B transposed: scalar only) and PV.
+        // MiniLM FFN in (128x384 @ 384x1536) and out (128x1536 @ 1536x384): 75 each (every enumerated tile fits),
+        // plus subgroup broadcast: with sizes unknown only 128-invocation workgroups (3 at N = 1536; 2 at N = 384,
+        // where 4x8 x 128 would be 1024 columns), with SwiftShader's subgroups of 4 two per thread tile (6).
+        assertEquals(75, MatmulSpace.candidates(128, 1536, 384, 1, false, SPEC).size());
+        assertEquals(78, MatmulSpace.candidates(128, 1536, 384, 1, false, SPEC, SG).size());
+        assertEquals(77, MatmulSpace.candidates(128, 384, 1536, 1, false, SPEC, SG).size());
+        assertEquals(81, MatmulSpace.candidates(128, 384, 1536, 1, false, SPEC, SG4).size());
+        // Attention 12 heads x 128 x 128 x 64: QK^T (B transposed: scalar only) and PV; N too narrow for a
+        // 128-invocation row block.
         assertEquals(45, MatmulSpace.candidates(128, 128, 64, 12, true, SPEC, SG).size());
         assertEquals(63, MatmulSpace.candidates(128, 64, 128, 12, false, SPEC, SG).size());
         // Softmax of the attention scores: 12 heads x 128 queries = 1536 rows of 128.
@@ -174,9 +231,10 @@ class ScheduleFeaturesTest {
         assertEquals(46, GemvSpace.candidates(4096, 4096, 1, false, SPEC, SG).size());
         assertEquals(52, GemvSpace.candidates(4096, 4096, 1, false, BIG, SG).size());
         // Small M: sequence 16 gets 15 square tiles (all at most 16x32) and 49 small-M strips (rows x wide vec4
-        // columns, rectangular thread tiles); M <= 8 only the 8x8 tile's 3 K schedules (strips start at 16 rows).
-        assertEquals(64, MatmulSpace.candidates(16, 384, 384, 1, false, SPEC, SG).size());
-        assertEquals(3, MatmulSpace.candidates(2, 384, 384, 1, false, SPEC, SG).size());
+        // columns, rectangular thread tiles); M <= 8 only the 8x8 tile's 3 K schedules (strips start at 16 rows);
+        // 2 subgroup-broadcast candidates each.
+        assertEquals(66, MatmulSpace.candidates(16, 384, 384, 1, false, SPEC, SG).size());
+        assertEquals(5, MatmulSpace.candidates(2, 384, 384, 1, false, SPEC, SG).size());
         // Fused elementwise over MiniLM's FFN activations (128 x 1536), convolution 64 channels x 64x64.
         assertEquals(18, ElementwiseSpace.candidates(128 * 1536, true, SPEC, SG).size());
         assertEquals(36, ConvSpace.candidates(64, 64 * 64, 1, SPEC, SG).size());

@@ -129,10 +129,13 @@ class ScheduleSpaceTest {
     /** Keys are derived from the records: changing any one component changes the key. */
     @Test
     void keysCoverEveryRecordComponent() throws Exception {
-        checkKeyCoverage(new MatmulConfig(32, 32, 8, 4, 4, true, false), new MatmulConfig(64, 32, 8, 4, 4, true, false),
-                new MatmulConfig(32, 64, 8, 4, 4, true, false), new MatmulConfig(32, 32, 16, 4, 4, true, false),
-                new MatmulConfig(32, 32, 8, 8, 4, true, false), new MatmulConfig(32, 32, 8, 4, 8, true, false),
-                new MatmulConfig(32, 32, 8, 4, 4, false, false), new MatmulConfig(32, 32, 8, 4, 4, true, true));
+        // Base 8x32 with 8x4 per invocation: the one shape where the subgroup-broadcast variant (tileM == threadM) is
+        // also legal, so each variant changes one component.
+        checkKeyCoverage(new MatmulConfig(8, 32, 8, 8, 4, true, false), new MatmulConfig(16, 32, 8, 8, 4, true, false),
+                new MatmulConfig(8, 64, 8, 8, 4, true, false), new MatmulConfig(8, 32, 16, 8, 4, true, false),
+                new MatmulConfig(8, 32, 8, 4, 4, true, false), new MatmulConfig(8, 32, 8, 8, 8, true, false),
+                new MatmulConfig(8, 32, 8, 8, 4, false, false), new MatmulConfig(8, 32, 8, 8, 4, true, true),
+                new MatmulConfig(8, 32, 8, 8, 4, true, false, true));
         checkKeyCoverage(new GemvConfig(32, 8, true), new GemvConfig(64, 8, true), new GemvConfig(32, 4, true),
                 new GemvConfig(32, 8, false), new GemvConfig(32, 8, true, true));
         checkKeyCoverage(new ElementwiseConfig(64, 1, true), new ElementwiseConfig(128, 1, true),
@@ -142,6 +145,9 @@ class ScheduleSpaceTest {
         // Configs without subgroups keep the keys they had before the flag existed (tuning records stay valid).
         assertEquals("w64_r1", new ReductionConfig(64, 1).key());
         assertEquals("x32_k8_v4", new GemvConfig(32, 8, true).key());
+        assertEquals("t64x64x8_r8x8_v4_reg", new MatmulConfig(64, 64, 8, 8, 8, true, false).key());
+        assertEquals("t32x32x16_r4x4_v1_wgm", new MatmulConfig(32, 32, 16, 4, 4, false, true).key());
+        assertEquals("t4x512x4_r4x8_v4_reg_sgb", new MatmulConfig(4, 512, 4, 4, 8, true, false, true).key());
     }
 
     /** {@code variants[i + 1]} differs from {@code variants[0]} in component i exactly (checked by reflection). */
@@ -164,6 +170,10 @@ class ScheduleSpaceTest {
     void configsRejectInconsistentTiles() {
         assertThrows(IllegalArgumentException.class, () -> new MatmulConfig(30, 32, 8, 4, 4, false, false));
         assertThrows(IllegalArgumentException.class, () -> new MatmulConfig(32, 32, 8, 2, 2, true, false));
+        // Subgroup broadcast: one row block per workgroup, register-only.
+        assertThrows(IllegalArgumentException.class, () -> new MatmulConfig(8, 256, 4, 4, 4, true, false, true));
+        assertThrows(IllegalArgumentException.class, () -> new MatmulConfig(4, 256, 4, 4, 4, true, true, true));
+        assertThrows(IllegalArgumentException.class, () -> new MatmulConfig(4, 256, 64, 4, 4, true, false, true));
         assertThrows(IllegalArgumentException.class, () -> new ReductionConfig(96, 1));
         assertThrows(IllegalArgumentException.class, () -> new ReductionConfig(64, 3));
     }

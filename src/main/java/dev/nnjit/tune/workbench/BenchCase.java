@@ -3,6 +3,7 @@ package dev.nnjit.tune.workbench;
 import dev.nnjit.codegen.KernelGenerator;
 import dev.nnjit.codegen.KernelInstance;
 import dev.nnjit.codegen.KernelProblem;
+import dev.nnjit.schedule.AdapterFeatures;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ScheduleConfig;
 import dev.nnjit.tune.Tolerance;
@@ -29,8 +30,8 @@ public abstract class BenchCase {
     /** The problem in words, with shapes: "A (128,1536) @ B (1536,384) -> C (128,384)". */
     public abstract String describe();
 
-    /** Every candidate of the family's space for this problem on an adapter with these limits. */
-    public abstract List<Candidate> candidates(AdapterLimits limits);
+    /** Every candidate of the family's space for this problem on an adapter with these limits and features. */
+    public abstract List<Candidate> candidates(AdapterLimits limits, AdapterFeatures features);
 
     /** Kernel inputs in binding order (all f32). */
     public abstract List<float[]> inputs();

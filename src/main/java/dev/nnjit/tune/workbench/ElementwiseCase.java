@@ -7,6 +7,7 @@ import dev.nnjit.codegen.ElementwiseProblem;
 import dev.nnjit.codegen.ScalarType;
 import dev.nnjit.ops.Broadcasting;
 import dev.nnjit.ops.fused.ElementwiseOp;
+import dev.nnjit.schedule.AdapterFeatures;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ElementwiseSpace;
 import dev.nnjit.tensor.Tensor;
@@ -83,9 +84,9 @@ final class ElementwiseCase extends BenchCase {
         return sb.append(") -> ").append(ShapeText.format(outShape)).toString();
     }
 
-    @Override public List<Candidate> candidates(AdapterLimits limits) {
+    @Override public List<Candidate> candidates(AdapterLimits limits, AdapterFeatures features) {
         return instances(ElementwiseKernel.INSTANCE,
-                ElementwiseSpace.candidates(problem.elements(), problem.vec4Allowed(), limits), problem);
+                ElementwiseSpace.candidates(problem.elements(), problem.vec4Allowed(), limits, features), problem);
     }
 
     @Override public List<float[]> inputs() { return data; }

@@ -4,6 +4,7 @@ import dev.nnjit.codegen.GemvKernel;
 import dev.nnjit.codegen.MatmulKernel;
 import dev.nnjit.codegen.MatmulProblem;
 import dev.nnjit.ops.fused.FusedOps;
+import dev.nnjit.schedule.AdapterFeatures;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.GemvSpace;
 import dev.nnjit.schedule.MatmulSpace;
@@ -69,11 +70,11 @@ final class MatmulCase extends BenchCase {
                 : "B (" + bs + k + "," + n + ")") + " -> C (" + bs + m + "," + n + ")";
     }
 
-    @Override public List<Candidate> candidates(AdapterLimits limits) {
+    @Override public List<Candidate> candidates(AdapterLimits limits, AdapterFeatures features) {
         if (family == Family.GEMV) {
-            return instances(GemvKernel.INSTANCE, GemvSpace.candidates(n, k, batch, transB, limits), problem);
+            return instances(GemvKernel.INSTANCE, GemvSpace.candidates(n, k, batch, transB, limits, features), problem);
         }
-        return instances(MatmulKernel.INSTANCE, MatmulSpace.candidates(m, n, k, batch, transB, limits), problem);
+        return instances(MatmulKernel.INSTANCE, MatmulSpace.candidates(m, n, k, batch, transB, limits, features), problem);
     }
 
     @Override public List<float[]> inputs() { return List.of(a, b); }

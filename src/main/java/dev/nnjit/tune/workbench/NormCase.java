@@ -3,6 +3,7 @@ package dev.nnjit.tune.workbench;
 import dev.nnjit.codegen.NormKernel;
 import dev.nnjit.codegen.NormProblem;
 import dev.nnjit.ops.fused.FusedOps;
+import dev.nnjit.schedule.AdapterFeatures;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ReductionSpace;
 import dev.nnjit.tensor.Tensor;
@@ -52,8 +53,8 @@ final class NormCase extends BenchCase {
                 + (bias != null ? ", bias (" + cols + ")" : "") + ", eps " + epsilon;
     }
 
-    @Override public List<Candidate> candidates(AdapterLimits limits) {
-        return instances(NormKernel.INSTANCE, ReductionSpace.candidates(rows, cols, limits), problem);
+    @Override public List<Candidate> candidates(AdapterLimits limits, AdapterFeatures features) {
+        return instances(NormKernel.INSTANCE, ReductionSpace.candidates(rows, cols, limits, features), problem);
     }
 
     @Override public List<float[]> inputs() { return bias == null ? List.of(x, scale) : List.of(x, scale, bias); }

@@ -2,6 +2,7 @@ package dev.nnjit.tune.workbench;
 
 import dev.nnjit.codegen.ReduceKernel;
 import dev.nnjit.codegen.ReduceProblem;
+import dev.nnjit.schedule.AdapterFeatures;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ReductionSpace;
 import dev.nnjit.tensor.Tensor;
@@ -68,9 +69,9 @@ final class ReduceCase extends BenchCase {
                 + " outputs of " + problem.layout().cols() + " values";
     }
 
-    @Override public List<Candidate> candidates(AdapterLimits limits) {
+    @Override public List<Candidate> candidates(AdapterLimits limits, AdapterFeatures features) {
         return instances(ReduceKernel.INSTANCE,
-                ReductionSpace.candidates(problem.layout().rows(), problem.layout().cols(), limits), problem);
+                ReductionSpace.candidates(problem.layout().rows(), problem.layout().cols(), limits, features), problem);
     }
 
     @Override public List<float[]> inputs() { return List.of(x); }

@@ -2,6 +2,7 @@ package dev.nnjit.tune.workbench;
 
 import dev.nnjit.codegen.SoftmaxKernel;
 import dev.nnjit.codegen.SoftmaxProblem;
+import dev.nnjit.schedule.AdapterFeatures;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ReductionSpace;
 import dev.nnjit.tensor.Tensor;
@@ -44,9 +45,9 @@ final class SoftmaxCase extends BenchCase {
                 + " rows of " + problem.layout().cols();
     }
 
-    @Override public List<Candidate> candidates(AdapterLimits limits) {
+    @Override public List<Candidate> candidates(AdapterLimits limits, AdapterFeatures features) {
         return instances(SoftmaxKernel.INSTANCE,
-                ReductionSpace.candidates(problem.layout().rows(), problem.layout().cols(), limits), problem);
+                ReductionSpace.candidates(problem.layout().rows(), problem.layout().cols(), limits, features), problem);
     }
 
     @Override public List<float[]> inputs() { return List.of(x); }

@@ -35,7 +35,7 @@ public final class Workbench {
         BenchCase bench = BenchCases.create(request);
         GpuDevice gpu = GpuDevice.acquire();
         try {
-            List<BenchCase.Candidate> all = bench.candidates(gpu.limits());
+            List<BenchCase.Candidate> all = bench.candidates(gpu.limits(), gpu.scheduleFeatures());
             List<BenchCase.Candidate> chosen = select(all, request.candidates());
             bench.reference();
             boolean timestamps = request.timing() == WorkbenchRequest.Timing.AUTO && gpu.hasTimestampQuery();

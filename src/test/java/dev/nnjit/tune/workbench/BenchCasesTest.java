@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnjit.codegen.Binding;
+import dev.nnjit.schedule.AdapterFeatures;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.ElementwiseSpace;
 import dev.nnjit.schedule.GemvSpace;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.Test;
 /** Every family's case on the JVM: candidates are the schedule space in order, bindings fit, references exist. */
 class BenchCasesTest {
     private static final AdapterLimits LIMITS = AdapterLimits.defaults();
+    private static final AdapterFeatures NONE = AdapterFeatures.NONE;
+    /** Subgroups with subgroup_id, sizes unknown: what a page passes on an adapter with subgroups. */
+    private static final AdapterFeatures SG = new AdapterFeatures(true, false, 0, 0, true);
 
     private static WorkbenchRequest req(Family f, String shape, String operator, String axes, boolean transB) {
         return new WorkbenchRequest(f, shape, transB, operator, WorkbenchRequest.parseInts(axes, "axes"), 1e-5f, null, 3,
@@ -37,7 +41,7 @@ class BenchCasesTest {
     /** Every candidate binds the case's inputs then its output, with the same element counts. */
     private static void assertBindingsFit(BenchCase c) {
         List<float[]> in = c.inputs();
-        for (BenchCase.Candidate cand : c.candidates(LIMITS)) {
+        for (BenchCase.Candidate cand : c.candidates(LIMITS, NONE)) {
             List<Binding> b = cand.kernel().bindings();
             assertEquals(in.size() + 1, b.size(), cand.configKey());
             for (int i = 0; i < in.size(); i++) assertEquals(in.get(i).length, b.get(i).elements(), cand.configKey());
@@ -52,42 +56,58 @@ class BenchCasesTest {
 
     @Test void matmulAndGemvCandidatesAreTheirSpaces() {
         BenchCase mm = BenchCases.create(req(Family.MATMUL, "32x48x40", null, null, false));
-        assertSameKeys(MatmulSpace.candidates(32, 48, 40, 1, false, LIMITS), mm.candidates(LIMITS));
+        assertSameKeys(MatmulSpace.candidates(32, 48, 40, 1, false, LIMITS), mm.candidates(LIMITS, NONE));
         assertEquals("A (32,40) @ B (40,48) -> C (32,48)", mm.describe());
         assertEquals(2.0 * 32 * 48 * 40, mm.flops());
         assertEquals("GFLOP/s", mm.metric());
         assertBindingsFit(mm);
 
         BenchCase tb = BenchCases.create(req(Family.MATMUL, "8x12x20x3", null, null, true));
-        assertSameKeys(MatmulSpace.candidates(8, 12, 20, 3, true, LIMITS), tb.candidates(LIMITS));
+        assertSameKeys(MatmulSpace.candidates(8, 12, 20, 3, true, LIMITS), tb.candidates(LIMITS, NONE));
         assertEquals("A (3,8,20) @ B^T, B stored (3,12,20) -> C (3,8,12)", tb.describe());
         assertBindingsFit(tb);
 
         BenchCase gv = BenchCases.create(req(Family.GEMV, "64x96", null, null, false));
-        assertSameKeys(GemvSpace.candidates(64, 96, 1, false, LIMITS), gv.candidates(LIMITS));
+        assertSameKeys(GemvSpace.candidates(64, 96, 1, false, LIMITS), gv.candidates(LIMITS, NONE));
         assertEquals("GB/s", gv.metric());
         assertBindingsFit(gv);
         assertBindingsFit(BenchCases.create(req(Family.GEMV, "1x64x96x2", null, null, true)));
     }
 
+    /** The page passes its device's features: an adapter with subgroups sees the subgroup forms, after the rest. */
+    @Test void casesListTheSubgroupFormsTheAdapterCanRun() {
+        BenchCase mm = BenchCases.create(req(Family.MATMUL, "128x384x1536", null, null, false));
+        assertSameKeys(MatmulSpace.candidates(128, 384, 1536, 1, false, LIMITS, SG), mm.candidates(LIMITS, SG));
+        List<BenchCase.Candidate> base = mm.candidates(LIMITS, NONE);
+        List<BenchCase.Candidate> sg = mm.candidates(LIMITS, SG);
+        assertTrue(sg.size() > base.size());
+        for (int i = 0; i < sg.size(); i++) {
+            assertEquals(i < base.size(), !sg.get(i).configKey().endsWith("_sgb"), sg.get(i).configKey());
+        }
+        BenchCase gv = BenchCases.create(req(Family.GEMV, "64x96", null, null, false));
+        assertSameKeys(GemvSpace.candidates(64, 96, 1, false, LIMITS, SG), gv.candidates(LIMITS, SG));
+        BenchCase sm = BenchCases.create(req(Family.SOFTMAX, "3x5x40", null, "1", false));
+        assertSameKeys(ReductionSpace.candidates(120, 5, LIMITS, SG), sm.candidates(LIMITS, SG));
+    }
+
     @Test void rowAndElementwiseCandidatesAreTheirSpaces() {
         BenchCase sm = BenchCases.create(req(Family.SOFTMAX, "3x5x40", null, "1", false));
-        assertSameKeys(ReductionSpace.candidates(120, 5, LIMITS), sm.candidates(LIMITS));
+        assertSameKeys(ReductionSpace.candidates(120, 5, LIMITS), sm.candidates(LIMITS, NONE));
         assertBindingsFit(sm);
         for (Family f : new Family[] {Family.LAYERNORM, Family.RMSNORM}) {
             BenchCase n = BenchCases.create(req(f, "6x7x48", null, null, false));
-            assertSameKeys(ReductionSpace.candidates(42, 48, LIMITS), n.candidates(LIMITS));
+            assertSameKeys(ReductionSpace.candidates(42, 48, LIMITS), n.candidates(LIMITS, NONE));
             assertEquals(f == Family.LAYERNORM ? 3 : 2, n.inputs().size());
             assertBindingsFit(n);
         }
         for (String op : new String[] {"sum", "mean", "max", "min", "prod", "sumsquare", "l1", "l2", "logsumexp"}) {
             BenchCase r = BenchCases.create(req(Family.REDUCE, "4x6x10", op, "0,2", false));
-            assertSameKeys(ReductionSpace.candidates(6, 40, LIMITS), r.candidates(LIMITS));
+            assertSameKeys(ReductionSpace.candidates(6, 40, LIMITS), r.candidates(LIMITS, NONE));
             assertBindingsFit(r);
         }
         for (String op : new String[] {"add", "sub", "mul", "div", "max", "min", "pow"}) {
             BenchCase e = BenchCases.create(req(Family.ELEMENTWISE, "5x8,8", op, null, false));
-            assertSameKeys(ElementwiseSpace.candidates(40, true, LIMITS), e.candidates(LIMITS));
+            assertSameKeys(ElementwiseSpace.candidates(40, true, LIMITS), e.candidates(LIMITS, NONE));
             assertBindingsFit(e);
         }
         for (String op : new String[] {"relu", "neg", "abs", "exp", "tanh", "sigmoid", "erf", "gelu"}) {
@@ -145,7 +165,7 @@ class BenchCasesTest {
                 () -> BenchCases.create(req(Family.SOFTMAX, "4x4", null, null, true))).getMessage()
                 .contains("transB applies to matmul and gemv only"));
         BenchCase c = BenchCases.create(req(Family.SOFTMAX, "4x8", null, null, false));
-        List<BenchCase.Candidate> all = c.candidates(LIMITS);
+        List<BenchCase.Candidate> all = c.candidates(LIMITS, NONE);
         assertEquals(List.of(all.get(1), all.get(0)), Workbench.select(all, new int[] {1, 0}));
         assertEquals("candidate " + all.size() + " does not exist: this problem has " + all.size() + " candidates (0.."
                 + (all.size() - 1) + ")", assertThrows(IllegalArgumentException.class,

@@ -16,6 +16,7 @@ import dev.nnjit.codegen.ReduceKernel;
 import dev.nnjit.codegen.ReduceProblem;
 import dev.nnjit.codegen.SoftmaxKernel;
 import dev.nnjit.codegen.SoftmaxProblem;
+import dev.nnjit.schedule.AdapterFeatures;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.schedule.MatmulSpace;
 import dev.nnjit.schedule.ReductionConfig;
@@ -42,7 +43,7 @@ class WorkbenchArgsTest {
     private static void assertReproduces(String args, TuningSite<?> site) {
         WorkbenchOptions o = WorkbenchOptions.parse(Arrays.asList(args.split(" ")));
         BenchCase c = BenchCases.create(o.request());
-        String cacheKey = c.candidates(LIMITS).get(0).kernel().cacheKey();
+        String cacheKey = c.candidates(LIMITS, AdapterFeatures.NONE).get(0).kernel().cacheKey();
         assertTrue(cacheKey.contains("|" + site.problemKey() + "|"), args + " gives " + cacheKey + ", site " + site.problemKey());
     }
 
