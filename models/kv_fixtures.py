@@ -844,9 +844,10 @@ def make_kv_bench(s, root, problems, exporter):
         # Before its weights are replaced, the graph must reproduce PyTorch's greedy ids (batch 1, 4 new tokens).
         chk = torch.randint(4, vocab, (1, 8), generator=gen, dtype=torch.int64).numpy()
         chk_mask = np.ones_like(chk)
+        inline = OrtRunner({"past": os.path.join(tmp, "model-kv.onnx")})
         chk_res = {"pytorch_kv_loop": attempt(hf_causal_loop, model, chk, chk_mask, 4),
-               "ort_model_kv_zero_past": attempt(causal_kv_loop, OrtRunner({"past": os.path.join(tmp, "model-kv.onnx")}),
-                                                 "zero_past", chk, chk_mask, 4, *k)}
+                   "ort_model_kv_zero_past": attempt(causal_kv_loop, inline, "zero_past", chk, chk_mask, 4, *k)}
+        del inline
         chk_res = {key: r[0] if isinstance(r, tuple) else r for key, r in chk_res.items()}
         compare("bench %s, torch weights" % name, chk_res, "pytorch_kv_loop", problems)
         log("  check on the PyTorch weights: %s" % {key: ids_json(v) for key, v in chk_res.items()})
@@ -871,7 +872,8 @@ def make_kv_bench(s, root, problems, exporter):
         problems.append("bench %s: ORT greedy loop failed: %s" % (name, res))
     doc = {"model": name, "reference": "onnxruntime %s CPU, ORT_ENABLE_BASIC, on the regenerated weights; greedy "
                                        "loop over model.onnx from 0-length pasts" % ort.__version__,
-           "check_on_pytorch_weights": {"input_ids": chk.tolist(), "ids": {key: ids_json(v) for key, v in chk_res.items()}},
+           "check_on_pytorch_weights": {"input_ids": chk.tolist(),
+                                        "ids": {key: ids_json(v) for key, v in chk_res.items()}},
            "dims": dims, "input_ids": ids.tolist(), "attention_mask": mask.tolist(),
            "max_new_tokens": BENCH_NEW_TOKENS, "ids": ids_json(res[0]) if isinstance(res, tuple) else res,
            "min_margin": res[1] if isinstance(res, tuple) else None, "graph": metas["model-kv.onnx"],
