@@ -129,16 +129,41 @@ def present_name(past_name):
 # Wrappers: flat tensors in, flat tensors out
 # ---------------------------------------------------------------------------------------------------------------
 
+def cache_geometry(model, seq2seq):
+    """(layers, heads, head_dim) of the model's self-attention cache, read from one eager step with use_cache."""
+    one = torch.full((1, 1), 4, dtype=torch.int64)
+    with torch.no_grad():
+        if seq2seq:
+            o = model(input_ids=one, attention_mask=torch.ones_like(one), decoder_input_ids=one, use_cache=True,
+                      return_dict=True)
+            pairs = cache_pairs(o.past_key_values.self_attention_cache)
+        else:
+            o = model(input_ids=one, attention_mask=torch.ones_like(one), use_cache=True, return_dict=True)
+            pairs = cache_pairs(o.past_key_values)
+    k = pairs[0][0]
+    return len(pairs), int(k.shape[1]), int(k.shape[3])
+
+
+def empty_cache(batch, geometry, dtype):
+    """A DynamicCache of 0-length 4-D layers: the no-past graphs then start from the same Concat as the with-past
+    ones, instead of transformers' lazy 1-D empty tensor (which the exporters would have to drop)."""
+    n_layers, heads, head_dim = geometry
+    empty = torch.zeros(batch, heads, 0, head_dim, dtype=dtype)
+    return filled_dynamic_cache([(empty, empty)] * n_layers)
+
+
 class CausalNoPast(torch.nn.Module):
     """(input_ids, attention_mask, position_ids) -> (logits, present.0.key, present.0.value, ...)."""
 
     def __init__(self, model):
         super().__init__()
         self.model = model
+        self.geometry = cache_geometry(model, seq2seq=False)
 
     def forward(self, input_ids, attention_mask, position_ids):
+        cache = empty_cache(input_ids.shape[0], self.geometry, torch.float32)
         o = self.model(input_ids=input_ids, attention_mask=attention_mask, position_ids=position_ids,
-                       use_cache=True, return_dict=True)
+                       past_key_values=cache, use_cache=True, return_dict=True)
         return (o.logits,) + tuple(t for kv in cache_pairs(o.past_key_values) for t in kv)
 
 
@@ -178,10 +203,15 @@ class Seq2SeqDecoderNoPast(torch.nn.Module):
     def __init__(self, model):
         super().__init__()
         self.model = model
+        self.geometry = cache_geometry(model, seq2seq=True)
 
     def forward(self, input_ids, encoder_attention_mask, encoder_hidden_states):
+        from transformers.cache_utils import EncoderDecoderCache
+        b = input_ids.shape[0]
+        cache = EncoderDecoderCache(empty_cache(b, self.geometry, encoder_hidden_states.dtype),
+                                    empty_cache(b, self.geometry, encoder_hidden_states.dtype))
         o = self.model(encoder_outputs=encoder_outputs(encoder_hidden_states), attention_mask=encoder_attention_mask,
-                       decoder_input_ids=input_ids, use_cache=True, return_dict=True)
+                       decoder_input_ids=input_ids, past_key_values=cache, use_cache=True, return_dict=True)
         c = o.past_key_values
         out = [o.logits]
         for (dk, dv), (ek, ev) in zip(cache_pairs(c.self_attention_cache), cache_pairs(c.cross_attention_cache)):
