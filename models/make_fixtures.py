@@ -12,6 +12,8 @@ Outputs under --out:
   bench/<name>/model.onnx.data regenerated weights (not committed: the Java regenerator rebuilds it)
   bench/<name>/weights.json    manifest: per external tensor name, dtype, shape, offset, length, rule, sha256
   bench/<name>/golden.json     ONNX Runtime outputs on the regenerated weights for S=16 inputs
+With --kv (kv_fixtures.py), instead: the KV-cache graphs of gpt2, llama, t5, bart under fixtures/<name>/ with
+generate-kv.json (greedy ids: PyTorch, ONNX Runtime over the KV graphs, cache-less), and bench/llama2-2l-kv/.
 
 Weight rule (the contract the Java regenerator dev.nnjit.tools.weights.WeightGenerator reproduces bit for bit):
   splitmix64 mix(z): z=(z^(z>>>30))*0xBF58476D1CE4E5B9; z=(z^(z>>>27))*0x94D049BB133111EB; z^(z>>>31)  (mod 2^64)
@@ -621,6 +623,13 @@ def make_bench(s, root, small):
                         "reference": "onnxruntime %s CPU, ORT_ENABLE_BASIC, on the regenerated weights" % ort.__version__}
                  if summaries else {"reference": "onnxruntime %s CPU, ORT_ENABLE_BASIC, on the regenerated weights"
                                     % ort.__version__})
+    write_weights_manifest(d, name, m, path, how, entries, total, sha)
+    log("  ORT golden at S=16: %s; sha256 %s; %.1fs total" % (
+        {k: (list(v.shape), float(np.abs(v).max())) for k, v in outs.items()}, sha, time.time() - t0))
+
+
+def write_weights_manifest(d, name, m, path, how, entries, total, sha):
+    """d/weights.json: what models/bench/make-weights.sh needs to regenerate model.onnx.data (format above)."""
     hist = op_histogram(m.graph)
     manifest = {
         "format": "nnjit-weights/1",
@@ -639,8 +648,6 @@ def make_bench(s, root, small):
     assert head.endswith("\n}")
     with open(os.path.join(d, "weights.json"), "w") as f:  # one line per tensor keeps the manifest readable
         f.write(head[:-2] + ',\n "tensors": [\n' + ",\n".join("  " + json.dumps(e) for e in tensors) + "\n ]\n}\n")
-    log("  ORT golden at S=16: %s; sha256 %s; %.1fs total" % (
-        {k: (list(v.shape), float(np.abs(v).max())) for k, v in outs.items()}, sha, time.time() - t0))
 
 
 def main():
@@ -650,13 +657,21 @@ def main():
     ap.add_argument("--no-fixtures", action="store_true")
     ap.add_argument("--no-bench", action="store_true")
     ap.add_argument("--small-bench", action="store_true", help="shrink bench models (local pipeline check only)")
+    ap.add_argument("--kv", action="store_true",
+                    help="only the KV-cache variants (kv_fixtures.py): gpt2, llama, t5, bart fixtures, and the "
+                         "llama2-2l-kv bench graph unless --no-bench; --only takes gpt2, gpt2-kv, ..., llama2-2l-kv")
     a = ap.parse_args()
     torch.set_num_threads(min(8, os.cpu_count() or 1))
     log("versions:", versions())
     self_check_generator()
     only = set(x for x in a.only.split(",") if x)
     failures = []
-    if not a.no_fixtures:
+    t_start = time.time()
+    if a.kv or any(x.endswith("-kv") for x in only):
+        import kv_fixtures  # beside this file; imported here so the plain run needs nothing more
+        failures.extend(kv_fixtures.run(a.out, only, with_bench=not a.no_bench, small_bench=a.small_bench))
+        log("KV variants: %.1fs" % (time.time() - t_start))
+    if not a.kv and not a.no_fixtures:
         for s in fixture_specs():
             if only and s["name"] not in only:
                 continue
@@ -665,7 +680,7 @@ def main():
             except Exception:
                 failures.append("fixture " + s["name"])
                 traceback.print_exc()
-    if not a.no_bench:
+    if not a.kv and not a.no_bench:
         for s in bench_specs(a.small_bench):
             if only and s["name"] not in only:
                 continue
@@ -674,7 +689,13 @@ def main():
             except Exception:
                 failures.append("bench " + s["name"])
                 traceback.print_exc()
-    log("FAILURES:" if failures else "ALL OK", failures)
+    log("total %.1fs" % (time.time() - t_start))
+    if failures:
+        log("FAILURES (%d):" % len(failures))
+        for f in failures:
+            log("  " + f)
+    else:
+        log("ALL OK")
     return 1 if failures else 0
 
 
