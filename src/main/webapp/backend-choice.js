@@ -14,8 +14,8 @@
 // The first runAsync: round one runs each candidate once on its feeds (this compiles; its time counts less the
 // compile time the session reports); round two times one more run of each candidate still in contention
 // (BackendChoice.toTime: none when one has lost clearly). So the first inference costs about one run of each
-// candidate plus the losers' compile when the choice is clear, two runs of each when it is close. Its outputs are
-// those of the first candidate whose first run succeeded; later runs use the winner only. Both copies of the weights
+// candidate plus the losers' compile when the choice is clear, two runs of each when it is close. Its result
+// (outputs, gpu/wasm report) is the chosen backend's, so every result the model gives comes from one backend. Both copies of the weights
 // live from load until the choice; the losers are disposed then (GPU buffers, Web Workers). Background tuning
 // (tuning.auto) starts only once webgpu has been chosen.
 
@@ -88,10 +88,10 @@ class AutoModel {
     return this._choosing;
   }
 
-  /** The two rounds (see the header); resolves to the first successful run's result. */
+  /** The two rounds (see the header); resolves to the chosen backend's latest result on these feeds. */
   async _choose(feeds, options) {
     const trials = this._trials.map((t) => ({ ...t }));
-    let firstResult = null;
+    const latest = new Map();            // backend -> its latest run's result
     const runErrors = [];
     for (const t of trials) {
       const model = this._loaded.get(t.backend);
@@ -100,13 +100,13 @@ class AutoModel {
         const t0 = clockMs();
         const result = await model.runAsync(feeds, options);
         t.firstRunMs = Math.max(0, clockMs() - t0 - (result.timings.compileMs || 0));
-        if (firstResult === null) firstResult = result;
+        latest.set(t.backend, result);
       } catch (e) {
         t.failure = `failed to run: ${messageOf(e)}`;
         runErrors.push(e);
       }
     }
-    if (firstResult === null && runErrors.length > 0 && runErrors.every((e) => messageOf(e) === messageOf(runErrors[0]))) {
+    if (latest.size === 0 && runErrors.length > 0 && runErrors.every((e) => messageOf(e) === messageOf(runErrors[0]))) {
       // every candidate refused the same way: the feeds are wrong, not the backends (the engine's own error)
       this._fail(runErrors[0]);
     }
@@ -115,7 +115,7 @@ class AutoModel {
       if (!toTime.includes(t.backend)) continue;
       try {
         const t0 = clockMs();
-        await this._loaded.get(t.backend).runAsync(feeds, options);
+        latest.set(t.backend, await this._loaded.get(t.backend).runAsync(feeds, options));
         t.timedRunMs = clockMs() - t0;
       } catch (e) {
         t.failure = `failed to run a second time: ${messageOf(e)}`;
@@ -133,7 +133,7 @@ class AutoModel {
     this.backendChoice = choice;
     this._settle.resolve(choice);
     if (this._tuneWhenChosen) this._chosen._startBackgroundTuning();
-    return firstResult;
+    return latest.get(choice.chosen);
   }
 
   /** Ends a choice where no candidate could run: releases them all; this run and later ones throw `error`. */
