@@ -102,7 +102,9 @@ class NpmPackageIT {
     void moduleImportRunsOrtWebUserCodeUnchanged(boolean isolated) {
         JsonObject r = openPage("module.html", isolated, "");
         assertEquals(isolated, r.get("crossOriginIsolated").getAsBoolean(), "COOP/COEP in effect");
-        assertEquals("webgpu", r.get("executionProvider").getAsString(), "default providers prefer WebGPU where offered");
+        String provider = r.get("executionProvider").getAsString();
+        assertTrue(provider.equals("webgpu") || provider.equals("wasm"),
+                "the default (auto) has chosen webgpu or wasm by the end of the first run: " + provider);
         assertMatchesGolden("module import", r);
     }
 
