@@ -23,6 +23,7 @@ const PREFERENCE = ["webgpu", "wasm-simd"];
 
 /** Loads the candidates (options as engine.loadModelAsync's, backend ignored); resolves to an AutoModel. */
 export async function loadAutoModel(engine, bytes, files, options) {
+  const t0 = clockMs();
   const trials = [];
   const loaded = new Map();
   const callerTuning = options.tuning || {};
@@ -42,11 +43,11 @@ export async function loadAutoModel(engine, bytes, files, options) {
     }
   }
   if (loaded.size === 0) engine.chooseBackend(trials);  // throws, naming every failure
-  return new AutoModel(engine, trials, loaded, callerTuning.auto !== false);
+  return new AutoModel(engine, trials, loaded, callerTuning.auto !== false, clockMs() - t0);
 }
 
 class AutoModel {
-  constructor(engine, trials, loaded, tuneWhenChosen) {
+  constructor(engine, trials, loaded, tuneWhenChosen, loadMs) {
     this.engine = engine;
     this._trials = trials;
     this._loaded = loaded;               // backend -> Model, until the choice
@@ -58,8 +59,10 @@ class AutoModel {
     const first = loaded.values().next().value;
     this.inputs = first.inputs;
     this.outputs = first.outputs;
-    this.loadTimings = {};
-    for (const [backend, model] of loaded) this.loadTimings[backend] = model.loadTimings;
+    this.loadTimings = { loadMs };       // every candidate's load, and each one's own as "webgpu.decodeMs", ...
+    for (const [backend, model] of loaded) {
+      for (const [name, ms] of Object.entries(model.loadTimings)) this.loadTimings[`${backend}.${name}`] = ms;
+    }
     let settle;
     this.choice = new Promise((resolve, reject) => { settle = { resolve, reject }; });
     this.choice.catch(() => {});
