@@ -32,6 +32,13 @@
 //   wasm -> {kernelSteps, referenceSteps, referenceOps: {op: count}, sharedMemory, threads, threadsReason, modules,
 //            memory: {totalBytes, constantBytes, arenaBytes, ...}, compileMs, nodes: [{node, op, ran, kernel|reason}]}
 //
+// auto backend (the default of nnjit.js and the pipelines): loads webgpu (where navigator.gpu gives an adapter) and
+// wasm-simd, times both on the first runAsync's feeds, keeps the faster and disposes the other (backend-choice.js;
+// the rule: dev.nnjit.runtime.BackendChoice):
+//   const model = await engine.loadModelAsync(bytes, externalFiles, {backend: "auto", tuning, threads});
+//   model.backend -> "auto", then after the first runAsync "webgpu" | "wasm-simd"; model.backendChoice -> null, then
+//   {chosen, reason, timesMs: {webgpu, "wasm-simd"}, candidates, failures}; model.choice -> promise of it
+//
 // Tuning (webgpu): kernels are tuned on this device, as an explicit operation between runs, and winners persist.
 //   load option tuning: {budgetMs: 30000 (the tuner's own working time; 0 disables), cache: "indexeddb" | "none",
 //                        auto: true, records: JSON text of tuning records to import}
