@@ -10,7 +10,8 @@
 //
 // Candidates, in preference order (a tie goes to the earlier): "webgpu" when navigator.gpu gives an adapter, then
 // "wasm-simd" (both engine builds have it). A candidate that fails to load is recorded, not fatal; with one left
-// there is nothing to measure and it is kept at once (e.g. in Node, or without WebGPU).
+// there is nothing to measure and it is kept at load (e.g. in Node, or without WebGPU): backendChoice is set at once,
+// and the first run costs nothing more.
 // The first runAsync: round one runs each candidate once on its feeds (this compiles; its time counts less the
 // compile time the session reports); round two times one more run of each candidate still in contention
 // (BackendChoice.toTime: none when one has lost clearly). So the first inference costs about one run of each
@@ -67,6 +68,11 @@ class AutoModel {
     this.choice = new Promise((resolve, reject) => { settle = { resolve, reject }; });
     this.choice.catch(() => {});
     this._settle = settle;
+    if (loaded.size === 1) {
+      this._keep(engine.chooseBackend(trials));
+      // chosen before any run: a webgpu model tunes after its first run, as one loaded on webgpu does
+      if (this._chosen.tuningOptions) this._chosen.tuningOptions.auto = tuneWhenChosen;
+    }
   }
 
   get backend() { return this._chosen ? this._chosen.backend : "auto"; }
@@ -131,12 +137,17 @@ class AutoModel {
     } catch (e) {
       this._fail(e);
     }
+    this._keep(choice);
+    if (this._tuneWhenChosen) this._chosen._startBackgroundTuning();
+    return latest.get(choice.chosen);
+  }
+
+  /** Keeps the chosen candidate and disposes the others. */
+  _keep(choice) {
     this._chosen = this._loaded.get(choice.chosen);
     this._release(choice.chosen);
     this.backendChoice = choice;
     this._settle.resolve(choice);
-    if (this._tuneWhenChosen) this._chosen._startBackgroundTuning();
-    return latest.get(choice.chosen);
   }
 
   /** Ends a choice where no candidate could run: releases them all; this run and later ones throw `error`. */
@@ -182,16 +193,7 @@ class AutoModel {
   }
 
   _keepWithoutMeasuring(why) {
-    const backend = this._loaded.keys().next().value;
-    const choice = {
-      chosen: backend, reason: `${backend} kept without measuring: ${why}`, timesMs: {},
-      candidates: this._trials.map((t) => t.backend),
-      failures: Object.fromEntries(this._trials.filter((t) => t.failure).map((t) => [t.backend, t.failure])),
-    };
-    this._chosen = this._loaded.get(backend);
-    this._release(backend);
-    this.backendChoice = choice;
-    this._settle.resolve(choice);
+    this._keep(this.engine.chooseBackend(this._trials, why));
     if (this._tuneWhenChosen) this._chosen._startBackgroundTuning();
   }
 

@@ -133,9 +133,10 @@ class Engine {
   /**
    * The auto backend's decision over trials [{backend, failure?, firstRunMs?, timedRunMs?}] (dev.nnjit.runtime.
    * BackendChoice): {chosen, reason, timesMs, candidates, failures}; throws naming every failure when none ran.
+   * withoutMeasuring: why there are no feeds to measure on (the first candidate that loaded is kept), or "".
    */
-  chooseBackend(trials) {
-    return unwrap(this.exports.chooseBackend(JSON.stringify(trials)));
+  chooseBackend(trials, withoutMeasuring = "") {
+    return unwrap(this.exports.chooseBackend(JSON.stringify(trials), withoutMeasuring));
   }
 
   /** Every tuning record the page holds for its WebGPU adapter, as JSON text (to pass back as tuning.records). */

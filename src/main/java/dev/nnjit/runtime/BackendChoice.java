@@ -20,7 +20,8 @@ import java.util.Map;
  * run, compile excluded, more than {@value #CLEAR_LOSS}x the best), so a clear choice costs one run per candidate.
  * {@link #choose} then keeps the fastest time (the timed run where there was one, else the first run); a tie goes to
  * the earlier candidate. A candidate that failed to load or run is skipped, and the reason names its failure; when
- * every candidate failed, {@link BackendChoiceException} names each failure.
+ * every candidate failed, {@link BackendChoiceException} names each failure. When exactly one candidate loaded,
+ * nothing needs measuring: {@link #choose} keeps it before any run (no WebGPU adapter, or in Node).
  *
  * @param chosen the backend the model keeps
  * @param reason one sentence: why (the times compared, or the failures and unavailable backends)
@@ -84,6 +85,13 @@ public record BackendChoice(String chosen, String reason, Map<String, Double> ti
             if (best == null || t.timeMs() < best.timeMs()) best = t;
         }
         if (best == null) {
+            List<String> usable = new ArrayList<>();
+            for (Trial t : trials) if (t.failure() == null) usable.add(t.backend());
+            if (usable.size() == 1) {
+                failures.remove(usable.get(0));
+                return new BackendChoice(usable.get(0), usable.get(0) + " is the only candidate that loaded"
+                        + (failures.isEmpty() ? "" : " (" + failureList(failures) + ")"), times, candidates, failures);
+            }
             throw new BackendChoiceException("no backend could run the model: " + failureList(failures));
         }
         String reason;
@@ -102,6 +110,24 @@ public record BackendChoice(String chosen, String reason, Map<String, Double> ti
             if (!failures.isEmpty()) reason += "; " + failureList(failures);
         }
         return new BackendChoice(best.backend(), reason, times, candidates, failures);
+    }
+
+    /**
+     * The choice when there are no feeds to measure on (generation before any run): the first candidate that loaded,
+     * the reason saying why nothing was measured.
+     */
+    public static BackendChoice withoutMeasuring(List<Trial> trials, String why) {
+        List<String> candidates = new ArrayList<>();
+        Map<String, String> failures = new LinkedHashMap<>();
+        String kept = null;
+        for (Trial t : trials) {
+            candidates.add(t.backend());
+            if (t.failure() != null) failures.put(t.backend(), t.failure());
+            else if (kept == null) kept = t.backend();
+        }
+        if (kept == null) throw new BackendChoiceException("no backend could load the model: " + failureList(failures));
+        return new BackendChoice(kept, kept + " kept without measuring: " + why, new LinkedHashMap<>(), candidates,
+                failures);
     }
 
     /** {"chosen", "reason", "timesMs": {backend: ms}, "candidates": [...], "failures": {backend: why}}. */

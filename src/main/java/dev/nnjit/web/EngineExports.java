@@ -181,13 +181,16 @@ public final class EngineExports {
      * The "auto" backend's decision (see {@link BackendChoice#choose}).
      *
      * @param trialsJson {@code [{backend, failure?, firstRunMs?, timedRunMs?}]} in preference order
+     * @param withoutMeasuring "" (measured: decide on the trials' times), or why there is nothing to measure ({@link BackendChoice#withoutMeasuring})
      * @return reply with value {@code {chosen, reason, timesMs, candidates, failures}}, or a
      *     {@code BackendChoiceException} naming every candidate's failure
      */
     @JSExport
-    public static JSObject chooseBackend(String trialsJson) {
+    public static JSObject chooseBackend(String trialsJson, String withoutMeasuring) {
         try {
-            return ok(parseJson(BackendChoice.choose(BackendChoice.trialsFromJson(trialsJson)).toJson()));
+            List<BackendChoice.Trial> trials = BackendChoice.trialsFromJson(trialsJson);
+            return ok(parseJson((withoutMeasuring.isEmpty() ? BackendChoice.choose(trials)
+                    : BackendChoice.withoutMeasuring(trials, withoutMeasuring)).toJson()));
         } catch (Throwable e) {
             return failure(e);
         }

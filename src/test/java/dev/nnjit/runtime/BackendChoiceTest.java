@@ -59,6 +59,27 @@ class BackendChoiceTest {
                 c.reason());
     }
 
+    @Test void theOnlyCandidateThatLoadedIsKeptBeforeAnyRun() {
+        BackendChoice c = BackendChoice.choose(List.of(Trial.failed("webgpu", "no WebGPU adapter was offered"),
+                new Trial("wasm-simd", null, Double.NaN, Double.NaN)));
+        assertEquals("wasm-simd", c.chosen());
+        assertEquals(Map.of(), c.timesMs());
+        assertEquals(Map.of("webgpu", "no WebGPU adapter was offered"), c.failures());
+        assertEquals("wasm-simd is the only candidate that loaded (webgpu: no WebGPU adapter was offered)", c.reason());
+    }
+
+    @Test void twoLoadedCandidatesNeedARunToChoose() {
+        assertThrows(BackendChoiceException.class, () -> BackendChoice.choose(List.of(
+                new Trial("webgpu", null, Double.NaN, Double.NaN), new Trial("wasm-simd", null, Double.NaN, Double.NaN))));
+    }
+
+    @Test void withoutFeedsThePreferredLoadedCandidateIsKept() {
+        BackendChoice c = BackendChoice.withoutMeasuring(List.of(new Trial("webgpu", null, Double.NaN, Double.NaN),
+                new Trial("wasm-simd", null, Double.NaN, Double.NaN)), "generation came before any run");
+        assertEquals("webgpu", c.chosen());
+        assertEquals("webgpu kept without measuring: generation came before any run", c.reason());
+    }
+
     @Test void bothFailedNamesBothFailures() {
         BackendChoiceException e = assertThrows(BackendChoiceException.class, () -> BackendChoice.choose(List.of(
                 Trial.failed("webgpu", "node 'x' (Foo): no WebGPU lowering"),
