@@ -146,7 +146,9 @@ export declare namespace pipeline {
     | { status: "download"; name: string; file: string; loaded: number; total: number }
     | { status: "progress"; name: string; file: string; loaded: number; total: number; progress?: number }
     | { status: "done"; name: string; file: string; loaded: number; total: number; cached: boolean }
-    | { status: "compile"; name: string; file: string; ms: number; executionProvider: InferenceSession.ExecutionProviderName }
+    | { status: "compile"; name: string; file: string; ms: number; executionProvider: InferenceSession.ExecutionProviderName;
+        /** device "auto": how the first run chose (null for an explicit device). */
+        backendChoice: BackendChoice | null }
     | { status: "ready"; name: string; task: Task; executionProvider: InferenceSession.ExecutionProviderName }
     | { status: "tune"; name: string; file: string; done: boolean; workloadsDone: number; workloads: number;
         spentMs: number; budgetMs: number; speedup: number };
