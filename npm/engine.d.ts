@@ -27,14 +27,31 @@ export interface RunResult {
   gpu?: unknown;
 }
 
+/** How the "auto" backend chose (dev.nnjit.runtime.BackendChoice). */
+export interface BackendChoice {
+  chosen: "webgpu" | "wasm-simd";
+  /** One sentence: the times compared, or the failures. */
+  reason: string;
+  /** Milliseconds compared per candidate that ran (its second run, else its first run less compile). */
+  timesMs: Record<string, number>;
+  /** Every backend considered, in preference order. */
+  candidates: string[];
+  /** Why a candidate could not be used (unavailable, failed to load or run). */
+  failures: Record<string, string>;
+}
+
 export interface LoadOptions {
-  backend?: "cpu" | "webgpu";
+  /** "auto": load webgpu (where an adapter is offered) and wasm-simd, keep the faster on the first runAsync. */
+  backend?: "cpu" | "webgpu" | "wasm-simd" | "auto";
   [key: string]: unknown;
 }
 
 export declare class Model {
   readonly engine: Engine;
-  readonly backend: "cpu" | "webgpu";
+  /** "auto" until an auto model's first runAsync has chosen. */
+  readonly backend: "cpu" | "webgpu" | "wasm-simd" | "auto";
+  /** Auto models: null until the first runAsync, then how it chose. */
+  readonly backendChoice?: BackendChoice | null;
   readonly inputs: readonly ValueInfo[];
   readonly outputs: readonly ValueInfo[];
   readonly loadTimings: Record<string, number>;

@@ -1,5 +1,9 @@
 // Typings of nnjit's public API (nnjit.js), shaped like ONNX Runtime Web's (onnxruntime-web / onnxruntime-common).
 
+import type { BackendChoice } from "./engine.js";
+
+export type { BackendChoice };
+
 export declare const version: string;
 
 export declare namespace Tensor {
@@ -38,7 +42,8 @@ export declare class Tensor {
 }
 
 export declare namespace InferenceSession {
-  type ExecutionProviderName = "webgpu" | "wasm" | "cpu";
+  /** "auto" (nnjit's): time webgpu and wasm on the first run's feeds and keep the faster. */
+  type ExecutionProviderName = "auto" | "webgpu" | "wasm" | "cpu";
   type ExecutionProviderConfig = ExecutionProviderName | { name: ExecutionProviderName | string; [key: string]: unknown } | string;
 
   interface ProgressEvent {
@@ -55,7 +60,8 @@ export declare namespace InferenceSession {
   }
 
   interface SessionOptions {
-    /** Tried in order; the first that loads the model wins. Default ["webgpu", "wasm"] where WebGPU exists, else ["wasm"]. */
+    /** Tried in order; the first that loads the model wins. Default ["auto"]: webgpu (where an adapter is offered)
+     *  and wasm are both loaded and timed on the first run's feeds, and the faster is kept. */
     executionProviders?: readonly ExecutionProviderConfig[];
     /** Files the model keeps its weights in: path as the model names it, data the bytes or a URL (Node: a path). */
     externalData?: ReadonlyArray<{ path: string; data: Uint8Array | ArrayBuffer | Blob | string | URL }>;
@@ -94,8 +100,12 @@ export declare class InferenceSession {
   readonly outputNames: readonly string[];
   readonly inputMetadata: readonly InferenceSession.ValueMetadata[];
   readonly outputMetadata: readonly InferenceSession.ValueMetadata[];
-  /** The execution provider this session runs on (nnjit). */
+  /** The execution provider this session runs on (nnjit); "auto" until an auto session's first run has chosen. */
   readonly executionProvider: InferenceSession.ExecutionProviderName;
+  /** The engine backend: "webgpu", "wasm-simd", "cpu" ("auto" until an auto session has chosen). */
+  readonly backend: "webgpu" | "wasm-simd" | "cpu" | "auto";
+  /** How "auto" chose; null before the first run and for explicit providers. */
+  readonly backendChoice: BackendChoice | null;
   run(feeds: InferenceSession.FeedsType, options?: InferenceSession.RunOptions): Promise<InferenceSession.ReturnType>;
   run(feeds: InferenceSession.FeedsType, fetches: InferenceSession.FetchesType,
     options?: InferenceSession.RunOptions): Promise<InferenceSession.ReturnType>;
@@ -136,13 +146,15 @@ export declare namespace pipeline {
     | { status: "download"; name: string; file: string; loaded: number; total: number }
     | { status: "progress"; name: string; file: string; loaded: number; total: number; progress?: number }
     | { status: "done"; name: string; file: string; loaded: number; total: number; cached: boolean }
-    | { status: "compile"; name: string; file: string; ms: number; executionProvider: InferenceSession.ExecutionProviderName }
+    | { status: "compile"; name: string; file: string; ms: number; executionProvider: InferenceSession.ExecutionProviderName;
+        /** device "auto": how the first run chose (null for an explicit device). */
+        backendChoice: BackendChoice | null }
     | { status: "ready"; name: string; task: Task; executionProvider: InferenceSession.ExecutionProviderName }
     | { status: "tune"; name: string; file: string; done: boolean; workloadsDone: number; workloads: number;
         spentMs: number; budgetMs: number; speedup: number };
 
   interface Options {
-    /** Default "auto": WebGPU where an adapter is offered, else the CPU engine. */
+    /** Default "auto": webgpu (where an adapter is offered) and wasm timed on the first run, the faster kept. */
     device?: Device;
     progress_callback?: (event: ProgressEvent) => void;
     /** Kernel tuning on WebGPU, in the background after the first run (default budgetMs 30000); false: none. */
@@ -169,6 +181,8 @@ export declare namespace pipeline {
     readonly model: string;
     readonly config: Record<string, unknown>;
     readonly executionProvider: InferenceSession.ExecutionProviderName;
+    /** How device "auto" chose (null for an explicit device). */
+    readonly backendChoice: BackendChoice | null;
     /** Which engine build runs it: "wasm-gc" or "js". */
     readonly engine: "wasm-gc" | "js";
     readonly session: InferenceSession;

@@ -1,6 +1,8 @@
 // nnjit in Node as its users install it (import from "nnjit"): the fixture in FIXTURE_DIR on the cpu provider, and
 // the errors of common mistakes, freeDimensionOverrides. Prints one JSON line:
-// {outputs, executionProvider, progress, errors, overridden: {input, output} (the first input's and output's shapes)}.
+// {outputs, executionProvider, progress, errors, overridden: {input, output} (the first input's and output's shapes),
+//  auto: the default providers (auto) here, where there is no WebGPU: {executionProvider, backend, backendChoice (all
+//  three read before the first run), maxRelativeDiff (its outputs vs the cpu provider's, / max|cpu|)}}.
 // Usage: node node-run.mjs FIXTURE_DIR
 import * as ort from "nnjit";
 import fs from "node:fs";
@@ -50,7 +52,19 @@ const fixed = await ort.InferenceSession.create(path.join(dir, "model.onnx"), {
 const overridden = { input: fixed.inputMetadata[0].shape, output: fixed.outputMetadata[0].shape };
 await expectRejection("overriddenDim", () => fixed.run(feeds));
 await fixed.release();
+
+const autoSession = await ort.InferenceSession.create(path.join(dir, "model.onnx"));
+const auto = { executionProvider: autoSession.executionProvider, backend: autoSession.backend,
+  backendChoice: autoSession.backendChoice, maxRelativeDiff: 0 };
+const autoResults = await autoSession.run(feeds);
+for (const name of session.outputNames) {
+  const ref = results[name].data;
+  const got = autoResults[name].data;
+  const maxRef = ref.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  for (let i = 0; i < ref.length; i++) auto.maxRelativeDiff = Math.max(auto.maxRelativeDiff, Math.abs(ref[i] - got[i]) / maxRef);
+}
+await autoSession.release();
 await session.release();
 await expectRejection("afterRelease", () => session.run(feeds));
 
-console.log(JSON.stringify({ outputs, executionProvider: session.executionProvider, progress, errors, overridden }));
+console.log(JSON.stringify({ outputs, executionProvider: session.executionProvider, progress, errors, overridden, auto }));

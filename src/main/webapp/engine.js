@@ -32,6 +32,13 @@
 //   wasm -> {kernelSteps, referenceSteps, referenceOps: {op: count}, sharedMemory, threads, threadsReason, modules,
 //            memory: {totalBytes, constantBytes, arenaBytes, ...}, compileMs, nodes: [{node, op, ran, kernel|reason}]}
 //
+// auto backend (the default of nnjit.js and the pipelines): loads webgpu (where navigator.gpu gives an adapter) and
+// wasm-simd, times both on the first runAsync's feeds, keeps the faster and disposes the other (backend-choice.js;
+// the rule: dev.nnjit.runtime.BackendChoice):
+//   const model = await engine.loadModelAsync(bytes, externalFiles, {backend: "auto", tuning, threads});
+//   model.backend -> "auto", then after the first runAsync "webgpu" | "wasm-simd"; model.backendChoice -> null, then
+//   {chosen, reason, timesMs: {webgpu, "wasm-simd"}, candidates, failures}; model.choice -> promise of it
+//
 // Tuning (webgpu): kernels are tuned on this device, as an explicit operation between runs, and winners persist.
 //   load option tuning: {budgetMs: 30000 (the tuner's own working time; 0 disables), cache: "indexeddb" | "none",
 //                        auto: true, records: JSON text of tuning records to import}
@@ -63,6 +70,7 @@
 
 import { load as loadWasmGc } from "./wasm-gc/nnjit.wasm-runtime.js";
 import { EngineTokenizer } from "./engine-tokenizer.js";
+import { loadAutoModel } from "./backend-choice.js";
 
 const FLOAT_TYPES = new Set(["float32", "float", "float16", "bfloat16"]);
 const INT_TYPES = new Set(["uint8", "int8", "uint16", "int16", "int32", "int64", "uint32"]);
@@ -117,13 +125,31 @@ class Engine {
     return unwrap(this.exports.releaseGpuDevice());
   }
 
+  /** The auto backend's second round: the backends of trials [{backend, failure?, firstRunMs?}] to time again. */
+  backendsToTime(trials) {
+    return unwrap(this.exports.backendsToTime(JSON.stringify(trials)));
+  }
+
+  /**
+   * The auto backend's decision over trials [{backend, failure?, firstRunMs?, timedRunMs?}] (dev.nnjit.runtime.
+   * BackendChoice): {chosen, reason, timesMs, candidates, failures}; throws naming every failure when none ran.
+   * withoutMeasuring: why there are no feeds to measure on (the first candidate that loaded is kept), or "".
+   */
+  chooseBackend(trials, withoutMeasuring = "") {
+    return unwrap(this.exports.chooseBackend(JSON.stringify(trials), withoutMeasuring));
+  }
+
   /** Every tuning record the page holds for its WebGPU adapter, as JSON text (to pass back as tuning.records). */
   tuningRecords() {
     return unwrap(this.exports.tuningRecords());
   }
 
-  /** As loadModel, with options {backend: "cpu" | "webgpu" | "wasm-simd", tuning: {...}}; resolves to a Model. */
+  /**
+   * As loadModel, with options {backend: "cpu" | "webgpu" | "wasm-simd" | "auto", tuning: {...}}; resolves to a Model
+   * ("auto": a model that chooses between webgpu and wasm-simd on its first runAsync, see backend-choice.js).
+   */
   async loadModelAsync(bytes, externalFiles = {}, options = {}) {
+    if (options && options.backend === "auto") return loadAutoModel(this, bytes, externalFiles, options);
     const files = {};
     for (const [name, data] of Object.entries(externalFiles || {})) files[name] = toInt8(data, `external file '${name}'`);
     const opts = { ...options };
@@ -199,11 +225,8 @@ class Model {
     const reply = await this._enqueue(() => this.engine.exports.runAsync(this.handle, normalized, { ...options }));
     const { outputs, timings, gpu, wasm } = unwrap(reply);
     const t = this.tuningOptions;
-    if (t && t.auto && t.budgetMs > 0 && this.tuning === null) {
-      // Started after this run has completed, so the first inference is never delayed.
-      this.tuning = this.tuneAsync();
-      this.tuning.catch(() => {});  // a failure surfaces to whoever awaits model.tuning, not as an unhandled rejection
-    }
+    // Started after this run has completed, so the first inference is never delayed.
+    if (t && t.auto) this._startBackgroundTuning();
     const result = {};
     for (const [name, t] of Object.entries(outputs)) {
       result[name] = { dtype: t.dtype, shape: Array.from(t.shape), data: t.data };
@@ -212,6 +235,17 @@ class Model {
     if (gpu !== undefined) value.gpu = gpu;
     if (wasm !== undefined) value.wasm = wasm;
     return value;
+  }
+
+  /**
+   * Starts tuning in the background (model.tuning), once, when this is a webgpu model with a tuning budget: after
+   * its first run (tuning.auto), or when the auto backend has chosen it (backend-choice.js).
+   */
+  _startBackgroundTuning() {
+    const t = this.tuningOptions;
+    if (!t || t.budgetMs <= 0 || this.tuning !== null) return;
+    this.tuning = this.tuneAsync();
+    this.tuning.catch(() => {});  // a failure surfaces to whoever awaits model.tuning, not as an unhandled rejection
   }
 
   /**

@@ -8,7 +8,8 @@
 //        externalFiles: names relative to the model URL; options (optional): {backend: "cpu" | "webgpu" | "wasm-simd", ...}
 //        -> {modelId, kind, backend, adapter?, adapterInfo?, device?, limits?, inputs, outputs, loadTimings: {fetchMs, copyInMs, decodeMs, sessionMs, loadMs}}
 //   await nnjitHarness.run(modelId, {NAME: {dtype, shape, b64}}, options)
-//        options (optional): {profile: true} -> {outputs: {NAME: {dtype, shape, b64}}, timings, gpu?}
+//        options (optional): {profile: true} -> {outputs: {NAME: {dtype, shape, b64}}, timings, gpu?, wasm?,
+//        backend, backendChoice? (models loaded on "auto": how the first run chose, see backend-choice.js)}
 //        Webgpu models load with options.tuning = {cache: "none", auto: false} unless the options give tuning: the
 //        automation runs untuned kernels and never tunes in the background.
 //   await nnjitHarness.generate(modelId, request)  request: see engine.js generateAsync -> {result, streamed: [ids]}
@@ -122,7 +123,8 @@ window.nnjitHarness = {
         const d = t.data;
         encoded[name] = { dtype: t.dtype, shape: t.shape, b64: toBase64(new Uint8Array(d.buffer, d.byteOffset, d.byteLength)) };
       }
-      const reply = { ok: true, outputs: encoded, timings };
+      const reply = { ok: true, outputs: encoded, timings, backend: model.backend };
+      if (model.backendChoice) reply.backendChoice = model.backendChoice;
       if (gpu !== undefined) reply.gpu = gpu;
       if (wasm !== undefined) reply.wasm = wasm;
       return reply;

@@ -11,9 +11,16 @@
 //     (session.executionProvider says which): "webgpu" (kernels nnjit generates in WGSL), "wasm" (the engine's
 //     wasm-simd backend: CPU kernels nnjit generates as WebAssembly SIMD modules, the nodes without one on the
 //     reference ops, in one WebAssembly.Memory), "cpu" (the engine's plain reference ops, compiled to WebAssembly
-//     GC or JS). Default: ["webgpu", "wasm"] where WebGPU is offered, else ["wasm"].
+//     GC or JS), "auto" (nnjit's: loads webgpu, where navigator.gpu gives an adapter, and wasm, times both on the
+//     first run's feeds and keeps the faster; see backend-choice.js). Default: ["auto"].
+//     With "auto", session.executionProvider is "auto" until the first run has chosen, then "webgpu" or "wasm";
+//     session.backendChoice is then {chosen, reason, timesMs: {webgpu, "wasm-simd"}, candidates, failures} (null
+//     before, and for the other providers); session.backend is the engine backend ("webgpu", "wasm-simd", "cpu").
+//     The first run of an "auto" session costs about one run of each backend (two when their times are close).
+//     An explicit list keeps its preference-with-fallback meaning: the first provider that loads is used as is.
 //     WebGPU is tried only when navigator.gpu gives an adapter (requested with env.webgpu's options); an op the
-//     WebGPU backend cannot lower is an error of the first run, naming the node (choose "wasm" for such models).
+//     WebGPU backend cannot lower is an error of the first run, naming the node (choose "wasm" for such models;
+//     "auto" then keeps wasm and says why).
 //   options.externalData: [{path, data}] as ORT: path as the model names the file, data its bytes or a URL/path.
 //   options.freeDimensionOverrides: {dimName: size}: shown in inputMetadata and checked against every run's feeds
 //     (the engine compiles for each set of input shapes anyway, so nothing else changes).
@@ -56,7 +63,10 @@ export const env = {
 };
 
 /** Execution provider name -> the engine backend that runs it. */
-const BACKEND_OF_PROVIDER = new Map([["webgpu", "webgpu"], ["wasm", "wasm-simd"], ["cpu", "cpu"]]);
+const BACKEND_OF_PROVIDER = new Map([["auto", "auto"], ["webgpu", "webgpu"], ["wasm", "wasm-simd"], ["cpu", "cpu"]]);
+
+/** Engine backend -> the execution provider name it runs (the inverse of BACKEND_OF_PROVIDER). */
+const PROVIDER_OF_BACKEND = new Map([...BACKEND_OF_PROVIDER].map(([provider, backend]) => [backend, provider]));
 
 /** Tensor types the engine computes with (others are rejected before a run, naming the input). */
 const ENGINE_TYPES = new Set(["float32", "float16", "bfloat16", "int8", "uint8", "int16", "uint16", "int32",
@@ -81,13 +91,31 @@ export class InferenceSession {
   /** Use InferenceSession.create. */
   constructor(model, provider, inputMetadata, outputMetadata, overrides, logLevel) {
     this.model = model;
-    this.executionProvider = provider;
+    this._provider = provider;
+    this._backend = model.backend;
     this.inputMetadata = inputMetadata;
     this.outputMetadata = outputMetadata;
     this.inputNames = inputMetadata.map((m) => m.name);
     this.outputNames = outputMetadata.map((m) => m.name);
     this.freeDimensionOverrides = overrides;
     this.logLevel = logLevel;
+  }
+
+  /** The provider running the model: as asked, or with "auto" the chosen one ("auto" until the first run). */
+  get executionProvider() {
+    return this._provider === "auto" ? PROVIDER_OF_BACKEND.get(this.backend) : this._provider;
+  }
+
+  /** The engine backend running the model ("webgpu", "wasm-simd", "cpu"; "auto" until an auto session has run). */
+  get backend() {
+    if (this.model !== null) this._backend = this.model.backend;
+    return this._backend;
+  }
+
+  /** How "auto" chose: {chosen, reason, timesMs, candidates, failures}; null before the first run and without auto. */
+  get backendChoice() {
+    if (this.model !== null && this.model.backendChoice !== undefined) this._choice = this.model.backendChoice;
+    return this._choice || null;
   }
 
   static async create(arg0, arg1, arg2, arg3) {
@@ -109,7 +137,7 @@ export class InferenceSession {
         continue;
       }
       const loadOptions = { backend: BACKEND_OF_PROVIDER.get(provider) };
-      if (loadOptions.backend === "wasm-simd" && env.wasm.numThreads > 0) loadOptions.threads = env.wasm.numThreads;
+      if (loadOptions.backend !== "webgpu" && env.wasm.numThreads > 0) loadOptions.threads = env.wasm.numThreads;
       if (options.tuning !== undefined) loadOptions.tuning = options.tuning;
       try {
         const model = await engine.loadModelAsync(bytes, external, loadOptions);
@@ -134,7 +162,12 @@ export class InferenceSession {
     const outputs = fetchNames(fetches, this.outputNames);
     const engineFeeds = engineFeedsOf(feeds, this.inputMetadata);
     const runOptions = outputs.length === this.outputNames.length ? {} : { outputs };
-    const { outputs: produced } = await this.model.runAsync(engineFeeds, runOptions);
+    const model = this.model;
+    const { outputs: produced } = await model.runAsync(engineFeeds, runOptions);
+    if (model.backendChoice && this._provider === "auto" && !this._choiceLogged) {
+      this._choiceLogged = true;
+      log(this.logLevel, 1, `auto chose '${model.backendChoice.chosen}': ${model.backendChoice.reason}`);
+    }
     const result = {};
     for (const name of outputs) {
       const t = produced[name];
@@ -226,10 +259,7 @@ async function externalFilesOf(externalData, progress) {
 // ---- create: options ----
 
 function providerNames(executionProviders) {
-  if (executionProviders === undefined || executionProviders === null) {
-    const gpu = typeof navigator !== "undefined" && navigator !== null && navigator.gpu !== undefined;
-    return gpu ? ["webgpu", "wasm"] : ["wasm"];
-  }
+  if (executionProviders === undefined || executionProviders === null) return ["auto"];
   if (!Array.isArray(executionProviders)) throw new TypeError("'executionProviders' must be an array");
   const names = executionProviders.map((p) => (typeof p === "string" ? p : p && typeof p.name === "string" ? p.name : null));
   for (const name of names) {
@@ -244,7 +274,7 @@ async function unavailableReason(provider) {
   if (!BACKEND_OF_PROVIDER.has(provider)) {
     return `unknown execution provider (nnjit has ${[...BACKEND_OF_PROVIDER.keys()].join(", ")})`;
   }
-  if (provider !== "webgpu") return null;
+  if (provider !== "webgpu") return null;  // "auto" checks WebGPU itself and falls back to wasm
   const gpu = typeof navigator !== "undefined" && navigator !== null ? navigator.gpu : undefined;
   if (gpu === undefined) return "WebGPU is not available here (no navigator.gpu)";
   const adapterOptions = {};

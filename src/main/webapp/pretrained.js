@@ -3,7 +3,8 @@
 // device asked for, the tokenizer on the same engine, a first run that compiles, and tuning in the background.
 //
 //   model: a URL or relative URL of the folder (browser; Node: http(s) URLs too), or a local folder path (Node).
-//   options: {device: "auto" | "webgpu" | "wasm" | "cpu", progress_callback, tuning: {budgetMs, cache} | false,
+//   options: {device: "auto" (default: webgpu and wasm timed on the first run, the faster kept; see nnjit.js) |
+//             "webgpu" | "wasm" | "cpu", progress_callback, tuning: {budgetMs, cache} | false,
 //             cache (Cache API, default true), modelFile (default "onnx/model.onnx"), externalData: [file names
 //             relative to the model file's folder] (default: config.json's transformers.js_config
 //             use_external_data_format -> "model.onnx_data"; a file the model names and nobody listed is fetched
@@ -18,8 +19,8 @@ import { InferenceSession } from "./nnjit.js";
 
 const RUNNING_IN_NODE = typeof process !== "undefined" && process.versions != null && process.versions.node != null;
 
-/** device option -> InferenceSession executionProviders (undefined: nnjit's default order). */
-const PROVIDERS_OF_DEVICE = new Map([["auto", undefined], ["webgpu", ["webgpu"]], ["wasm", ["wasm"]], ["cpu", ["cpu"]]]);
+/** device option -> InferenceSession executionProviders. */
+const PROVIDERS_OF_DEVICE = new Map([["auto", ["auto"]], ["webgpu", ["webgpu"]], ["wasm", ["wasm"]], ["cpu", ["cpu"]]]);
 
 /** What the engine says when the model names an external data file it was not given. */
 const MISSING_EXTERNAL_FILE = /external data file '([^']+)' was not provided/;
@@ -97,7 +98,8 @@ export async function compileAndTune(pretrained, feeds, file = "onnx/model.onnx"
   const t0 = clockMs();
   await session.run(feeds);
   const compileMs = clockMs() - t0;
-  progress({ status: "compile", file, ms: compileMs, executionProvider: session.executionProvider });
+  progress({ status: "compile", file, ms: compileMs, executionProvider: session.executionProvider,
+    backendChoice: session.backendChoice });
   let tuning = null;
   if (session.executionProvider === "webgpu" && pretrained.tuningBudgetMs > 0) {
     tuning = session.model.tuneAsync({

@@ -4,7 +4,7 @@
 // it. Address parameters: model (folder URL, default the one `nnjit serve` serves), device (auto, webgpu, wasm,
 // cpu), tuning (the tuner's budget in ms; 0: none).
 //
-// Report: {model, executionProvider, adapter, engine, timings: {filesMs, sessionMs, compileMs}, bytes,
+// Report: {model, executionProvider, backendChoice (device auto: how it chose, else null), adapter, engine, timings: {filesMs, sessionMs, compileMs}, bytes,
 //   pairs: [{a, b, cosine}], perSentenceMs: {beforeTuning, afterTuning}, tuning: {budgetMs, tuningMs, workloads,
 //   tuned, speedup} | null}
 
@@ -50,6 +50,7 @@ export async function similarityReport({ model = "files/all-MiniLM-L6-v2/", devi
   const report = {
     model: extractor.model,
     executionProvider: extractor.executionProvider,
+    backendChoice: extractor.backendChoice,
     adapter: extractor.session.model.adapter || null,
     engine: extractor.engine,
     timings: extractor.timings,

@@ -54,6 +54,7 @@ export async function featureExtraction(model, options = {}) {
   extractor.tokenizer = tokenizer;
   extractor.session = session;
   extractor.executionProvider = session.executionProvider;
+  extractor.backendChoice = session.backendChoice;
   extractor.engine = session.model.engine.kind;
   extractor.timings = { ...pretrained.timings, compileMs: warmUp.compileMs };
   extractor.tuning = warmUp.tuning;

@@ -24,7 +24,7 @@ final class RunCommand implements Command {
     @Override public String name() { return "run"; }
 
     @Override public String usage() {
-        return "  nnjit run MODEL.onnx --inputs FEEDS.json [--backend cpu|browser|browser-wasm-gc|browser-js|webgpu|wasm-simd]\n"
+        return "  nnjit run MODEL.onnx --inputs FEEDS.json [--backend cpu|browser|browser-wasm-gc|browser-js|webgpu|wasm-simd|auto]\n"
                 + "                       [--output OUT.json] [--chromium PATH] [--verbose]\n"
                 + "  nnjit run MODEL.onnx --random-feeds [--seed N] [--dim NAME=VALUE]... [--backend ...] [--output ...]";
     }
@@ -53,6 +53,10 @@ final class RunCommand implements Command {
                 "                          fallback; webgpu-js: driven by the JavaScript build)",
                 "       --backend wasm-simd  in headless Chromium on the CPU: Wasm SIMD kernels nnjit generates, the other",
                 "                          nodes on the reference ops, named in the run's report (wasm-simd-js: JS build)",
+                "       --backend auto     in headless Chromium: loads webgpu and wasm-simd, runs each on the feeds",
+                "                          (a second, timed run of each when the first runs are close) and keeps the",
+                "                          faster; stderr says which and why, the outputs are the first backend's.",
+                "                          Not the default: the JVM's cpu needs no browser and is the reference",
                 "       --chromium PATH    Chromium for the browser backends (default: $NNJIT_CHROMIUM, /usr/bin/chromium)",
                 "       --verbose          stack traces with errors (also NNJIT_DEBUG=1; NNJIT_DEBUG=4 makes kernels",
                 "                          print WGSL)");
@@ -110,6 +114,12 @@ final class RunCommand implements Command {
     private static Outcome runInBrowser(Path model, Map<String, Tensor> feeds, String backend, Path chromium) {
         try (BrowserRunner runner = BrowserRunner.start(chromium)) {
             BrowserRunner.Result r = runner.run(model, feeds, backend);
+            com.google.gson.JsonObject choice = runner.lastBackendChoice();
+            if (choice != null) {
+                // auto says which backend it kept and why (the times compared, or the failures)
+                System.err.println("nnjit run: auto chose " + choice.get("chosen").getAsString() + ": "
+                        + choice.get("reason").getAsString() + " " + choice.get("timesMs"));
+            }
             com.google.gson.JsonObject wasm = runner.lastWasmReport();
             if (wasm != null) {
                 // wasm-simd never falls back silently: say which ops ran on the reference, and the threads

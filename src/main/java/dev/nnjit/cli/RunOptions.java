@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The arguments of {@code nnjit run MODEL.onnx (--inputs FEEDS.json | --random-feeds [--seed N] [--dim NAME=VALUE]...)
- * [--backend cpu|browser|webgpu|wasm-simd] [--output OUT.json] [--chromium PATH] [--verbose]}.
+ * [--backend cpu|browser|webgpu|wasm-simd|auto] [--output OUT.json] [--chromium PATH] [--verbose]}.
  *
  * @param inputs null with --random-feeds
  * @param randomFeeds feeds made from the model's input types ({@link RandomFeeds}) instead of read from a file
@@ -40,7 +40,12 @@ public record RunOptions(Path model, Path inputs, boolean randomFeeds, long seed
          */
         WASM_SIMD("wasm-simd"),
         /** As WASM_SIMD, driven by the JavaScript build. */
-        WASM_SIMD_JS("wasm-simd-js");
+        WASM_SIMD_JS("wasm-simd-js"),
+        /**
+         * In headless Chromium (Wasm GC build): loads webgpu and wasm-simd, times both on the feeds and keeps the
+         * faster ({@code dev.nnjit.runtime.BackendChoice}).
+         */
+        AUTO("auto");
 
         /** The name on the command line, also the backend name {@code BrowserRunner.run} takes. */
         public final String cliName;
@@ -134,6 +139,6 @@ public record RunOptions(Path model, Path inputs, boolean randomFeeds, long seed
     private static Backend backend(String name) {
         for (Backend b : Backend.values()) if (b.cliName.equals(name)) return b;
         throw new UsageException("unknown backend '" + name
-                + "' (choose cpu, browser, browser-wasm-gc, browser-js, webgpu, webgpu-js, wasm-simd or wasm-simd-js)");
+                + "' (choose cpu, browser, browser-wasm-gc, browser-js, webgpu, webgpu-js, wasm-simd, wasm-simd-js or auto)");
     }
 }

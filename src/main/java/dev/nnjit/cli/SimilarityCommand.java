@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * {@code nnjit similarity}: what nnjit is for, in one command. all-MiniLM-L6-v2 (the folder {@code mvn package} lays
  * out, or --model-dir) runs in headless Chromium through {@code nnjit.pipeline("feature-extraction")} on the backend
- * nnjit picks there (WebGPU where an adapter is offered, else its CPU engine), with kernel tuning on; it prints the
+ * nnjit picks there (device "auto": webgpu and wasm timed on the first run, the faster kept), with kernel tuning on
+ * where that is WebGPU; it prints the
  * backend, the cosine similarity of a few sentence pairs and the timings, before and after tuning.
  */
 final class SimilarityCommand implements Command {
@@ -39,8 +40,8 @@ final class SimilarityCommand implements Command {
                 "            per-sentence times before and after tuning the WebGPU kernels on this device.",
                 "            --model-dir DIR     a Hugging Face-style folder (default target/models/all-MiniLM-L6-v2,",
                 "                                which 'mvn package' lays out)",
-                "            --backend B         auto (default: webgpu where Chromium offers it, else wasm), webgpu,",
-                "                                wasm, cpu",
+                "            --backend B         auto (default: webgpu and wasm timed on the first run, the faster",
+                "                                kept; the report says which and why), webgpu, wasm, cpu",
                 "            --tune-budget S     the tuner's budget in seconds (default 20; 0: no tuning)",
                 "            --chromium PATH     Chromium (default: $NNJIT_CHROMIUM, /usr/bin/chromium)",
                 "            --json              print the page's report as JSON");
@@ -107,6 +108,9 @@ final class SimilarityCommand implements Command {
         b.append("nnjit: all-MiniLM-L6-v2 sentence embeddings in headless Chromium\n");
         b.append(String.format(Locale.ROOT, "  backend     %s%s, engine build %s%n",
                 r.get("executionProvider").getAsString(), adapter, r.get("engine").getAsString()));
+        if (r.has("backendChoice") && r.get("backendChoice").isJsonObject()) {
+            b.append("  chosen by   auto: ").append(r.getAsJsonObject("backendChoice").get("reason").getAsString()).append('\n');
+        }
         b.append(String.format(Locale.ROOT, "  load        %.1f MB of files in %.1f s, session %.1f s, first run"
                         + " (compile) %.1f s%n", r.get("bytes").getAsDouble() / 1e6, t.get("filesMs").getAsDouble() / 1000,
                 t.get("sessionMs").getAsDouble() / 1000, t.get("compileMs").getAsDouble() / 1000));

@@ -100,6 +100,7 @@ public final class BrowserRunner implements AutoCloseable {
     private long gpuBufferLimitCap;
     private GpuStats lastGpuStats;
     private JsonObject lastWasmReport;
+    private JsonObject lastBackendChoice;
 
     private BrowserRunner(WebServer server, Path chromium, Duration timeout) {
         this.server = server;
@@ -278,6 +279,7 @@ public final class BrowserRunner implements AutoCloseable {
         lastEngine = m.engine;
         lastGpuStats = reply.has("gpu") ? gpuStats(m.adapter, m.limits, reply.getAsJsonObject("gpu")) : null;
         lastWasmReport = reply.has("wasm") ? reply.getAsJsonObject("wasm") : null;
+        lastBackendChoice = reply.has("backendChoice") ? reply.getAsJsonObject("backendChoice") : null;
         return new Result(outputs, timings, lastGpuStats);
     }
 
@@ -332,6 +334,12 @@ public final class BrowserRunner implements AutoCloseable {
      * reference op, memory plan, threads: {@code dev.nnjit.runtime.wasm.WasmSimdReport}), else null.
      */
     public JsonObject lastWasmReport() { return lastWasmReport; }
+
+    /**
+     * How the last run's model chose its backend when it was loaded on "auto" ({@code {chosen, reason, timesMs,
+     * candidates, failures}}: {@code dev.nnjit.runtime.BackendChoice}), else null.
+     */
+    public JsonObject lastBackendChoice() { return lastBackendChoice; }
 
     private static GpuStats gpuStats(String adapter, Map<String, Double> limits, JsonObject gpu) {
         Map<String, Double> phases = new LinkedHashMap<>();
@@ -475,9 +483,10 @@ public final class BrowserRunner implements AutoCloseable {
             case "webgpu-js": return new Target("js", "webgpu");
             case "wasm-simd": return new Target("wasm-gc", "wasm-simd");
             case "wasm-simd-js": return new Target("js", "wasm-simd");
+            case "auto": return new Target("wasm-gc", "auto");
             default: throw new IllegalArgumentException("unknown browser backend '" + backend
-                    + "' (expected browser, browser-wasm-gc, browser-js, webgpu, webgpu-js, wasm-simd or"
-                    + " wasm-simd-js)");
+                    + "' (expected browser, browser-wasm-gc, browser-js, webgpu, webgpu-js, wasm-simd,"
+                    + " wasm-simd-js or auto)");
         }
     }
 
@@ -486,7 +495,10 @@ public final class BrowserRunner implements AutoCloseable {
             Path real = model.toRealPath();
             String caps = target.backend.equals("webgpu")
                     ? "|" + gpuBindingLimitCap + "," + gpuBufferLimitCap + "," + gpuFusion
-                    : target.backend.equals("wasm-simd") ? "|threads" + wasmThreads : "";
+                    : target.backend.equals("wasm-simd") ? "|threads" + wasmThreads
+                    : target.backend.equals("auto")
+                    ? "|" + gpuBindingLimitCap + "," + gpuBufferLimitCap + "," + gpuFusion + "|threads" + wasmThreads
+                    : "";
             return real + "|" + Files.size(real) + "|" + Files.getLastModifiedTime(real).toMillis() + "|"
                     + target.engine + "|" + target.backend + caps;
         } catch (IOException e) {
@@ -520,8 +532,9 @@ public final class BrowserRunner implements AutoCloseable {
         List<String> external = ExternalDataScan.find(real);
         JsonObject options = new JsonObject();
         options.addProperty("backend", target.backend);
-        if (target.backend.equals("webgpu")) options.addProperty("fusion", gpuFusion);
-        if (target.backend.equals("wasm-simd") && wasmThreads > 0) options.addProperty("threads", wasmThreads);
+        boolean auto = target.backend.equals("auto");  // loads both webgpu and wasm-simd (backend-choice.js)
+        if (auto || target.backend.equals("webgpu")) options.addProperty("fusion", gpuFusion);
+        if ((auto || target.backend.equals("wasm-simd")) && wasmThreads > 0) options.addProperty("threads", wasmThreads);
         if (gpuBindingLimitCap > 0) options.addProperty("maxStorageBufferBindingSize", gpuBindingLimitCap);
         if (gpuBufferLimitCap > 0) options.addProperty("maxBufferSize", gpuBufferLimitCap);
         if (tuning != null) options.add("tuning", tuning);

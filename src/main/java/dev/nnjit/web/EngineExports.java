@@ -1,10 +1,12 @@
 package dev.nnjit.web;
 
 import dev.nnjit.api.Session;
+import dev.nnjit.json.Json;
 import dev.nnjit.model.OnnxModel;
 import dev.nnjit.model.OnnxModelReader;
 import dev.nnjit.ops.OpRegistry;
 import dev.nnjit.runtime.Backend;
+import dev.nnjit.runtime.BackendChoice;
 import dev.nnjit.runtime.CpuBackend;
 import dev.nnjit.runtime.Flags;
 import dev.nnjit.runtime.KernelChoice;
@@ -158,6 +160,40 @@ public final class EngineExports {
         JsObjects.setNumber(value, "sessionMs", (t4 - t3) / 1e6);
         JsObjects.setNumber(value, "loadMs", (t4 - t0) / 1e6);
         return value;
+    }
+
+    /**
+     * The "auto" backend's second round (see {@link BackendChoice#toTime}): which candidates get a timed run.
+     *
+     * @param trialsJson {@code [{backend, failure?, firstRunMs?}]} in preference order (backend-choice.js)
+     * @return reply with value: an array of backend names (empty: the first runs decide)
+     */
+    @JSExport
+    public static JSObject backendsToTime(String trialsJson) {
+        try {
+            return ok(parseJson(Json.write(new ArrayList<Object>(BackendChoice.toTime(BackendChoice.trialsFromJson(trialsJson))))));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /**
+     * The "auto" backend's decision (see {@link BackendChoice#choose}).
+     *
+     * @param trialsJson {@code [{backend, failure?, firstRunMs?, timedRunMs?}]} in preference order
+     * @param withoutMeasuring "" (measured: decide on the trials' times), or why there is nothing to measure ({@link BackendChoice#withoutMeasuring})
+     * @return reply with value {@code {chosen, reason, timesMs, candidates, failures}}, or a
+     *     {@code BackendChoiceException} naming every candidate's failure
+     */
+    @JSExport
+    public static JSObject chooseBackend(String trialsJson, String withoutMeasuring) {
+        try {
+            List<BackendChoice.Trial> trials = BackendChoice.trialsFromJson(trialsJson);
+            return ok(parseJson((withoutMeasuring.isEmpty() ? BackendChoice.choose(trials)
+                    : BackendChoice.withoutMeasuring(trials, withoutMeasuring)).toJson()));
+        } catch (Throwable e) {
+            return failure(e);
+        }
     }
 
     /** Reply with value: array of {@code {name, dtype, shape}} for the model's inputs (see {@link #describe}). */

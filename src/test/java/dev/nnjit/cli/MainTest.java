@@ -94,8 +94,8 @@ class MainTest {
         assertUsageError(nnjit("run", "m.onnx", "--inputs"), "--inputs needs a value");
         assertUsageError(nnjit("run", "m.onnx", "--inputs", "f.json", "--fast"), "unknown option '--fast' for run");
         assertUsageError(nnjit("run", "m.onnx", "--inputs", "f.json", "--backend", "gpu"),
-                "unknown backend 'gpu' (choose cpu, browser, browser-wasm-gc, browser-js, webgpu, webgpu-js, wasm-simd or"
-                + " wasm-simd-js)");
+                "unknown backend 'gpu' (choose cpu, browser, browser-wasm-gc, browser-js, webgpu, webgpu-js, wasm-simd,"
+                + " wasm-simd-js or auto)");
         assertUsageError(nnjit("run", "a.onnx", "b.onnx", "--inputs", "f.json"), "unexpected argument 'b.onnx'");
         assertUsageError(nnjit("run", "m.onnx", "--inputs", "f.json", "--chromium", "/usr/bin/chromium"),
                 "--chromium only applies to the browser backends");

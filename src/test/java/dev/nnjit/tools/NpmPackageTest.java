@@ -69,7 +69,7 @@ class NpmPackageTest {
         Path pkg = NpmPackage.assemble(webapp, Paths.get("npm"), Paths.get("LICENSE"), tmp.resolve("out"), "9.8.7");
 
         for (String f : List.of("package.json", "README.md", "LICENSE", "index.d.ts", "engine.d.ts", "nnjit.js",
-                "tensor.js", "engine.js", "engine-tokenizer.js", "fetch-file.js", "pretrained.js", "pipeline.js",
+                "tensor.js", "engine.js", "engine-tokenizer.js", "backend-choice.js", "fetch-file.js", "pretrained.js", "pipeline.js",
                 "task-feature-extraction.js", "nnjit.global.js", "wasm-gc/nnjit.wasm", "wasm-gc/nnjit.wasm-runtime.js",
                 "js/nnjit.js")) {
             assertTrue(Files.isRegularFile(pkg.resolve(f)), f);

@@ -102,7 +102,9 @@ class NpmPackageIT {
     void moduleImportRunsOrtWebUserCodeUnchanged(boolean isolated) {
         JsonObject r = openPage("module.html", isolated, "");
         assertEquals(isolated, r.get("crossOriginIsolated").getAsBoolean(), "COOP/COEP in effect");
-        assertEquals("webgpu", r.get("executionProvider").getAsString(), "default providers prefer WebGPU where offered");
+        String provider = r.get("executionProvider").getAsString();
+        assertTrue(provider.equals("webgpu") || provider.equals("wasm"),
+                "the default (auto) has chosen webgpu or wasm by the end of the first run: " + provider);
         assertMatchesGolden("module import", r);
     }
 
@@ -175,6 +177,16 @@ class NpmPackageIT {
         assertTrue(errors.get("missingFile").getAsString().contains("missing.onnx"), errors.toString());
         assertTrue(errors.get("noProvider").getAsString().contains("webgpu: WebGPU is not available here"),
                 errors.toString());
+
+        // the default providers (auto) in Node: no WebGPU, so wasm is kept at load, before any run
+        JsonObject auto = r.getAsJsonObject("auto");
+        assertEquals("wasm", auto.get("executionProvider").getAsString(), auto.toString());
+        assertEquals("wasm-simd", auto.get("backend").getAsString(), auto.toString());
+        JsonObject choice = auto.getAsJsonObject("backendChoice");
+        assertEquals("wasm-simd", choice.get("chosen").getAsString());
+        assertEquals("wasm-simd is the only candidate that loaded (webgpu: WebGPU is not available here (no navigator.gpu))",
+                choice.get("reason").getAsString());
+        assertTrue(auto.get("maxRelativeDiff").getAsDouble() <= WebGpuModelsIT.RELATIVE_TOLERANCE, auto.toString());
     }
 
     // ---- helpers ----

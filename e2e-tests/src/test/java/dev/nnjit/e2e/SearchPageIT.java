@@ -47,7 +47,8 @@ class SearchPageIT {
             assertEquals("ready", page.textContent("#status"));
             String backend = page.textContent("#backend");
             System.out.println("SearchPageIT backend: " + backend);
-            assertTrue(backend.startsWith("webgpu"), "Chromium offers WebGPU here, so nnjit picks it: " + backend);
+            assertTrue(backend.startsWith("webgpu") || backend.startsWith("wasm"),
+                    "device auto has chosen webgpu or wasm on the first run: " + backend);
 
             search(page, "A guy plays the guitar at a concert.", "A man is playing a guitar on stage.");
             search(page, "The flight took off three hours late.", "Our flight was delayed by three hours.");
