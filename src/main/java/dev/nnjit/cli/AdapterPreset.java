@@ -17,7 +17,7 @@ enum AdapterPreset {
      * were measured on.
      */
     SWIFTSHADER("swiftshader", new AdapterLimits(256, 256, 256, 64, 32768, 1073741824L, 65535, 10, 1073741824L),
-            new AdapterFeatures(true, false, 4, 4, true)),
+            new AdapterFeatures(true, false, 4, 4, true, true)),
     /** The WebGPU spec's minimum limits, which every adapter meets ({@link AdapterLimits#defaults()}), no features. */
     SPEC_MIN("spec-min", AdapterLimits.defaults(), AdapterFeatures.NONE);
 

@@ -49,7 +49,8 @@ public final class GpuDevice {
         this.adapter = adapter;
         this.limits = AdapterReader.limits(device.getLimits());
         this.features = List.of(AdapterReader.features(device.getFeatures()));
-        this.scheduleFeatures = AdapterFeatures.of(new HashSet<>(features), wgslFeatures, subgroupSizes[0], subgroupSizes[1]);
+        this.scheduleFeatures = AdapterFeatures.of(new HashSet<>(features), wgslFeatures, subgroupSizes[0], subgroupSizes[1])
+                .withSoftwareAdapter(adapter.softwareRenderer());
         this.state = watch(device);
     }
 

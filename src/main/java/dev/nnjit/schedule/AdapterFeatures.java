@@ -19,12 +19,27 @@ import java.util.Set;
  * @param subgroupMinSize {@code adapter.info.subgroupMinSize}, or 0 when unknown (WebGPU guarantees at least 4)
  * @param subgroupMaxSize {@code adapter.info.subgroupMaxSize}, or 0 when unknown (WebGPU guarantees at most 128)
  * @param subgroupId {@code navigator.gpu.wgslLanguageFeatures} has {@code subgroup_id}
+ * @param softwareAdapter the adapter runs kernels on the CPU (SwiftShader, llvmpipe/lavapipe, WARP; see
+ *     {@link AdapterInfo#softwareRenderer()}): its workgroups are CPU threads, so a few wide workgroups win where a
+ *     GPU needs hundreds. It picks the small-M matmul default (see {@link MatmulSpace}); not an optional feature,
+ *     but a property of the adapter that spaces read the same way
  */
 public record AdapterFeatures(boolean subgroups, boolean shaderF16, int subgroupMinSize, int subgroupMaxSize,
-                              boolean subgroupId) {
+                              boolean subgroupId, boolean softwareAdapter) {
 
-    /** The WebGPU baseline: no optional feature. */
+    /** The WebGPU baseline: no optional feature, a hardware GPU. */
     public static final AdapterFeatures NONE = new AdapterFeatures(false, false, 0, 0, false);
+
+    /** A hardware GPU's features (softwareAdapter false). */
+    public AdapterFeatures(boolean subgroups, boolean shaderF16, int subgroupMinSize, int subgroupMaxSize,
+                           boolean subgroupId) {
+        this(subgroups, shaderF16, subgroupMinSize, subgroupMaxSize, subgroupId, false);
+    }
+
+    /** The same features on a software adapter (or not). */
+    public AdapterFeatures withSoftwareAdapter(boolean software) {
+        return new AdapterFeatures(subgroups, shaderF16, subgroupMinSize, subgroupMaxSize, subgroupId, software);
+    }
 
     /** Subgroup size bounds WebGPU guarantees when an adapter reports none. */
     public static final int SPEC_MIN_SUBGROUP_SIZE = 4;
@@ -66,6 +81,7 @@ public record AdapterFeatures(boolean subgroups, boolean shaderF16, int subgroup
         if (!subgroups && (subgroupMinSize > 0 || subgroupMaxSize > 0)) {
             sb.append(sb.length() > 0 ? "," : "").append("sz").append(subgroupMinSize).append('-').append(subgroupMaxSize);
         }
+        if (softwareAdapter) sb.append(sb.length() > 0 ? "," : "").append("cpu");
         return sb.length() == 0 ? "none" : sb.toString();
     }
 }

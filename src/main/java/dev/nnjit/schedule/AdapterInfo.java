@@ -44,6 +44,17 @@ public record AdapterInfo(String vendor, String architecture, String device, Str
     public boolean hasFeature(String name) { return features.contains(name); }
 
     /**
+     * Whether this adapter is a software implementation that runs kernels on the CPU: SwiftShader (Chrome's
+     * fallback), Mesa's llvmpipe/lavapipe, Microsoft's Basic Render Driver (WARP). Read from the names the browser
+     * reports; an adapter that withholds them counts as a GPU.
+     */
+    public boolean softwareRenderer() {
+        String s = (vendor + " " + architecture + " " + device + " " + description).toLowerCase();
+        return s.contains("swiftshader") || s.contains("llvmpipe") || s.contains("lavapipe")
+                || s.contains("microsoft basic render");
+    }
+
+    /**
      * A canonical text form of the whole identity, for a tuning cache's namespace: equal keys mean the same adapter
      * as far as WebGPU lets a page tell (same driver-reported names, features and limits).
      */

@@ -37,7 +37,7 @@ public final class MatmulSpace {
      */
     public static List<MatmulConfig> candidates(int m, int n, int k, int batch, boolean transB, AdapterLimits limits,
                                                 AdapterFeatures features) {
-        List<MatmulConfig> out = candidates(m, n, k, batch, transB, limits);
+        List<MatmulConfig> out = baseline(m, n, k, batch, transB, limits, features.softwareAdapter());
         if (features.subgroupKernels()) addSubgroupBroadcast(out, m, n, k, batch, transB, limits, features);
         return out;
     }
@@ -76,8 +76,19 @@ public final class MatmulSpace {
         }
     }
 
-    /** Candidates for C = A @ B (B stored (n, k) when transB); index 0 is the default. */
+    /** Candidates for C = A @ B (B stored (n, k) when transB) on a GPU without optional features; index 0 is the default. */
     public static List<MatmulConfig> candidates(int m, int n, int k, int batch, boolean transB, AdapterLimits limits) {
+        return baseline(m, n, k, batch, transB, limits, false);
+    }
+
+    /**
+     * The feature-less space. The same candidates on every adapter; only index 0 at small M depends on the adapter
+     * kind: a software adapter (SwiftShader) gets the wide small-M strip, a GPU keeps the square rule's tile. Measured
+     * on an NVIDIA H200 (Dawn, bert-base at sequence 16, feeds and readback included): 44 ms with the strip default,
+     * whose ~6 workgroups per matmul leave a 132-SM GPU idle, against 14.6 ms with the square default (bench/RESULTS.md).
+     */
+    private static List<MatmulConfig> baseline(int m, int n, int k, int batch, boolean transB, AdapterLimits limits,
+                                               boolean softwareAdapter) {
         boolean vec4Ok = vec4Allowed(n, transB);
         List<MatmulConfig> out = new ArrayList<>();
         for (int t : THREAD_TILES) {
@@ -100,7 +111,7 @@ public final class MatmulSpace {
         moveDefaultFirst(out, m, n);
         if (Pow2.ceil(m) <= SMALL_M) {
             addSmallM(out, m, n, k, batch, transB, vec4Ok, limits);
-            moveSmallMDefaultFirst(out, m, n, vec4Ok);
+            if (softwareAdapter) moveSmallMDefaultFirst(out, m, n, vec4Ok);
         }
         return out;
     }
@@ -138,12 +149,13 @@ public final class MatmulSpace {
     }
 
     /**
-     * The small-M default: all of M's rows (rounded up to a power of two, at least 8) by 128 columns per workgroup,
+     * The small-M default on a software adapter: all of M's rows (rounded up to a power of two, at least 8) by 128 columns per workgroup,
      * 8x8 accumulators per invocation, register-only, vec4 when allowed ({@code t16x128x8_r8x8_v4_reg} at M = 16).
      * Measured on SwiftShader (kernels/workbench/matmul_16x3072x768_*.json, 64 candidates interleaved): 1.9x the
      * former square 16x16/4x4 default by minimum time and 2.1x by median, within 16% of the best (a 512-wide tile,
      * which leaves too few workgroups at N = 768 to be a safe default on a GPU). Kept when it is legal, else the
-     * square rule's pick stays.
+     * square rule's pick stays. On a GPU even this strip leaves most of the chip idle (6 workgroups at N = 768), so
+     * GPUs keep the square rule's default there.
      */
     private static void moveSmallMDefaultFirst(List<MatmulConfig> list, int m, int n, boolean vec4Ok) {
         int rows = Math.max(8, Pow2.ceil(m));

@@ -246,7 +246,8 @@ class ScheduleFeaturesTest {
         AdapterFeatures base = new AdapterFeatures(true, false, 4, 32, true);
         List<AdapterFeatures> variants = List.of(new AdapterFeatures(false, false, 4, 32, true),
                 new AdapterFeatures(true, true, 4, 32, true), new AdapterFeatures(true, false, 8, 32, true),
-                new AdapterFeatures(true, false, 4, 64, true), new AdapterFeatures(true, false, 4, 32, false));
+                new AdapterFeatures(true, false, 4, 64, true), new AdapterFeatures(true, false, 4, 32, false),
+                base.withSoftwareAdapter(true));
         assertEquals(AdapterFeatures.class.getRecordComponents().length, variants.size());
         Set<String> keys = new HashSet<>();
         keys.add(base.key());

@@ -75,9 +75,16 @@ class ScheduleSpaceTest {
         assertEquals(new MatmulConfig(64, 64, 8, 8, 8, true, false), d);
         assertEquals(new MatmulConfig(64, 64, 8, 8, 8, false, false),
                 MatmulSpace.candidates(128, 128, 32, 12, true, LIM).get(0));
-        // M up to 32: the small-M default, all rows by 128 columns, 8x8 per invocation (a 16 x 2 or 16 x 4 workgroup).
-        assertEquals(new MatmulConfig(32, 128, 8, 8, 8, true, false), MatmulSpace.candidates(32, 768, 768, 1, LIM).get(0));
-        assertEquals(new MatmulConfig(16, 128, 8, 8, 8, true, false), MatmulSpace.candidates(16, 768, 768, 1, LIM).get(0));
+        // M up to 32 on a software adapter (SwiftShader): the small-M default, all rows by 128 columns, 8x8 per
+        // invocation (a 16 x 2 or 16 x 4 workgroup). On a GPU the square rule's tile stays (many more workgroups).
+        AdapterFeatures cpu = AdapterFeatures.NONE.withSoftwareAdapter(true);
+        assertEquals(new MatmulConfig(32, 128, 8, 8, 8, true, false),
+                MatmulSpace.candidates(32, 768, 768, 1, false, LIM, cpu).get(0));
+        assertEquals(new MatmulConfig(16, 128, 8, 8, 8, true, false),
+                MatmulSpace.candidates(16, 768, 768, 1, false, LIM, cpu).get(0));
+        assertEquals(new MatmulConfig(32, 32, 8, 4, 4, true, false), MatmulSpace.candidates(32, 768, 768, 1, LIM).get(0));
+        assertEquals(MatmulSpace.candidates(16, 768, 768, 1, false, LIM, cpu).size(),
+                MatmulSpace.candidates(16, 768, 768, 1, LIM).size(), "the same candidates, another default");
         // Narrow N (attention scores at sequence 16): no 128-column strip fits, the square rule's pick stays.
         assertEquals(new MatmulConfig(16, 16, 8, 4, 4, false, false), MatmulSpace.candidates(16, 16, 64, 12, true, LIM).get(0));
         MatmulConfig odd = MatmulSpace.candidates(37, 45, 29, 1, LIM).get(0);
