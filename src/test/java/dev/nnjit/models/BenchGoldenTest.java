@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BenchGoldenTest {
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"bert-base", "t5-small", "bart-base", "llama2-2l"})
+    @ValueSource(strings = {"bert-base", "t5-small", "bart-base", "llama2-2l", "minilm-l6"})
     void matchesOnnxRuntime(String name) throws Exception {
         Path dir = Path.of("models", "bench", name);
         Assumptions.assumeTrue(Files.exists(dir.resolve("model.onnx.data")),
