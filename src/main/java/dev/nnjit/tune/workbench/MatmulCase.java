@@ -34,9 +34,16 @@ final class MatmulCase extends BenchCase {
     private final int[] aShape, bShape;
     private final float[] a, b;
     private final MatmulProblem problem;
+    private final long fullReferenceMacs;
 
     /** @param dims {M, N, K} or {M, N, K, batch}; for gemv also {N, K} (M = 1) */
     MatmulCase(Family family, int[] dims, boolean transB, long seed) {
+        this(family, dims, transB, seed, FULL_REFERENCE_MACS);
+    }
+
+    /** As above; above {@code fullReferenceMacs} multiply-adds the reference covers a sample of rows. */
+    MatmulCase(Family family, int[] dims, boolean transB, long seed, long fullReferenceMacs) {
+        this.fullReferenceMacs = fullReferenceMacs;
         this.family = family;
         int[] d = dims;
         if (family == Family.GEMV && dims.length == 2) d = new int[] {1, dims[0], dims[1]};
@@ -91,12 +98,57 @@ final class MatmulCase extends BenchCase {
     /** Matmuls are compute-bound; gemv reads all of B once per output row, so bandwidth is what counts. */
     @Override public String metric() { return family == Family.GEMV ? "GB/s" : "GFLOP/s"; }
 
+    /**
+     * Above this many multiply-adds the reference covers {@link #SAMPLED_ROWS} rows of C per batch, spread evenly
+     * over M, computed directly (f32 sums in increasing k, as the reference op): 4096^3 through the reference op
+     * takes minutes in a page, a sample of rows seconds, and a wrong index or tile edge still shows in them.
+     */
+    static final long FULL_REFERENCE_MACS = 1L << 32;
+    static final int SAMPLED_ROWS = 64;
+
+    private boolean sampled() { return (long) batch * m * n * k > fullReferenceMacs && m > SAMPLED_ROWS; }
+
+    /** Row i of the sample (ascending, first and last row included). */
+    private int sampledRow(int i) { return (int) ((long) i * (m - 1) / (SAMPLED_ROWS - 1)); }
+
+    @Override public float[] checked(float[] output) {
+        if (!sampled()) return output;
+        float[] out = new float[batch * SAMPLED_ROWS * n];
+        for (int bi = 0; bi < batch; bi++) {
+            for (int i = 0; i < SAMPLED_ROWS; i++) {
+                System.arraycopy(output, (bi * m + sampledRow(i)) * n, out, (bi * SAMPLED_ROWS + i) * n, n);
+            }
+        }
+        return out;
+    }
+
     @Override protected float[] computeReference() {
+        if (sampled()) return sampledReference();
         Tensor ta = Tensor.ofFloats(aShape, a);
         Tensor tb = Tensor.ofFloats(bShape, b);
         Tensor c = transB
                 ? ReferenceOps.run(FusedOps.DOMAIN, "FusedMatMul", 1, ReferenceOps.attrs("transB", 1), ta, tb)
                 : ReferenceOps.run("", "MatMul", 13, Map.of(), ta, tb);
         return c.floats();
+    }
+
+    private float[] sampledReference() {
+        float[] out = new float[batch * SAMPLED_ROWS * n];
+        float[] row = new float[n];
+        for (int bi = 0; bi < batch; bi++) {
+            for (int i = 0; i < SAMPLED_ROWS; i++) {
+                int r = sampledRow(i);
+                java.util.Arrays.fill(row, 0f);
+                for (int kk = 0; kk < k; kk++) {
+                    float av = a[(bi * m + r) * k + kk];
+                    for (int j = 0; j < n; j++) {
+                        float bv = transB ? b[(bi * n + j) * k + kk] : b[(bi * k + kk) * n + j];
+                        row[j] += av * bv;
+                    }
+                }
+                System.arraycopy(row, 0, out, (bi * SAMPLED_ROWS + i) * n, n);
+            }
+        }
+        return out;
     }
 }

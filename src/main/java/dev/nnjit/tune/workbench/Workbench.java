@@ -101,7 +101,7 @@ public final class Workbench {
             if (t.failure == null) {
                 t.compileMs = (System.nanoTime() - t0) / 1e6;
                 try {
-                    t.error = bench.tolerance().compare(gb.output(t.key), bench.reference());
+                    t.error = bench.tolerance().compare(bench.checked(gb.output(t.key)), bench.reference());
                 } catch (RuntimeException e) {
                     t.failure = e.getMessage() != null ? e.getMessage() : e.toString();
                 }
