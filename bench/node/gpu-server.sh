@@ -40,10 +40,10 @@ bench|minilm)
       --json "$out/$m.json" --records-into "$out/records.json" 2>&1 | tee "$out/$m.log" || status=1
   done ;;
 workbench)
-  for spec in "matmul 4096x4096x4096 5" "gemv 1x4096x4096 20" "matmul 128x3072x768 10" "matmul 16x768x768 10"; do
+  for spec in "gemv 1x4096x4096 20" "matmul 4096x4096x4096 5" "matmul 16x768x768 10" "matmul 128x3072x768 10"; do
     set -- $spec
     step "workbench $1 $2"
-    timeout 300 node bench/node/workbench.mjs --op "$1" --shape "$2" --runs "$3" --json "$out/workbench-$1-$2.json" \
+    timeout 150 node bench/node/workbench.mjs --op "$1" --shape "$2" --runs "$3" --json "$out/workbench-$1-$2.json" \
       2>&1 | head -40 || status=1
   done ;;
 *) echo "unknown step $s"; status=2 ;;
