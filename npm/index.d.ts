@@ -136,8 +136,8 @@ export declare const env: {
 // ---- pipelines (transformers.js style) ----
 
 export declare namespace pipeline {
-  /** Tasks pipeline() knows; text-generation tasks plug into the same registry (pipeline.js). */
-  type Task = "feature-extraction" | "embeddings";
+  /** Tasks pipeline() knows (one registry, pipeline.js; the generation tasks run generation.js). */
+  type Task = "feature-extraction" | "embeddings" | "text-generation" | "text2text-generation";
   type Device = "auto" | "webgpu" | "wasm" | "cpu";
 
   /** Loading progress: files (as InferenceSession's, plus cached), then compile, ready, and tune while tuning. */
@@ -201,6 +201,64 @@ export declare namespace pipeline {
  */
 export declare function pipeline(task: "feature-extraction" | "embeddings", model: string | URL,
   options?: pipeline.Options): Promise<pipeline.FeatureExtractionPipeline>;
+
+export declare namespace pipeline {
+  interface GenerationOptions {
+    /** "webgpu" (default where navigator.gpu exists), "wasm" or "cpu". */
+    device?: "webgpu" | "wasm" | "cpu";
+    /** Engine build: "auto" (default), "wasm-gc" or "js". */
+    engine?: "auto" | "wasm-gc" | "js";
+    tuning?: { budgetMs?: number; cache?: "indexeddb" | "none"; auto?: boolean };
+  }
+
+  /** transformers.js's generation options (snake_case); greedy unless do_sample. */
+  interface GenerateOptions {
+    max_new_tokens?: number;
+    do_sample?: boolean;
+    temperature?: number;
+    top_k?: number;
+    top_p?: number;
+    repetition_penalty?: number;
+    /** Seeded sampling: the same seed gives the same ids on every build. */
+    seed?: number | bigint | string;
+    eos_token_id?: number | readonly number[];
+    decoder_start_token_id?: number;
+    /** text-generation: false returns the continuation only (default true: prompt + continuation). */
+    return_full_text?: boolean;
+    streamer?: { put(ids: bigint[][]): void; end(): void };
+    /** Aborting rejects with an Error named AbortError whose `partial` holds the ids so far. */
+    signal?: AbortSignal;
+    /** "buckets" (default on webgpu: a few compiled lengths) or "exact". */
+    lengths?: "buckets" | "exact";
+  }
+
+  interface GenerationStats {
+    ids: number[];
+    prefillMs: number;
+    decodeMsPerToken: number;
+    tokensPerSecond: number;
+    compiledShapes: number;
+    [key: string]: unknown;
+  }
+
+  interface TextGenerationPipeline {
+    (input: string | readonly string[] | readonly { role: string; content: string }[], options?: GenerateOptions):
+      Promise<{ generated_text: string }[] & { stats?: GenerationStats }>;
+    readonly task: "text-generation" | "text2text-generation";
+    readonly tokenizer: { encode(text: string): number[]; decode(ids: readonly number[], skipSpecialTokens?: boolean): string };
+    /** Of the last call. */
+    readonly stats: GenerationStats | null;
+    dispose(): void;
+  }
+}
+
+/**
+ * Text generation over a folder holding model.onnx, config.json and tokenizer.json (optionally
+ * generation_config.json, tokenizer_config.json): decoder-only models for text-generation, encoder-decoders
+ * (decoder_input_ids) for text2text-generation.
+ */
+export declare function pipeline(task: "text-generation" | "text2text-generation", model: string | URL,
+  options?: pipeline.GenerationOptions): Promise<pipeline.TextGenerationPipeline>;
 
 /** Deletes the model files kept in the Cache API; resolves to whether there was a cache. */
 export declare function clearModelCache(): Promise<boolean>;

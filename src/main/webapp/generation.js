@@ -23,7 +23,7 @@
 // Chat input (an array of {role, content}) needs tokenizer_config.json's chat_template, a Jinja template: nnjit does
 //   not interpret Jinja yet, so it is an Error that says so; format the prompt yourself and pass a string.
 //
-// Wiring into nnjit.js's pipeline(task) registry: generationTasks maps the two task names to createGenerationPipeline.
+// nnjit.pipeline("text-generation" | "text2text-generation", model, options) (pipeline.js) comes here.
 
 import { createEngine } from "./engine.js";
 

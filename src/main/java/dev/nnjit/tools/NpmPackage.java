@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 public final class NpmPackage {
     /** Web app files of the package besides the two engine builds (wasm-gc/, js/). */
     static final List<String> WEBAPP_FILES = List.of("engine.js", "engine-tokenizer.js", "backend-choice.js", "nnjit.js", "tensor.js",
-            "fetch-file.js", "pretrained.js", "pipeline.js", "task-feature-extraction.js");
+            "fetch-file.js", "pretrained.js", "pipeline.js", "task-feature-extraction.js", "generation.js");
     /** npm/ source files copied as they are (package.json is filled in). */
     static final List<String> SOURCE_FILES = List.of("README.md", "index.d.ts", "engine.d.ts");
     /** Modules inlined into nnjit.global.js, in dependency order. */

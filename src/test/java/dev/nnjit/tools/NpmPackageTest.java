@@ -70,7 +70,7 @@ class NpmPackageTest {
 
         for (String f : List.of("package.json", "README.md", "LICENSE", "index.d.ts", "engine.d.ts", "nnjit.js",
                 "tensor.js", "engine.js", "engine-tokenizer.js", "backend-choice.js", "fetch-file.js", "pretrained.js", "pipeline.js",
-                "task-feature-extraction.js", "nnjit.global.js", "wasm-gc/nnjit.wasm", "wasm-gc/nnjit.wasm-runtime.js",
+                "task-feature-extraction.js", "generation.js", "nnjit.global.js", "wasm-gc/nnjit.wasm", "wasm-gc/nnjit.wasm-runtime.js",
                 "js/nnjit.js")) {
             assertTrue(Files.isRegularFile(pkg.resolve(f)), f);
         }

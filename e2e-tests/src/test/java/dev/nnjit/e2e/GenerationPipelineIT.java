@@ -166,6 +166,23 @@ class GenerationPipelineIT {
         assertTrue(String.valueOf(r.get("wrong")).contains("use text2text-generation"), r.toString());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void nnjitPipelineRegistryServesBothGenerationTasks() throws Exception {
+        Map<String, Object> r = (Map<String, Object>) page.evaluate("async ([app, gpt2, t5, prompt]) => {"
+                + " const nnjit = await import(app + 'nnjit.js');"
+                + " const gen = await nnjit.pipeline('text-generation', gpt2, {device: 'webgpu'});"
+                + " const a = await gen(prompt, {max_new_tokens: 6}); gen.dispose();"
+                + " const t2t = await nnjit.pipeline('text2text-generation', t5, {device: 'webgpu'});"
+                + " const b = await t2t(prompt, {max_new_tokens: 5}); t2t.dispose();"
+                + " return {a: a[0].generated_text, b: b[0].generated_text, taskA: gen.task, taskB: t2t.task}; }",
+                List.of(runner.baseUrl(), folderUrl("gpt2"), folderUrl("t5"), PROMPT));
+        assertEquals(cpuText("gpt2", 6, true), r.get("a"), r.toString());
+        assertEquals(cpuText("t5", 5, false), r.get("b"), r.toString());
+        assertEquals("text-generation", r.get("taskA"));
+        assertEquals("text2text-generation", r.get("taskB"));
+    }
+
     private static String folderUrl(String fixture) {
         String u = runner.urlOf(dir.resolve(fixture).resolve("model.onnx"));
         return u.substring(0, u.length() - "model.onnx".length());

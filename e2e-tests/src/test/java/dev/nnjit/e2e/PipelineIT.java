@@ -87,7 +87,8 @@ class PipelineIT {
         assertEquals(List.of("compile", "ready"), statuses.subList(statuses.size() - 2, statuses.size()), statuses.toString());
         assertTrue(statuses.containsAll(List.of("initiate", "download", "done")), statuses.toString());
         JsonObject errors = r.getAsJsonObject("errors");
-        assertEquals("unknown pipeline task 'summarization' (nnjit has feature-extraction, embeddings)",
+        assertEquals("unknown pipeline task 'summarization' (nnjit has feature-extraction, embeddings, text-generation,"
+                + " text2text-generation)",
                 errors.get("unknownTask").getAsString());
         assertTrue(errors.get("tooLarge").getAsString().startsWith("http://127.0.0.1:9/big.onnx is 3.00 GB, more than"
                 + " nnjit can load into the page"), errors.get("tooLarge").getAsString());
