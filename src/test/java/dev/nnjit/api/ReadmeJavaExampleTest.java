@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nnjit.model.jvm.ModelFiles;
 import dev.nnjit.tensor.Tensor;
 import java.io.File;
-import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,20 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A JVM project that depends on nnjit-core alone: the README's Java example, taken from README.md as written, is
- * compiled with only the core's classes on the classpath and run in a fresh JVM whose classpath is those classes and
- * the example (no Gson, no Playwright, no TeaVM). Its output must equal the same run made here.
+ * A JVM project that depends on nnjit-core alone: the Java block of README.md's Examples section, taken from the
+ * file as written ({@link ReadmeExamples}), is compiled with only the core's classes on the classpath and run in a
+ * fresh JVM whose classpath is those classes and the example (no Gson, no Playwright, no TeaVM). Its output must
+ * equal the same run made here.
  */
 class ReadmeJavaExampleTest {
-    /** The first ```java block under the README's "## Java API" heading. */
-    static List<String> readmeExample() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int section = readme.indexOf("\n## Java API");
-        assertTrue(section >= 0, "README.md has no '## Java API' section");
-        int open = readme.indexOf("```java\n", section);
-        int close = readme.indexOf("\n```", open + 1);
-        assertTrue(open >= 0 && close > open, "no ```java block in the README's Java API section");
-        return readme.substring(open + "```java\n".length(), close).lines().toList();
+    /** The Java block of README.md's Examples section. */
+    static List<String> readmeExample() {
+        return ReadmeExamples.block(ReadmeExamples.JAVA).lines().toList();
     }
 
     /** The example as a class: its imports at the top, its statements in main. */

@@ -255,7 +255,7 @@ class NpmPackageIT {
     }
 
     /** Runs a command in dir; returns its output (stdout and stderr), failing on a non-zero exit. */
-    private static String exec(Path dir, int timeoutSeconds, String... command) throws IOException, InterruptedException {
+    static String exec(Path dir, int timeoutSeconds, String... command) throws IOException, InterruptedException {
         Path log = Files.createTempFile("nnjit-npm-it", ".log");
         try {
             Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
@@ -272,7 +272,7 @@ class NpmPackageIT {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
