@@ -112,7 +112,7 @@ public final class ProgramBuilder {
         steps.add(new WasmStep(n, List.of(), reads, writes, "reference", reason));
     }
 
-    WasmProgram build() { return new WasmProgram(graph, tensors, steps, memoryOf); }
+    WasmProgram build() { return new WasmProgram(graph, tensors, steps, memoryOf, relaxedSimd); }
 
     private MemTensor add(String name, MemTensor.Kind kind, int[] shape, Tensor constant, MemTensor base) {
         MemTensor t = new MemTensor(tensors.size(), name, kind, shape, constant, base);
