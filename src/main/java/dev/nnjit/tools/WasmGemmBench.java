@@ -45,7 +45,11 @@ public final class WasmGemmBench {
             new WasmGemmConfig(4, 12, 256, 64, 504, true, 2, false),
             new WasmGemmConfig(4, 8, 128, 128, 1024, true, 2, false),
             new WasmGemmConfig(4, 8, 256, 64, 512, true, 2, true),
-            new WasmGemmConfig(6, 8, 256, 72, 512, true, 2, true));
+            WasmGemmConfig.RELAXED,
+            new WasmGemmConfig(6, 8, 256, 72, 512, true, 4, true),
+            new WasmGemmConfig(6, 8, 128, 144, 1024, true, 2, true),
+            new WasmGemmConfig(6, 8, 512, 48, 256, true, 2, true),
+            new WasmGemmConfig(4, 12, 256, 64, 504, true, 2, true));
 
     public static void main(String[] args) throws IOException, InterruptedException {
         int m = 1024, n = 1024, k = 1024, runs = 5;
