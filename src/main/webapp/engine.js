@@ -29,7 +29,8 @@
 //   const model = await engine.loadModelAsync(bytes, externalFiles, {backend: "wasm-simd", threads: 2});
 //   (threads: kernel threads, default navigator.hardwareConcurrency; one without cross-origin isolation or Workers)
 //   const {outputs, timings, wasm} = await model.runAsync(feeds);
-//   wasm -> {kernelSteps, referenceSteps, referenceOps: {op: count}, sharedMemory, threads, threadsReason, modules,
+//   wasm -> {kernelSteps, referenceSteps, referenceOps: {op: count}, sharedMemory, relaxedSimd, threads,
+//            threadsReason, modules,
 //            memory: {totalBytes, constantBytes, arenaBytes, ...}, compileMs, nodes: [{node, op, ran, kernel|reason}]}
 //
 // auto backend (the default of nnjit.js and the pipelines): loads webgpu (where navigator.gpu gives an adapter) and

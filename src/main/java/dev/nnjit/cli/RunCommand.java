@@ -124,7 +124,8 @@ final class RunCommand implements Command {
             if (wasm != null) {
                 // wasm-simd never falls back silently: say which ops ran on the reference, and the threads
                 System.err.println("nnjit run: wasm-simd: " + wasm.get("kernelSteps") + " kernel steps, "
-                        + wasm.get("referenceSteps") + " reference steps " + wasm.get("referenceOps") + "; "
+                        + wasm.get("referenceSteps") + " reference steps " + wasm.get("referenceOps") + "; relaxed SIMD "
+                        + wasm.get("relaxedSimd") + "; "
                         + wasm.get("threads") + " thread(s): " + wasm.get("threadsReason").getAsString());
             }
             return new Outcome(r.outputs(), r.timings());

@@ -36,6 +36,21 @@ final class KernelModules {
         return m;
     }
 
+    /**
+     * Whether this engine accepts the kernel's module ({@code WebAssembly.validate}): how features beyond SIMD128
+     * (relaxed SIMD) are detected, on a small module from the same generator that would use them.
+     */
+    static boolean validates(WasmKernelInstance k) {
+        byte[] bytes = k.wasm();
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).order(ByteOrder.LITTLE_ENDIAN);
+        direct.put(bytes);
+        return validate(Int8Array.fromJavaBuffer(direct));
+    }
+
+    @JSBody(params = "bytes", script = "return WebAssembly.validate(new Uint8Array(bytes.buffer, bytes.byteOffset,"
+            + " bytes.byteLength).slice());")
+    private static native boolean validate(Int8Array bytes);
+
     /** Number of distinct modules compiled on this page so far. */
     static int count() { return compiled.size(); }
 

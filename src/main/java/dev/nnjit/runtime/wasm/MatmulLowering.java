@@ -75,7 +75,7 @@ final class MatmulLowering implements WasmLowering {
         WasmGemmProblem problem = new WasmGemmProblem(rows, nn, k, bias != null, act);
         WasmKernelInstance kernel = rows == 1
                 ? b.kernel(WasmGemvKernel.INSTANCE, WasmGemvConfig.DEFAULT, problem)
-                : b.kernel(WasmGemmKernel.INSTANCE, WasmGemmConfig.DEFAULT, problem);
+                : b.kernel(WasmGemmKernel.INSTANCE, WasmGemmConfig.defaultFor(b.relaxedSimd()), problem);
         List<KernelCall> calls = new ArrayList<>();
         if (foldBatch) {
             calls.add(call(kernel, a, 0, bm, 0, bias, y, 0, rows, nn));

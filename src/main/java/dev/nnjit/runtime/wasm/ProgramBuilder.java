@@ -20,18 +20,23 @@ import java.util.Map;
 public final class ProgramBuilder {
     private final Graph graph;
     private final boolean sharedMemory;
+    private final boolean relaxedSimd;
     private final List<MemTensor> tensors = new ArrayList<>();
     private final List<WasmStep> steps = new ArrayList<>();
     private final Map<Value, MemTensor> memoryOf = new IdentityHashMap<>();
     private final Map<String, WasmKernelInstance> kernels = new HashMap<>();
 
-    ProgramBuilder(Graph graph, boolean sharedMemory) {
+    ProgramBuilder(Graph graph, boolean sharedMemory, boolean relaxedSimd) {
         this.graph = graph;
         this.sharedMemory = sharedMemory;
+        this.relaxedSimd = relaxedSimd;
         for (Value in : graph.inputs()) {
             if (inMemory(in)) memoryOf.put(in, add(in.name(), MemTensor.Kind.INPUT, dims(in), null, null));
         }
     }
+
+    /** Whether kernels may use relaxed SIMD (the engine validated a relaxed-SIMD module; see WasmSimdBackend). */
+    public boolean relaxedSimd() { return relaxedSimd; }
 
     /** Whether a non-constant value lives in memory: f32 (not float16), static shape, not empty. */
     public static boolean inMemory(Value v) {
@@ -107,7 +112,7 @@ public final class ProgramBuilder {
         steps.add(new WasmStep(n, List.of(), reads, writes, "reference", reason));
     }
 
-    WasmProgram build() { return new WasmProgram(graph, tensors, steps, memoryOf); }
+    WasmProgram build() { return new WasmProgram(graph, tensors, steps, memoryOf, relaxedSimd); }
 
     private MemTensor add(String name, MemTensor.Kind kind, int[] shape, Tensor constant, MemTensor base) {
         MemTensor t = new MemTensor(tensors.size(), name, kind, shape, constant, base);

@@ -7,9 +7,17 @@ import dev.nnjit.graph.Node;
 public final class WasmGraphLowering {
     private WasmGraphLowering() {}
 
-    /** @param sharedMemory whether kernels import a shared memory (cross-origin isolated pages, Node) */
+    /** As {@link #lower(Graph, WasmLoweringTable, boolean, boolean)} without relaxed SIMD. */
     public static WasmProgram lower(Graph g, WasmLoweringTable table, boolean sharedMemory) {
-        ProgramBuilder b = new ProgramBuilder(g, sharedMemory);
+        return lower(g, table, sharedMemory, false);
+    }
+
+    /**
+     * @param sharedMemory whether kernels import a shared memory (cross-origin isolated pages, Node)
+     * @param relaxedSimd whether kernels may use relaxed SIMD instructions (the engine has them)
+     */
+    public static WasmProgram lower(Graph g, WasmLoweringTable table, boolean sharedMemory, boolean relaxedSimd) {
+        ProgramBuilder b = new ProgramBuilder(g, sharedMemory, relaxedSimd);
         for (Node n : g.nodes()) {
             WasmLowering l = table.find(n.domain(), n.opType());
             String reason = l == null ? "no wasm kernel for " + n.opType() : l.lower(n, b);

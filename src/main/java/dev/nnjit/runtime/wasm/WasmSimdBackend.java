@@ -7,6 +7,9 @@ import dev.nnjit.runtime.Backend;
 import dev.nnjit.runtime.CpuExecutor;
 import dev.nnjit.runtime.Executable;
 import dev.nnjit.runtime.Flags;
+import dev.nnjit.wasm.kernels.WasmGemmConfig;
+import dev.nnjit.wasm.kernels.WasmGemmKernel;
+import dev.nnjit.wasm.kernels.WasmGemmProblem;
 
 /**
  * The wasm-simd backend: CPU kernels generated at compile time as WebAssembly SIMD128 modules
@@ -21,6 +24,8 @@ public final class WasmSimdBackend implements Backend {
     private final OpRegistry registry;
     private final WasmLoweringTable table = WasmLoweringTable.defaults();
     private final boolean shared;
+    /** Whether the engine validates relaxed SIMD: the GEMM then uses {@link WasmGemmConfig#RELAXED}. */
+    private final boolean relaxedSimd;
     private final int threads;
     private final String threadsReason;
 
@@ -39,6 +44,8 @@ public final class WasmSimdBackend implements Backend {
                     + " backend, or 'nnjit run --backend wasm-simd', which runs it in headless Chromium");
         }
         this.shared = share;
+        this.relaxedSimd = KernelModules.validates(WasmGemmKernel.INSTANCE.instance(WasmGemmConfig.RELAXED,
+                WasmGemmProblem.of(WasmGemmConfig.RELAXED.mr(), WasmGemmConfig.RELAXED.nr(), 1), share));
         int wanted = threads > 0 ? threads : KernelThreads.hardwareConcurrency();
         if (wanted == 1) {
             this.threads = 1;
@@ -71,7 +78,7 @@ public final class WasmSimdBackend implements Backend {
     @Override public Executable compile(Graph specialized) {
         long t0 = System.nanoTime();
         PassPipeline.cpuKernels(registry).apply(specialized);
-        WasmProgram program = WasmGraphLowering.lower(specialized, table, shared);
+        WasmProgram program = WasmGraphLowering.lower(specialized, table, shared, relaxedSimd);
         MemoryPlan plan = MemoryPlan.plan(program, threads);
         LinearMemory memory = LinearMemory.create(plan.totalBytes(), shared);
         CpuExecutor reference = new CpuExecutor(specialized, registry);

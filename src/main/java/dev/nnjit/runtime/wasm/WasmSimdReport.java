@@ -14,9 +14,10 @@ import java.util.TreeMap;
  *
  * @param nodes one entry per step, in order: {@code node, op, ran ("kernel" | "reference"), kernel, reason}
  * @param threads threads the kernels run on (the page's and Web Workers), and {@code threadsReason} why
+ * @param relaxedSimd whether the engine has relaxed SIMD, so the GEMM runs its relaxed_madd schedule
  */
 public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, int referenceSteps,
-                             Map<String, Integer> referenceOps, boolean sharedMemory, int threads,
+                             Map<String, Integer> referenceOps, boolean sharedMemory, boolean relaxedSimd, int threads,
                              String threadsReason, int modules, Map<String, Double> memory, double compileMs) {
 
     static WasmSimdReport of(WasmProgram p, MemoryPlan plan, boolean shared, int modules, String threadsReason,
@@ -47,7 +48,7 @@ public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, i
         memory.put("peakLiveBytes", (double) plan.peakLiveBytes());
         memory.put("unpooledBytes", (double) plan.unpooledBytes());
         memory.put("workspaceBytes", (double) plan.workspaceBytes());
-        return new WasmSimdReport(nodes, kernels, nodes.size() - kernels, refOps, shared, plan.threads(),
+        return new WasmSimdReport(nodes, kernels, nodes.size() - kernels, refOps, shared, p.relaxedSimd(), plan.threads(),
                 threadsReason, modules, memory, compileMs);
     }
 
@@ -58,6 +59,7 @@ public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, i
         o.put("referenceSteps", referenceSteps);
         o.put("referenceOps", new LinkedHashMap<String, Object>(referenceOps));
         o.put("sharedMemory", sharedMemory);
+        o.put("relaxedSimd", relaxedSimd);
         o.put("threads", threads);
         o.put("threadsReason", threadsReason);
         o.put("modules", modules);
@@ -71,7 +73,8 @@ public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, i
     public String summary() {
         return "wasm-simd: " + kernelSteps + " kernel steps, " + referenceSteps + " reference steps "
                 + referenceOps + ", " + modules + " modules, memory " + memory.get("totalBytes").longValue()
-                + " B (" + (sharedMemory ? "shared" : "not shared") + "), threads " + threads + ": " + threadsReason
+                + " B (" + (sharedMemory ? "shared" : "not shared") + "), relaxed SIMD " + (relaxedSimd ? "yes" : "no")
+                + ", threads " + threads + ": " + threadsReason
                 + ", compile " + Math.round(compileMs) + " ms";
     }
 }

@@ -19,6 +19,16 @@ public record WasmGemmConfig(int mr, int nr, int kc, int mc, int nc, boolean pac
     /** Candidate 0: 4 x 8 tile (8 accumulators + 2 B vectors + 1 A splat fit x64's 16 xmm registers). */
     public static final WasmGemmConfig DEFAULT = new WasmGemmConfig(4, 8, 256, 64, 512, true, 2, false);
 
+    /**
+     * The default where the engine has relaxed SIMD: a 6 x 8 tile (12 accumulators) with relaxed_madd. Measured by
+     * {@code bin/wasm-gemm-bench --browser} at 1024^3 in headless Chromium on this 2-core machine (2026-12-05, shared
+     * with other builds): 31 GFLOP/s on one thread against the mul + add default's 17 (bench/RESULTS.md).
+     */
+    public static final WasmGemmConfig RELAXED = new WasmGemmConfig(6, 8, 256, 72, 512, true, 2, true);
+
+    /** {@link #RELAXED} where relaxed SIMD is available, else {@link #DEFAULT}. */
+    public static WasmGemmConfig defaultFor(boolean relaxedSimd) { return relaxedSimd ? RELAXED : DEFAULT; }
+
     public WasmGemmConfig {
         if (mr < 1 || nr < 4 || nr % 4 != 0) throw new IllegalArgumentException("need mr >= 1 and nr a multiple of 4: "
                 + mr + "x" + nr);

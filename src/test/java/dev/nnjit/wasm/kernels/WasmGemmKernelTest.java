@@ -43,7 +43,9 @@ class WasmGemmKernelTest {
             new WasmGemmConfig(4, 8, 16, 8, 16, false, 1, false),  // A read in place
             new WasmGemmConfig(6, 8, 32, 12, 24, true, 2, false),
             new WasmGemmConfig(3, 12, 64, 9, 48, false, 3, false),
-            new WasmGemmConfig(4, 8, 256, 64, 512, true, 2, true)); // relaxed madd
+            new WasmGemmConfig(4, 8, 256, 64, 512, true, 2, true),  // relaxed madd
+            WasmGemmConfig.RELAXED,                                 // the default where relaxed SIMD is detected
+            new WasmGemmConfig(6, 8, 16, 12, 24, true, 2, true));   // RELAXED's tile, many small blocks
 
     static final int[][] SHAPES = {{1, 1, 1}, {3, 7, 5}, {7, 17, 33}, {17, 33, 65}, {33, 65, 17}, {65, 70, 129},
             {2, 4, 8}, {100, 96, 300}};
