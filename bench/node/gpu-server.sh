@@ -4,7 +4,8 @@
 # then the workbench at the reference shapes. Writes OUTDIR/<model>.json (bench reports), OUTDIR/records.json
 # (the tuning records measured here, for kernels/records/), OUTDIR/workbench-*.json and a log per step.
 #
-# Usage: bench/node/gpu-server.sh OUTDIR [STEP...]     STEP: weights, bench, minilm, workbench (default: all four)
+# Usage: bench/node/gpu-server.sh OUTDIR [STEP...]     STEP: weights, bench, minilm, workbench, kv
+#   (default: the first four; kv exports the KV-cache fixtures with models/make_fixtures.py --kv into OUTDIR/fx)
 # Needs: node 20+ on PATH, a Vulkan loader and driver, `npm ci --prefix bench`, `mvn package` (target/webapp),
 # python3 with numpy (weights); the minilm step also needs torch, transformers, onnx and onnxruntime.
 set -uo pipefail
@@ -46,6 +47,11 @@ workbench)
     timeout 150 node bench/node/workbench.mjs --op "$1" --shape "$2" --runs "$3" --json "$out/workbench-$1-$2.json" \
       2>&1 | head -40 || status=1
   done ;;
+kv)
+  step "kv fixtures"
+  python3 models/make_fixtures.py --out "$out/fx" --no-bench --kv > "$out/kv.log" 2>&1 || status=1
+  python3 models/make_fixtures.py --out "$out/fx" --kv --only llama2-2l-kv >> "$out/kv.log" 2>&1 || status=1
+  grep -E "MISMATCH|FAIL|ALL OK" "$out/kv.log" | head -20 ;;
 *) echo "unknown step $s"; status=2 ;;
 esac; done
 exit $status
