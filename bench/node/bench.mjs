@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {parseArgs} from './args.mjs';
 import {installWebGpu} from './dawn.mjs';
 import {mergeRecords} from './records.mjs';
 
@@ -88,13 +89,4 @@ async function loadOrt(bundle) {
   ort.env.wasm.wasmBinary = fs.readFileSync(path.join(ortDist, 'ort-wasm-simd-threaded.asyncify.wasm'));
   ort.env.wasm.numThreads = 1;
   return {ort, file};
-}
-
-function parseArgs(argv, defaults) {
-  const out = {...defaults};
-  for (let i = 0; i < argv.length; i++) {
-    if (!argv[i].startsWith('--') || i + 1 >= argv.length) throw new Error(`bad argument '${argv[i]}' (want --name value)`);
-    out[argv[i].slice(2)] = argv[++i];
-  }
-  return out;
 }

@@ -9,15 +9,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {parseArgs} from './args.mjs';
 import {installWebGpu} from './dawn.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const args = {runs: '10', candidates: 'all', webapp: path.resolve(here, '../../target/webapp')};
-const argv = process.argv.slice(2);
-for (let i = 0; i < argv.length; i += 2) {
-  if (!argv[i].startsWith('--') || i + 1 >= argv.length) throw new Error(`bad argument '${argv[i]}' (want --name value)`);
-  args[argv[i].slice(2)] = argv[i + 1];
-}
+const args = parseArgs(process.argv.slice(2), {runs: '10', candidates: 'all', webapp: path.resolve(here, '../../target/webapp')});
 if (!args.op || !args.shape) {
   console.error('usage: node bench/node/workbench.mjs --op FAMILY --shape SHAPE [--candidates all] [--runs N] [--json OUT]');
   process.exit(2);

@@ -29,10 +29,6 @@ import { createEngine } from "./engine.js";
 
 const TASKS = ["text-generation", "text2text-generation"];
 
-/** Task name -> factory (model, options) => pipeline, for a pipeline registry. */
-export const generationTasks = Object.fromEntries(TASKS.map((t) => [t, (model, options) =>
-  createGenerationPipeline(t, model, options)]));
-
 const engines = new Map();  // engine choice -> Promise<Engine>
 
 function engineFor(choice) {

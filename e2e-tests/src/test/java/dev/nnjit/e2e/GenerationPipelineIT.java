@@ -156,7 +156,7 @@ class GenerationPipelineIT {
     void text2textGenerationOnWebGpuEqualsTheJvm() throws Exception {
         Map<String, Object> r = (Map<String, Object>) page.evaluate("async ([app, folder, prompt]) => {"
                 + " const g = await import(app + 'generation.js');"
-                + " const gen = await g.generationTasks['text2text-generation'](folder, {device: 'webgpu'});"
+                + " const gen = await g.createGenerationPipeline('text2text-generation', folder, {device: 'webgpu'});"
                 + " const out = await gen(prompt, {max_new_tokens: 8}); gen.dispose();"
                 + " let wrong = null; try { await g.createGenerationPipeline('text-generation', folder); }"
                 + " catch (e) { wrong = e.message; }"

@@ -62,9 +62,9 @@ public abstract class BenchCase {
             long t0 = System.nanoTime();
             reference = computeReference();
             referenceMs = (System.nanoTime() - t0) / 1e6;
-            if (reference.length != checked(new float[(int) Math.min(outputElements(), Integer.MAX_VALUE)]).length) {
+            if (reference.length != checkedElements()) {
                 throw new IllegalStateException(family().id + ": reference has " + reference.length
-                        + " elements, the kernels write " + outputElements());
+                        + " elements, the check compares " + checkedElements());
             }
         }
         return reference;
@@ -75,6 +75,9 @@ public abstract class BenchCase {
      * checks a sample (a matmul too large for the reference op in a page: see {@code MatmulCase}).
      */
     public float[] checked(float[] output) { return output; }
+
+    /** How many elements {@link #checked} returns (and {@link #reference()} holds). */
+    public long checkedElements() { return outputElements(); }
 
     /** Milliseconds the reference took (0 before {@link #reference()}). */
     public final double referenceMs() { return referenceMs; }

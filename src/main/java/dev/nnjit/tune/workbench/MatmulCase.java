@@ -111,9 +111,11 @@ final class MatmulCase extends BenchCase {
     /** Row i of the sample (ascending, first and last row included). */
     private int sampledRow(int i) { return (int) ((long) i * (m - 1) / (SAMPLED_ROWS - 1)); }
 
+    @Override public long checkedElements() { return sampled() ? (long) batch * SAMPLED_ROWS * n : outputElements(); }
+
     @Override public float[] checked(float[] output) {
         if (!sampled()) return output;
-        float[] out = new float[batch * SAMPLED_ROWS * n];
+        float[] out = new float[(int) checkedElements()];
         for (int bi = 0; bi < batch; bi++) {
             for (int i = 0; i < SAMPLED_ROWS; i++) {
                 System.arraycopy(output, (bi * m + sampledRow(i)) * n, out, (bi * SAMPLED_ROWS + i) * n, n);
@@ -133,7 +135,7 @@ final class MatmulCase extends BenchCase {
     }
 
     private float[] sampledReference() {
-        float[] out = new float[batch * SAMPLED_ROWS * n];
+        float[] out = new float[(int) checkedElements()];
         float[] row = new float[n];
         for (int bi = 0; bi < batch; bi++) {
             for (int i = 0; i < SAMPLED_ROWS; i++) {
