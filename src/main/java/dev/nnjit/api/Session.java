@@ -36,12 +36,29 @@ public final class Session {
     private final Backend backend;
     private final PlanCache plans = new PlanCache();
     private final Map<String, Double> lastTimings = new LinkedHashMap<>();
+    /** Inputs that are the condition of an If: their value is part of the plan's key (see {@link #compile}). */
+    private final List<String> branchInputs;
     private Executable last;
 
     private Session(Graph graph, OpRegistry registry, Backend backend) {
         this.graph = graph;
         this.registry = registry;
         this.backend = backend;
+        this.branchInputs = branchInputs(graph);
+    }
+
+    /** Graph inputs of one bool element that some If reads as its condition (a merged decoder's use_cache_branch). */
+    private static List<String> branchInputs(Graph g) {
+        List<String> names = new ArrayList<>();
+        for (Value in : g.inputs()) {
+            if (in.type().dtype() != dev.nnjit.tensor.DType.BOOL) continue;
+            for (dev.nnjit.graph.Node n : in.consumers()) {
+                if ("If".equals(n.opType()) && n.domain().isEmpty() && n.input(0) == in && !names.contains(in.name())) {
+                    names.add(in.name());
+                }
+            }
+        }
+        return names;
     }
 
     /** A session on the CPU reference backend. */
@@ -107,9 +124,21 @@ public final class Session {
         return result;
     }
 
+    /**
+     * Specializes the graph to the feeds' shapes and compiles it. An If's condition that is a graph input is made a
+     * constant of its fed value here (the value is in the plan's key), so the If is replaced by its branch
+     * ({@code IfInlining}) and backends without control flow compile it: a merged decoder gets one plan per value of
+     * use_cache_branch. The input stays declared; the plan ignores it.
+     */
     private Executable compile(Map<String, Tensor> feeds) {
         Graph g = graph.copy();
         for (Value in : g.inputs()) in.setType(TensorType.of(feeds.get(in.name())));
+        for (String name : branchInputs) {
+            Tensor value = feeds.get(name);
+            if (value.size() != 1) continue;
+            Value in = g.value(name);
+            g.replaceAllUses(in, g.newConstant(g.uniqueName(name), value));
+        }
         PassPipeline.standard(registry).apply(g);
         return backend.compile(g);
     }
@@ -177,6 +206,10 @@ public final class Session {
     private String shapeKey(Map<String, Tensor> feeds) {
         StringBuilder sb = new StringBuilder();
         for (Value in : graph.inputs()) sb.append(Arrays.toString(feeds.get(in.name()).shape())).append(';');
+        for (String name : branchInputs) {
+            Tensor t = feeds.get(name);
+            if (t.size() == 1) sb.append(name).append('=').append(t.getDouble(0) != 0).append(';');
+        }
         return sb.toString();
     }
 }

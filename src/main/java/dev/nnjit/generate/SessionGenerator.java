@@ -3,8 +3,9 @@ package dev.nnjit.generate;
 import dev.nnjit.api.Session;
 
 /**
- * Generation over a loaded {@link Session}: the one place that picks the model adapter (encoder-decoder when the
- * session takes decoder_input_ids, else decoder-only), used by the command line and the page alike.
+ * Generation over a loaded {@link Session}: the one place that picks the model adapter (decoder-only with a KV cache
+ * when the session takes past_key_values.*, encoder-decoder when it takes decoder_input_ids, else decoder-only),
+ * used by the command line and the page alike.
  */
 public final class SessionGenerator {
     private SessionGenerator() {}
@@ -17,6 +18,10 @@ public final class SessionGenerator {
                                             GenerationConfig config, LengthBuckets buckets, TokenStreamer streamer,
                                             TextDecoder textDecoder) {
         LengthBuckets lengths = buckets != null ? buckets : LengthBuckets.forBackend(session.backendName());
+        if (KvCacheCausalModel.accepts(session)) {
+            return Generator.generate(new KvCacheCausalModel(session, modelConfig, lengths), inputIds, config, streamer,
+                    textDecoder);
+        }
         if (CachelessSeq2SeqModel.accepts(session)) {
             return Generator.generate(new CachelessSeq2SeqModel(session, modelConfig, lengths), inputIds, config,
                     streamer, textDecoder);

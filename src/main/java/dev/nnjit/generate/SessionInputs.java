@@ -24,8 +24,15 @@ final class SessionInputs {
 
     private SessionInputs() {}
 
-    /** Throws unless the session has a "logits" output, every input is one of {@code known}, and the required ones exist. */
+    /**
+     * Throws unless the session has a "logits" output, every input is one of {@code known} (or, with
+     * {@code cache}, a past_key_values.* or use_cache_branch input), and the required ones exist.
+     */
     static void check(Session session, List<String> required, List<String> known, String kind) {
+        check(session, required, known, kind, false);
+    }
+
+    static void check(Session session, List<String> required, List<String> known, String kind, boolean cacheAllowed) {
         if (!session.outputs().containsKey(LOGITS)) {
             throw new GenerationException("the model has no '" + LOGITS + "' output (outputs: " + session.outputs().keySet()
                     + "): generation needs next-token scores, e.g. an ONNX export of a ...ForCausalLM or"
@@ -44,10 +51,10 @@ final class SessionInputs {
             if (name.startsWith(PAST_PREFIX) || name.equals(USE_CACHE_BRANCH)) cache = true;
             else if (!known.contains(name)) unknown.add(name);
         }
-        if (cache) {
-            throw new GenerationException("the model takes a KV cache (" + PAST_PREFIX + "* inputs): generation with a"
-                    + " cache is not implemented yet; export the model without past_key_values (Optimum: --no-post-process"
-                    + " and the task without -with-past)");
+        if (cache && !cacheAllowed) {
+            throw new GenerationException("the model takes a KV cache (" + PAST_PREFIX + "* inputs), which the "
+                    + kind + " adapter without a cache cannot feed (dev.nnjit.generate.SessionGenerator picks the"
+                    + " KV-cache adapters for such models)");
         }
         if (!unknown.isEmpty()) {
             throw new GenerationException("the model has inputs " + kind + " generation cannot fill: " + unknown

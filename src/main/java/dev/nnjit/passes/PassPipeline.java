@@ -18,9 +18,10 @@ public final class PassPipeline {
 
     public PassPipeline(List<GraphPass> passes) { this.passes = List.copyOf(passes); }
 
-    /** What every backend runs once input shapes are known: infer, fold, drop dead nodes. */
+    /** What every backend runs once input shapes are known: infer, fold, inline Ifs on constants, drop dead nodes. */
     public static PassPipeline standard(OpRegistry registry) {
-        return new PassPipeline(List.of(new InferAndFold(registry, true), new DeadCodeElimination()));
+        return new PassPipeline(List.of(new InferAndFold(registry, true), new IfInlining(registry),
+                new DeadCodeElimination()));
     }
 
     /**
@@ -32,6 +33,7 @@ public final class PassPipeline {
     public static PassPipeline gpu(OpRegistry registry) {
         return new PassPipeline(List.of(
                 new InferAndFold(registry, true),
+                new IfInlining(registry),
                 new DeadCodeElimination(),
                 new IdentityElimination(),
                 new LayerNormFusion(registry),
@@ -53,6 +55,7 @@ public final class PassPipeline {
     public static PassPipeline cpuKernels(OpRegistry registry) {
         return new PassPipeline(List.of(
                 new InferAndFold(registry, true),
+                new IfInlining(registry),
                 new DeadCodeElimination(),
                 new IdentityElimination(),
                 new LayerNormFusion(registry),
