@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code nnjit generate}: text generation with the cache-less adapters of {@code dev.nnjit.generate}, in the JVM
- * (cpu) or in headless Chromium ({@link GenerateInBrowser}: webgpu, webgpu-js, browser, browser-js, browser-wasm-gc).
- * The model folder (MODEL itself, or the folder of MODEL.onnx) may hold config.json, generation_config.json and
+ * {@code nnjit generate}: text generation with the adapters of {@code dev.nnjit.generate} (cache-less or with a KV
+ * cache, as the model's inputs say), in the JVM (cpu) or in headless Chromium ({@link GenerateInBrowser}: webgpu,
+ * webgpu-js, wasm-simd, browser, browser-js, browser-wasm-gc). The ONNX files of a folder are found as
+ * {@link GenerationFiles} says. The model folder (MODEL itself, or the folder of MODEL.onnx) may hold config.json, generation_config.json and
  * tokenizer.json; the test fixtures' meta.json, whose "config" is the model's config.json, stands in for config.json.
  * Output: the generated ids on one line (as they come on cpu) (and the decoded text on the next when there is a tokenizer), the
  * timings on stderr; with --json one document {"ids", "text", "prefillMs", "decodeMsPerToken", "tokensPerSecond",
@@ -45,8 +46,9 @@ final class GenerateCommand implements Command {
     }
 
     private static void execute(GenerateOptions opts, PrintStream out, PrintStream err) {
-        Path modelFile = Files.isDirectory(opts.model()) ? opts.model().resolve("model.onnx") : opts.model();
-        Path folder = modelFile.toAbsolutePath().getParent();
+        GenerationFiles files = GenerationFiles.of(opts.model());
+        Path modelFile = files.model();
+        Path folder = files.folder();
         String configJson = read(folder.resolve("config.json"));
         String configName = "config.json";
         if (configJson == null) {
@@ -89,7 +91,17 @@ final class GenerateCommand implements Command {
             return true;
         };
         GenerationResult r;
-        if (opts.backend().equals("cpu")) {
+        if (files.split()) {
+            if (!opts.backend().equals("cpu")) {
+                throw new IllegalArgumentException("an encoder-decoder split into encoder_model.onnx and decoder graphs"
+                        + " generates on --backend cpu only so far; export it as one graph (model.onnx) for the"
+                        + " browser backends");
+            }
+            r = SessionGenerator.generate(Session.create(ModelFiles.load(files.encoder())),
+                    Session.create(ModelFiles.load(files.decoder())),
+                    files.decoderWithPast() == null ? null : Session.create(ModelFiles.load(files.decoderWithPast())),
+                    modelConfig, inputIds, config, null, streamer, decoder);
+        } else if (opts.backend().equals("cpu")) {
             Session session = Session.create(ModelFiles.load(modelFile));
             r = SessionGenerator.generate(session, modelConfig, inputIds, config, null, streamer, decoder);
         } else {

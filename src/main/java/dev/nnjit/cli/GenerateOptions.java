@@ -20,11 +20,11 @@ public record GenerateOptions(Path model, String prompt, long[] inputIds, int ma
                               String backend, boolean sample, Float temperature, Integer topK, Double topP, Long seed,
                               boolean json, boolean verbose, Path chromium, boolean timings) {
     /** Backends generation runs on: the JVM's, and the browser ones {@code nnjit run} has. */
-    static final java.util.List<String> BACKENDS = java.util.List.of("cpu", "webgpu", "webgpu-js", "browser",
-            "browser-js", "browser-wasm-gc");
+    static final java.util.List<String> BACKENDS = java.util.List.of("cpu", "webgpu", "webgpu-js", "wasm-simd",
+            "wasm-simd-js", "browser", "browser-js", "browser-wasm-gc");
 
     static final String USAGE = "  nnjit generate MODEL (--prompt TEXT | --input-ids 1,2,3) --max-new-tokens N"
-            + " [--decoder-start-token-id ID]\n                  [--backend cpu|webgpu|webgpu-js|browser|...] [--chromium PATH]\n"
+            + " [--decoder-start-token-id ID]\n                  [--backend cpu|webgpu|webgpu-js|wasm-simd|browser|...] [--chromium PATH]\n"
             + "                  [--sample [--temperature T] [--top-k K] [--top-p P] [--seed S]] [--json] [--timings]";
 
     /** Parses the arguments after "generate"; throws {@link UsageException} naming the offending argument. */

@@ -59,9 +59,12 @@ final class KvCache {
      */
     void append(Map<String, Tensor> outputs, int from, int count) {
         for (KvEntry e : entries) {
-            if (e.crossAttention()) {
-                if (e.present() != null && !fixed.containsKey(e.past())) fixed.put(e.past(), present(outputs, e, -1));
+            if (!e.crossAttention() || fixed.containsKey(e.past())) continue;
+            if (!outputs.containsKey(e.present())) {
+                throw new GenerationException("the first decoder step returned no '" + e.present() + "' for the"
+                        + " cross-attention cache '" + e.past() + "'");
             }
+            fixed.put(e.past(), present(outputs, e, -1));
         }
         grow(length + count);
         for (KvEntry e : entries) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * encoder's keys and values, fixed after the first decoder step.
  *
  * @param past the input name
- * @param present the output name; null for a cross-attention entry the with-past graph does not return
+ * @param present the output name (a with-past encoder-decoder graph may not return its cross-attention entries:
+ *     the first decoder step's do, and they never change)
  * @param heads key/value heads (fewer than query heads under grouped-query attention)
  * @param headDim elements per head and position
  */
@@ -31,12 +32,9 @@ record KvEntry(String past, String present, int heads, int headDim, boolean cros
             if (!name.startsWith(PAST_PREFIX)) continue;
             String present = PRESENT_PREFIX + name.substring(PAST_PREFIX.length());
             boolean cross = name.contains(".encoder.");
-            if (!outputs.containsKey(present)) {
-                if (!cross) {
-                    throw new GenerationException("the model takes '" + name + "' but has no output '" + present
-                            + "' to feed it from (outputs: " + outputs.keySet() + ")");
-                }
-                present = null;
+            if (!outputs.containsKey(present) && !cross) {
+                throw new GenerationException("the model takes '" + name + "' but has no output '" + present
+                        + "' to feed it from (outputs: " + outputs.keySet() + ")");
             }
             Shape s = in.getValue().shape();
             if (!s.hasRank() || s.rank() != 4 || !s.dim(1).isKnown() || !s.dim(3).isKnown()) {

@@ -29,4 +29,18 @@ public final class SessionGenerator {
         return Generator.generate(new CachelessCausalModel(session, modelConfig, lengths), inputIds, config, streamer,
                 textDecoder);
     }
+
+    /**
+     * Generation with an encoder-decoder split into an encoder and decoder sessions (Optimum's layout):
+     * {@link KvCacheSeq2SeqModel}.
+     *
+     * @param withPastDecoder decoder_with_past_model.onnx's session; null when {@code decoder} is a merged decoder
+     */
+    public static GenerationResult generate(Session encoder, Session decoder, Session withPastDecoder,
+                                            ModelConfig modelConfig, long[] inputIds, GenerationConfig config,
+                                            LengthBuckets buckets, TokenStreamer streamer, TextDecoder textDecoder) {
+        LengthBuckets lengths = buckets != null ? buckets : LengthBuckets.forBackend(decoder.backendName());
+        return Generator.generate(new KvCacheSeq2SeqModel(encoder, decoder, withPastDecoder, modelConfig, lengths),
+                inputIds, config, streamer, textDecoder);
+    }
 }

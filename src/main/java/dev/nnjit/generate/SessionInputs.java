@@ -33,7 +33,13 @@ final class SessionInputs {
     }
 
     static void check(Session session, List<String> required, List<String> known, String kind, boolean cacheAllowed) {
-        if (!session.outputs().containsKey(LOGITS)) {
+        check(session, required, known, kind, cacheAllowed, true);
+    }
+
+    /** As above; {@code logits}: whether the session must have a "logits" output (an encoder has none). */
+    static void check(Session session, List<String> required, List<String> known, String kind, boolean cacheAllowed,
+                      boolean logits) {
+        if (logits && !session.outputs().containsKey(LOGITS)) {
             throw new GenerationException("the model has no '" + LOGITS + "' output (outputs: " + session.outputs().keySet()
                     + "): generation needs next-token scores, e.g. an ONNX export of a ...ForCausalLM or"
                     + " ...ForConditionalGeneration model");

@@ -16,16 +16,13 @@
  * lengths follow {@link dev.nnjit.generate.LengthBuckets} (powers of two on WebGPU, right-padded, checked per model
  * by {@link dev.nnjit.generate.PaddedSequence}); the result reports the plans compiled and each step's time.
  *
- * <p>TODO (issue 9, item 2), designed but not built, since no KV-cache export exists here to test against: a
- * {@code KvCacheCausalModel} for Optimum's decoder exports. Inputs {@code input_ids}, {@code attention_mask} (ones over
- * past + new), {@code position_ids} where present, {@code past_key_values.{i}.key/value} ([1, kv_heads, past, head_dim],
- * the first step with past = 0 (an empty tensor), or for a merged decoder {@code use_cache_branch} = false with a
- * one-position dummy); outputs {@code logits} and {@code present.{i}.key/value}, fed back as the next step's past. Only
- * the new token is fed after the prefill. Shapes come from the declared input types (symbolic dims
- * {@code past_sequence_length}). For encoder-decoders ({@code encoder_model.onnx} + {@code decoder_model*.onnx}): the
- * encoder runs once; {@code present.{i}.encoder.key/value} from the first decoder step are reused unchanged, only
- * {@code present.{i}.decoder.*} advance. Merged decoders need {@code If} (the CPU reference has it; the WebGPU
- * backend does not lower it yet). Each new past length would also compile a new plan: a cache-aware run needs
- * bucketed past lengths (a static cache preallocated to a bucket, masked) or shape-generic plans.
+ * <p>Models with a KV cache (Optimum's names: past_key_values.* in, present.* out): {@link
+ * dev.nnjit.generate.KvCacheCausalModel} (decoder-only, plain or merged with an If on use_cache_branch) and {@link
+ * dev.nnjit.generate.KvCacheSeq2SeqModel} (encoder_model + merged decoder, or decoder + decoder-with-past): the prefill
+ * runs the prompt, each later step one token over the cache ({@link dev.nnjit.generate.KvDecoding}). The cache is a
+ * host-side {@link dev.nnjit.generate.KvCache} fed at bucketed widths (a static cache: padded, masked, so the decode
+ * steps of a bucket share one plan), checked against exact runs per decoding. Merged decoders run on every backend
+ * because the session compiles an If on a condition input as its branch (one plan per value). Not yet: keeping the
+ * cache in GPU buffers between steps (today the presents are read back and the pasts uploaded each step).
  */
 package dev.nnjit.generate;

@@ -41,6 +41,32 @@ class GenerateCommandTest {
         assertTrue(doc.number("prefillMs") > 0 && doc.number("tokensPerSecond") > 0);
     }
 
+    /**
+     * The KV-cache layouts of models/kv: a folder with an encoder and a merged decoder, and a decoder-only export with
+     * past_key_values; the ids are ONNX Runtime's (models/kv/reference.json).
+     */
+    @Test
+    void kvCacheExportsGenerateTheReferenceIds() throws java.io.IOException {
+        for (JsonObject c : dev.nnjit.generate.KvCacheGenerationTestCases.all()) {
+            boolean seq2seq = c.string("model").equals("encoder-decoder");
+            List<String> args = new java.util.ArrayList<>(List.of("generate",
+                    seq2seq ? "models/kv/encoder-decoder" : "models/kv/decoder-only/model-kv-merged.onnx",
+                    "--input-ids", ids(c.array("prompt")), "--max-new-tokens", "16", "--json"));
+            if (seq2seq) args.addAll(List.of("--decoder-start-token-id", String.valueOf(c.integer("decoderStart"))));
+            Outcome o = run(args.toArray(new String[0]));
+            assertEquals(Main.OK, o.code(), o.err());
+            JsonObject doc = JsonObject.root(Json.parse(o.out()), "stdout");
+            assertEquals(ids(c.array("ids")), ids(doc.array("ids")), c.string("model") + " " + c.array("prompt"));
+            assertTrue(doc.string("lengths").startsWith("KV cache"), doc.string("lengths"));
+        }
+    }
+
+    private static String ids(List<Object> values) {
+        StringBuilder sb = new StringBuilder();
+        for (Object v : values) sb.append(sb.length() == 0 ? "" : ",").append(((Number) v).longValue());
+        return sb.toString();
+    }
+
     @Test
     void sampledIdsAreReproducibleWithASeed() {
         String[] args = {"generate", "models/fixtures/llama/model.onnx", "--input-ids", "1,5,9", "--max-new-tokens", "6",

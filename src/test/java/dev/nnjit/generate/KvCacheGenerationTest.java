@@ -43,6 +43,36 @@ class KvCacheGenerationTest {
         return tests;
     }
 
+    @TestFactory
+    List<DynamicTest> encoderDecoderGreedyIdsEqualOnnxRuntime() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonObject c : cases("encoder-decoder")) {
+            for (boolean merged : new boolean[] {false, true}) {
+                String name = (merged ? "merged decoder" : "decoder + decoder with past") + " prompt " + c.array("prompt");
+                tests.add(DynamicTest.dynamicTest(name, () -> checkSeq2Seq(c, merged)));
+            }
+        }
+        assertEquals(4, tests.size());
+        return tests;
+    }
+
+    private static void checkSeq2Seq(JsonObject c, boolean merged) {
+        Path dir = KV.resolve("encoder-decoder");
+        Session encoder = SESSIONS.computeIfAbsent("encoder", f -> Session.create(ModelFiles.load(dir.resolve("encoder_model.onnx"))));
+        Session first = SESSIONS.computeIfAbsent(merged ? "merged" : "decoder", f -> Session.create(ModelFiles.load(
+                dir.resolve(merged ? "decoder_model_merged.onnx" : "decoder_model.onnx"))));
+        Session next = merged ? null : SESSIONS.computeIfAbsent("with-past", f -> Session.create(ModelFiles.load(
+                dir.resolve("decoder_with_past_model.onnx"))));
+        int n = c.integer("maxNewTokens");
+        GenerationConfig config = GenerationConfig.DEFAULTS.withMaxNewTokens(n)
+                .withDecoderStartTokenId((long) c.integer("decoderStart"));
+        GenerationResult r = Generator.generate(new KvCacheSeq2SeqModel(encoder, first, next, ModelConfig.UNKNOWN,
+                LengthBuckets.POWERS_OF_TWO), longs(c.array("prompt")), config, null, null);
+        assertArrayEquals(longs(c.array("ids")), r.ids(), "nnjit's greedy ids differ from ONNX Runtime's");
+        assertEquals(StopReason.MAX_NEW_TOKENS, r.stopReason());
+        assertTrue(r.lengths().startsWith("KV cache, exact lengths (the model has no attention mask"), r.lengths());
+    }
+
     static List<JsonObject> cases(String model) throws IOException {
         Path ref = KV.resolve("reference.json");
         JsonObject doc = JsonObject.root(Json.parse(Files.readString(ref)), ref.toString());
