@@ -11,11 +11,15 @@
 //          of such arrays. out.stats -> {prefillMs, decodeMsPerToken, tokensPerSecond, compiledShapes, ...} (last call)
 //   generator.dispose();
 //
-// model: a folder URL (ending in "/") holding model.onnx, config.json and tokenizer.json, optionally
+// model: a folder URL (ending in "/") holding model.onnx (else onnx/model.onnx, decoder_model_merged.onnx or
+//   onnx/decoder_model_merged.onnx: Hugging Face's layouts), config.json and tokenizer.json, optionally
 //   generation_config.json and tokenizer_config.json; or {files: {"model.onnx": bytes, "config.json": text, ...}}.
-//   Models without a KV cache only (inputs input_ids [, attention_mask, position_ids] or, for encoder-decoders,
-//   decoder_input_ids): the sequence is re-run per token, in length buckets on webgpu.
-// options: device "webgpu" (default where navigator.gpu exists) | "wasm" | "cpu"; engine "auto" | "wasm-gc" | "js".
+//   One graph: decoder-only with or without a KV cache (Optimum's past_key_values.* / present.*, plain or merged:
+//   the cache is kept between steps, the past fed at bucketed widths), or an encoder-decoder without a cache (inputs
+//   input_ids and decoder_input_ids: the decoder sequence is re-run per token, in length buckets on webgpu). Split
+//   encoder-decoder exports (encoder_model.onnx + decoders) generate on the JVM (bin/nnjit generate) so far.
+// options: device "webgpu" (default where navigator.gpu exists) | "wasm" (the wasm-simd backend) | "cpu" (the
+//   reference); engine "auto" | "wasm-gc" | "js".
 // Generation options (snake_case as transformers.js): max_new_tokens, do_sample, temperature, top_k, top_p,
 //   repetition_penalty, seed, eos_token_id, decoder_start_token_id, streamer ({put(bigint[][]), end()}), signal
 //   (AbortSignal: rejects with an Error named AbortError whose `partial` is the engine's result so far), lengths
@@ -46,11 +50,14 @@ export async function createGenerationPipeline(task, model, options = {}) {
     throw new Error(`unknown generation task '${task}' (expected ${TASKS.join(" or ")})`);
   }
   const files = await modelFiles(model);
-  if (!files["model.onnx"]) throw new Error(`${describe(model)} has no model.onnx`);
+  if (!files["model.onnx"]) {
+    throw new Error(`${describe(model)} has no model.onnx (nor onnx/model.onnx, decoder_model_merged.onnx or`
+      + " onnx/decoder_model_merged.onnx)");
+  }
   if (files["tokenizer.json"] == null) throw new Error(`${describe(model)} has no tokenizer.json: pipelines need one`);
   const engine = await engineFor(options.engine || "auto");
   const device = options.device || (typeof navigator !== "undefined" && navigator.gpu ? "webgpu" : "wasm");
-  const backend = device === "webgpu" ? "webgpu" : device === "wasm" || device === "cpu" ? "cpu" : null;
+  const backend = { webgpu: "webgpu", wasm: "wasm-simd", cpu: "cpu" }[device] ?? null;
   if (backend === null) throw new Error(`unknown device '${device}' (expected webgpu, wasm or cpu)`);
   const loaded = await engine.loadModelAsync(files["model.onnx"], {}, backend === "webgpu"
     ? { backend, tuning: options.tuning || { budgetMs: 0, cache: "none", auto: false } } : { backend });
@@ -185,8 +192,15 @@ async function modelFiles(model) {
     if (!r.ok) return null;
     return binary ? new Uint8Array(await r.arrayBuffer()) : r.text();
   };
+  const graph = async () => {
+    for (const name of ["model.onnx", "onnx/model.onnx", "decoder_model_merged.onnx", "onnx/decoder_model_merged.onnx"]) {
+      const bytes = await fetchOr(name, true);
+      if (bytes) return bytes;
+    }
+    return null;
+  };
   const [onnx, config, generationConfig, tokenizer, tokenizerConfig] = await Promise.all([
-    fetchOr("model.onnx", true), fetchOr("config.json"), fetchOr("generation_config.json"),
+    graph(), fetchOr("config.json"), fetchOr("generation_config.json"),
     fetchOr("tokenizer.json"), fetchOr("tokenizer_config.json")]);
   return { "model.onnx": onnx, "config.json": config, "generation_config.json": generationConfig,
     "tokenizer.json": tokenizer, "tokenizer_config.json": tokenizerConfig };

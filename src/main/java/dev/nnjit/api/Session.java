@@ -79,6 +79,9 @@ public final class Session {
 
     public String backendName() { return backend.name(); }
 
+    /** Whether this session's plans can keep values on a device between runs (see {@code RunOptions.onDevice()}). */
+    public boolean keepsValuesOnDevice() { return backend.keepsValuesOnDevice(); }
+
     /** Declared inputs with their types (symbolic dims where the model has them). */
     public Map<String, TensorType> inputs() {
         Map<String, TensorType> m = new LinkedHashMap<>();

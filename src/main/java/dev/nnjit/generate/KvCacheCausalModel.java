@@ -1,10 +1,8 @@
 package dev.nnjit.generate;
 
 import dev.nnjit.api.Session;
-import dev.nnjit.runtime.RunOptions;
 import dev.nnjit.tensor.Tensor;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +24,6 @@ public final class KvCacheCausalModel implements CausalModel {
     private final ModelConfig config;
     private final LengthBuckets buckets;
     private final List<KvEntry> entries;
-    private final Set<String> outputs = new LinkedHashSet<>();
 
     public KvCacheCausalModel(Session session, ModelConfig config, LengthBuckets buckets) {
         SessionInputs.check(session, List.of(SessionInputs.INPUT_IDS), KNOWN, "decoder-only", true);
@@ -35,13 +32,11 @@ public final class KvCacheCausalModel implements CausalModel {
         this.buckets = buckets;
         this.entries = KvEntry.of(session);
         if (entries.isEmpty()) throw new GenerationException("the model takes no past_key_values.* inputs");
-        outputs.add(SessionInputs.LOGITS);
         for (KvEntry e : entries) {
             if (e.crossAttention()) {
                 throw new GenerationException("input '" + e.past() + "' is a cross-attention cache: an encoder-decoder"
                         + " model's decoder, which needs its encoder (generate with the model folder)");
             }
-            outputs.add(e.present());
         }
     }
 
@@ -58,14 +53,15 @@ public final class KvCacheCausalModel implements CausalModel {
     @Override public ModelConfig config() { return config; }
 
     @Override public Decoding start(long[] promptIds) {
-        return new KvDecoding(promptIds, new Step(), new KvCache(entries), buckets, config.contextLength(),
-                session.planCache());
+        return new KvDecoding(promptIds, new Step(), entries, buckets, config.contextLength(), session.planCache());
     }
 
     private final class Step implements KvDecoding.Step {
         @Override public boolean canPad() { return session.inputs().containsKey(SessionInputs.ATTENTION_MASK); }
 
-        @Override public Map<String, Tensor> run(long[] ids, int length, int cached, int width, Map<String, Tensor> past) {
+        @Override public Session session(int cached) { return session; }
+
+        @Override public Map<String, Tensor> inputs(long[] ids, int length, int cached, int width) {
             Map<String, Tensor> feeds = new LinkedHashMap<>();
             Set<String> inputs = session.inputs().keySet();
             feeds.put(SessionInputs.INPUT_IDS, SessionInputs.row(session, SessionInputs.INPUT_IDS,
@@ -82,11 +78,10 @@ public final class KvCacheCausalModel implements CausalModel {
                 for (int i = 0; i < length; i++) positions[i] = cached + Math.min(i, ids.length - 1);
                 feeds.put(SessionInputs.POSITION_IDS, SessionInputs.row(session, SessionInputs.POSITION_IDS, positions));
             }
-            feeds.putAll(past);
             if (inputs.contains(SessionInputs.USE_CACHE_BRANCH)) {
                 feeds.put(SessionInputs.USE_CACHE_BRANCH, Tensor.ofBools(new int[] {1}, new boolean[] {cached > 0}));
             }
-            return session.run(feeds, RunOptions.DEFAULT.withOutputs(outputs)).outputs();
+            return feeds;
         }
     }
 }

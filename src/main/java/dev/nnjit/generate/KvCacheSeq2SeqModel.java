@@ -4,7 +4,6 @@ import dev.nnjit.api.Session;
 import dev.nnjit.runtime.RunOptions;
 import dev.nnjit.tensor.Tensor;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,8 +66,8 @@ public final class KvCacheSeq2SeqModel implements Seq2SeqModel {
         if (encoder.inputs().containsKey(SessionInputs.ATTENTION_MASK)) encoderFeeds.put(SessionInputs.ATTENTION_MASK, mask);
         Tensor hidden = encoder.run(encoderFeeds, RunOptions.DEFAULT.withOutputs(Set.of(LAST_HIDDEN_STATE)))
                 .outputs().get(LAST_HIDDEN_STATE);
-        return new KvDecoding(new long[] {decoderStartTokenId}, new Step(hidden, inputIds.length), new KvCache(entries),
-                buckets, config.contextLength(), next.planCache());
+        return new KvDecoding(new long[] {decoderStartTokenId}, new Step(hidden, inputIds.length), entries, buckets,
+                config.contextLength(), next.planCache());
     }
 
     private final class Step implements KvDecoding.Step {
@@ -82,8 +81,10 @@ public final class KvCacheSeq2SeqModel implements Seq2SeqModel {
 
         @Override public boolean canPad() { return false; }
 
-        @Override public Map<String, Tensor> run(long[] ids, int length, int cached, int width, Map<String, Tensor> past) {
-            Session s = cached == 0 ? first : next;
+        @Override public Session session(int cached) { return cached == 0 ? first : next; }
+
+        @Override public Map<String, Tensor> inputs(long[] ids, int length, int cached, int width) {
+            Session s = session(cached);
             Map<String, Tensor> inputs = new LinkedHashMap<>();
             Set<String> names = s.inputs().keySet();
             inputs.put(SessionInputs.INPUT_IDS, SessionInputs.row(s, SessionInputs.INPUT_IDS, SessionInputs.padded(ids, length, 0)));
@@ -92,14 +93,10 @@ public final class KvCacheSeq2SeqModel implements Seq2SeqModel {
                         SessionInputs.ones(encoderLength)));
             }
             if (names.contains(ENCODER_HIDDEN_STATES)) inputs.put(ENCODER_HIDDEN_STATES, hidden);
-            for (Map.Entry<String, Tensor> p : past.entrySet()) if (names.contains(p.getKey())) inputs.put(p.getKey(), p.getValue());
             if (names.contains(SessionInputs.USE_CACHE_BRANCH)) {
                 inputs.put(SessionInputs.USE_CACHE_BRANCH, Tensor.ofBools(new int[] {1}, new boolean[] {cached > 0}));
             }
-            Set<String> wanted = new LinkedHashSet<>();
-            wanted.add(SessionInputs.LOGITS);
-            for (KvEntry e : entries) if (s.outputs().containsKey(e.present())) wanted.add(e.present());
-            return s.run(inputs, RunOptions.DEFAULT.withOutputs(wanted)).outputs();
+            return inputs;
         }
     }
 }

@@ -1,14 +1,21 @@
 package dev.nnjit.generate;
 
 import dev.nnjit.api.PlanCache;
+import dev.nnjit.api.Session;
+import dev.nnjit.runtime.RunOptions;
+import dev.nnjit.runtime.RunResult;
 import dev.nnjit.tensor.Tensor;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The decoding state of a model with a KV cache: the sequence so far and its {@link KvCache}. Each step runs only the
- * positions the cache does not hold yet (the whole prompt at the prefill, then one token), over the cached past, and
- * appends the new positions' keys and values.
+ * The decoding state of a model with a KV cache: the sequence so far and its cache. Each step runs only the positions
+ * the cache does not hold yet (the whole prompt at the prefill, then one token), over the cached past, and adds the
+ * new positions' keys and values to the cache.
  *
  * <p>Shapes, so that a decoding compiles a handful of plans rather than one per token: where the step masks its past
  * ({@link Step#canPad()}) and the lengths are bucketed, the past is fed at a bucket width (powers of two; positions
@@ -16,16 +23,22 @@ import java.util.Map;
  * bucket all have one shape: a static cache. Padding is checked, not assumed: the first two padded steps also run
  * exactly, and if the scores differ beyond float noise ({@link PaddedSequence#TOLERANCE}) or a padded run fails, the
  * decoding runs exact shapes from then on and says why in its stats.
+ *
+ * <p>Where the cache lives: on a backend that keeps values on a device (WebGPU), once the padding checks are done,
+ * in device memory ({@link DeviceKvCache}: presents never read back, pasts never uploaded); elsewhere, and during the
+ * checks, in a host-side {@link KvCache} (presents read back, pasts uploaded).
  */
 final class KvDecoding implements Decoding {
-    /** One run of the model for a step. */
+    /** What a model adapter contributes to a step. */
     interface Step {
+        /** The session that runs a step over {@code cached} positions (a split decoder has one for the first step). */
+        Session session(int cached);
+
         /**
-         * Runs {@code ids} (the new positions, starting at absolute position {@code cached}) right-padded to
-         * {@code length}, after {@code past} (the cache's feeds at width {@code width}, of which {@code cached}
-         * positions are real). Returns the outputs: logits and the presents.
+         * The feeds other than the pasts, for {@code ids} (the new positions, from absolute position {@code cached})
+         * right-padded to {@code length}, after a past of width {@code width} of which {@code cached} are real.
          */
-        Map<String, Tensor> run(long[] ids, int length, int cached, int width, Map<String, Tensor> past);
+        Map<String, Tensor> inputs(long[] ids, int length, int cached, int width);
 
         /** Whether the model masks its past and new positions (an attention mask over both), so padding is possible. */
         boolean canPad();
@@ -34,7 +47,9 @@ final class KvDecoding implements Decoding {
     private static final int PADDED_CHECKS = 2;
 
     private final Step step;
+    private final List<KvEntry> entries;
     private final KvCache cache;
+    private final DeviceKvCache device;
     private final LengthBuckets buckets;
     private final int context;
     private final PlanCache plans;
@@ -42,12 +57,15 @@ final class KvDecoding implements Decoding {
     private long[] ids;
     private int checksLeft = PADDED_CHECKS;
     private boolean exact;
+    private boolean onDevice;
     private String lengths;
 
-    KvDecoding(long[] firstIds, Step step, KvCache cache, LengthBuckets buckets, int context, PlanCache plans) {
+    KvDecoding(long[] firstIds, Step step, List<KvEntry> entries, LengthBuckets buckets, int context, PlanCache plans) {
         this.ids = firstIds.clone();
         this.step = step;
-        this.cache = cache;
+        this.entries = List.copyOf(entries);
+        this.cache = new KvCache(entries);
+        this.device = step.session(1).keepsValuesOnDevice() ? new DeviceKvCache(entries) : null;
         this.buckets = buckets;
         this.context = context;
         this.plans = plans;
@@ -66,7 +84,7 @@ final class KvDecoding implements Decoding {
     }
 
     @Override public float[] nextLogits() {
-        int cached = cache.length();
+        int cached = onDevice ? device.length() : cache.length();
         long[] fresh = Arrays.copyOfRange(ids, cached, ids.length);
         int n = fresh.length;
         if (n == 0) throw new IllegalStateException("nothing new to run: append a token first");
@@ -76,14 +94,16 @@ final class KvDecoding implements Decoding {
         int width = cached == 0 ? 0 : buckets.lengthFor(cached, context > 0 ? context - 1 : 0);
         if (length == n && width == cached) return run(fresh, n, cached, cached);
         if (checksLeft == 0) return run(fresh, length, cached, width);
-        Map<String, Tensor> padded;
+        RunResult padded;
         try {
-            padded = step.run(fresh, length, cached, width, cache.feeds(width));
+            padded = hostRun(fresh, length, cached, width);
         } catch (RuntimeException e) {
-            return fallBack("a padded run failed: " + e.getMessage(), fresh, cached);
+            exact = true;
+            lengths = "KV cache, exact lengths (a padded run failed: " + e.getMessage() + ")";
+            return run(fresh, n, cached, cached);
         }
-        Map<String, Tensor> exactOut = step.run(fresh, n, cached, cached, cache.feeds(cached));
-        float[] want = SessionInputs.rowAt(logits(exactOut), n - 1);
+        RunResult exactRun = hostRun(fresh, n, cached, cached);
+        float[] want = SessionInputs.rowAt(logits(exactRun), n - 1);
         float diff = PaddedSequence.maxRelativeDifference(want, SessionInputs.rowAt(logits(padded), n - 1));
         if (!(diff <= PaddedSequence.TOLERANCE)) {
             exact = true;
@@ -91,29 +111,73 @@ final class KvDecoding implements Decoding {
         } else if (--checksLeft == 0) {
             lengths = "KV cache, past widths " + buckets + " (padding checked)";
         }
-        cache.append(exactOut, cached, n);
+        cache.append(exactRun.outputs(), cached, n);
         return want;
     }
 
+    /** A step whose cache update is kept: on the device where possible (the checks are over), else on the host. */
     private float[] run(long[] fresh, int length, int cached, int width) {
-        Map<String, Tensor> out = step.run(fresh, length, cached, width, cache.feeds(width));
-        cache.append(out, width, fresh.length);
-        return SessionInputs.rowAt(logits(out), fresh.length - 1);
+        RunResult r;
+        if (device == null) {
+            r = hostRun(fresh, length, cached, width);
+            cache.append(r.outputs(), width, fresh.length);
+        } else {
+            r = deviceRun(fresh, length, cached, width);
+            device.record(r.device(), width, cached, width, fresh.length);
+        }
+        return SessionInputs.rowAt(logits(r), fresh.length - 1);
     }
 
-    private float[] fallBack(String why, long[] fresh, int cached) {
-        exact = true;
-        lengths = "KV cache, exact lengths (" + why + ")";
-        return run(fresh, fresh.length, cached, cached);
+    /** Pasts uploaded from the host cache; logits and presents read back. */
+    private RunResult hostRun(long[] fresh, int length, int cached, int width) {
+        Session s = step.session(cached);
+        Map<String, Tensor> feeds = step.inputs(fresh, length, cached, width);
+        for (Map.Entry<String, Tensor> p : cache.feeds(width).entrySet()) {
+            if (s.inputs().containsKey(p.getKey())) feeds.put(p.getKey(), p.getValue());
+        }
+        Set<String> outputs = new LinkedHashSet<>();
+        outputs.add(SessionInputs.LOGITS);
+        for (KvEntry e : entries) if (s.outputs().containsKey(e.present())) outputs.add(e.present());
+        return s.run(feeds, RunOptions.DEFAULT.withOutputs(outputs));
     }
 
-    private static Tensor logits(Map<String, Tensor> outputs) {
-        Tensor t = outputs.get(SessionInputs.LOGITS);
+    /**
+     * Pasts and presents kept on the device; only the logits are read back. The first such step uploads the host
+     * cache (what the checks built) into the plan's past buffers; later ones fill them by device copies.
+     */
+    private RunResult deviceRun(long[] fresh, int length, int cached, int width) {
+        Session s = step.session(cached);
+        Map<String, Tensor> feeds = step.inputs(fresh, length, cached, width);
+        Set<String> keep = new LinkedHashSet<>();
+        for (String name : device.names()) {
+            if (s.inputs().containsKey(name) || s.outputs().containsKey(name)) keep.add(name);
+        }
+        RunOptions options = RunOptions.DEFAULT.withOutputs(Set.of(SessionInputs.LOGITS));
+        Map<String, Tensor> pasts;
+        if (!onDevice) {
+            pasts = cache.feeds(width);
+            options = options.withDeviceState(keep, Set.of(), List.of());
+            onDevice = true;
+        } else {
+            pasts = device.placeholders(width);
+            Set<String> resident = new LinkedHashSet<>();
+            for (String name : device.pasts()) if (s.inputs().containsKey(name)) resident.add(name);
+            options = options.withDeviceState(keep, resident, device.copies(width));
+        }
+        for (Map.Entry<String, Tensor> p : pasts.entrySet()) {
+            if (s.inputs().containsKey(p.getKey())) feeds.put(p.getKey(), p.getValue());
+        }
+        return s.run(feeds, options);
+    }
+
+    private static Tensor logits(RunResult r) {
+        Tensor t = r.outputs().get(SessionInputs.LOGITS);
         if (t == null) throw new GenerationException("the step returned no '" + SessionInputs.LOGITS + "'");
         return t;
     }
 
     @Override public DecodingStats stats() {
-        return new DecodingStats(plans.compiles() - compilesBefore, lengths);
+        String where = onDevice ? "; cache kept in GPU memory" : "";
+        return new DecodingStats(plans.compiles() - compilesBefore, lengths + where);
     }
 }

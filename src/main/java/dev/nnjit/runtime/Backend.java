@@ -11,4 +11,11 @@ public interface Backend {
     String name();
 
     Executable compile(Graph specialized);
+
+    /**
+     * Whether its plans keep values on a device between runs ({@link RunOptions#onDevice()}, {@link
+     * RunOptions#resident()}, {@link RunOptions#copies()}): WebGPU. Elsewhere those options are ignored and the
+     * caller feeds and reads host tensors.
+     */
+    default boolean keepsValuesOnDevice() { return false; }
 }

@@ -8,8 +8,9 @@ import java.util.List;
  * Assigns inputs and intermediates to reusable buffers by liveness, so that peak GPU memory is about the weights
  * plus the largest set of tensors alive at once.
  *
- * <p>Lifetimes are closed intervals of steps: an input is born at step -1 (written before the first dispatch), an
- * intermediate at the first step that writes it; a tensor lives through the last step reading it or any view of it,
+ * <p>Lifetimes are closed intervals of steps: an input is born at step -1 (written before the first dispatch) and
+ * keeps its buffer to the end and between runs (so a resident input, {@code RunOptions.resident()}, keeps its content
+ * from run to run: a KV cache's past), an intermediate is born at the first step that writes it; a tensor lives through the last step reading it or any view of it,
  * and graph outputs computed by kernels (and their bases) to the end, since they are copied out after the last step;
  * an input no kernel reads gets no buffer (nor upload). Tensors whose
  * intervals intersect never share a buffer, so a kernel never writes a buffer it reads (its inputs and outputs are
@@ -45,6 +46,10 @@ public final class BufferPlanner {
             // Outputs computed on the GPU are copied out after the last step; inputs and constants are answered from
             // the CPU, so being an output does not keep them on the GPU.
             if (pooled(root) && root.kind() == GpuTensor.Kind.INTERMEDIATE) death[root.id()] = Integer.MAX_VALUE;
+        }
+        for (GpuTensor t : tensors) {
+            // a read input owns its buffer for good: nothing else may write it, in this run or between runs
+            if (pooled(t) && t.kind() == GpuTensor.Kind.INPUT && death[t.id()] >= 0) death[t.id()] = Integer.MAX_VALUE;
         }
 
         boolean[] planned = new boolean[n];

@@ -62,6 +62,8 @@ public final class WebGpuBackend implements Backend {
 
     @Override public String name() { return "webgpu"; }
 
+    @Override public boolean keepsValuesOnDevice() { return true; }
+
     public GpuDevice device() { return gpu; }
 
     /** The limits programs are planned against. */

@@ -7,6 +7,8 @@ import dev.nnjit.gpu.GpuDevice;
 import dev.nnjit.gpu.GpuTimer;
 import dev.nnjit.gpu.GpuTransfer;
 import dev.nnjit.gpu.KernelPipelines;
+import dev.nnjit.runtime.DeviceCopy;
+import dev.nnjit.runtime.DeviceValue;
 import dev.nnjit.runtime.Executable;
 import dev.nnjit.runtime.KernelChoice;
 import dev.nnjit.runtime.Tunable;
@@ -173,6 +175,7 @@ final class WebGpuExecutable implements Executable, Tunable {
 
     private GPUBuffer bufferOf(GpuTensor t) {
         GpuTensor root = t.storage();
+        if (slots == null) throw new IllegalStateException("this plan was released; its tensors are gone");
         if (root.kind() == GpuTensor.Kind.CONSTANT) return constants[root.id()];
         int slot = plan.slotOf()[root.id()];
         if (slot < 0) throw new IllegalStateException("tensor " + root + " has no buffer");
@@ -193,8 +196,13 @@ final class WebGpuExecutable implements Executable, Tunable {
         lastFeeds = feeds;
         long t0 = System.nanoTime();
         for (GpuTensor in : program.inputs()) {
-            if (in.isEmpty() || plan.slotOf()[in.id()] < 0) continue;
+            if (in.isEmpty() || plan.slotOf()[in.id()] < 0 || options.resident().contains(in.name())) continue;
             transfer.upload(slots[plan.slotOf()[in.id()]], feeds.get(in.name()), "feed '" + in.name() + "'");
+        }
+        if (!options.copies().isEmpty()) {
+            GPUCommandEncoder enc = gpu.createEncoder("nnjit device copies");
+            for (DeviceCopy c : options.copies()) encodeCopy(enc, c, options);
+            gpu.scoped("copying device values into resident inputs", () -> gpu.submit(enc));
         }
         long t1 = System.nanoTime();
         List<KernelTime> times = new ArrayList<>();
@@ -232,6 +240,7 @@ final class WebGpuExecutable implements Executable, Tunable {
         outputs.awaitResults(options);
         long t3 = System.nanoTime();
         Map<String, Tensor> values = outputs.collect(feeds, options);
+        Map<String, DeviceValue> device = deviceValues(options);
         long t4 = System.nanoTime();
         gpu.checkHealthy("running the program");
 
@@ -246,7 +255,61 @@ final class WebGpuExecutable implements Executable, Tunable {
         phases.put("encodeMs", (t2 - t1) / 1e6);
         phases.put("gpuMs", (t3 - t2) / 1e6);
         phases.put("readbackMs", (t4 - t3) / 1e6);
-        return new RunResult(values, opTimes, new GpuRunStats(phases, times, timing, planStats()));
+        return new RunResult(values, opTimes, new GpuRunStats(phases, times, timing, planStats()), device);
+    }
+
+    /** The tensors {@code options.onDevice()} names (graph outputs, else inputs), as this plan's device values. */
+    private Map<String, DeviceValue> deviceValues(RunOptions options) {
+        Map<String, DeviceValue> out = new LinkedHashMap<>();
+        for (String name : options.onDevice()) {
+            GpuTensor t = null;
+            for (GpuProgram.Output o : program.outputs()) if (o.name().equals(name)) t = o.tensor();
+            if (t == null) t = input(name);
+            if (t == null) throw new IllegalArgumentException("'" + name + "' is neither an output nor an input of the plan");
+            out.put(name, new WebGpuDeviceValue(this, t, name));
+        }
+        return out;
+    }
+
+    private GpuTensor input(String name) {
+        for (GpuTensor in : program.inputs()) if (in.name().equals(name)) return in;
+        return null;
+    }
+
+    /** Encodes one {@link DeviceCopy} as a copy per block; skips one that copies a region onto itself. */
+    private void encodeCopy(GPUCommandEncoder enc, DeviceCopy c, RunOptions options) {
+        if (!options.resident().contains(c.input())) {
+            throw new IllegalArgumentException("a device copy writes input '" + c.input() + "', which is not resident"
+                    + " (its feed would overwrite it)");
+        }
+        GpuTensor dst = input(c.input());
+        if (dst == null) throw new IllegalArgumentException("'" + c.input() + "' is not an input of the plan");
+        if (!(c.source() instanceof WebGpuDeviceValue)) {
+            throw new IllegalArgumentException("the source of a copy into '" + c.input() + "' is not a WebGPU device value");
+        }
+        WebGpuDeviceValue src = (WebGpuDeviceValue) c.source();
+        if (c.blocks() == 0 || c.blockElements() == 0) return;
+        long srcEnd = c.srcOffset() + (c.blocks() - 1) * c.srcStride() + c.blockElements();
+        long dstEnd = c.dstOffset() + (c.blocks() - 1) * c.dstStride() + c.blockElements();
+        if (srcEnd > src.tensor().elements() || dstEnd > dst.elements()) {
+            throw new IllegalArgumentException("a device copy from '" + src.name() + "' " + src.tensor().describe()
+                    + " into '" + c.input() + "' " + dst.describe() + " reaches past an end (source elements to "
+                    + srcEnd + ", destination to " + dstEnd + ")");
+        }
+        GPUBuffer from = src.executable().bufferOf(src.tensor());
+        GPUBuffer to = bufferOf(dst);
+        if (from == to) {
+            if (src.tensor().storage() == dst.storage() && c.srcOffset() == c.dstOffset()
+                    && c.srcStride() == c.dstStride()) {
+                return;
+            }
+            throw new IllegalArgumentException("a device copy from '" + src.name() + "' into '" + c.input()
+                    + "' would read and write one buffer at different places");
+        }
+        for (int b = 0; b < c.blocks(); b++) {
+            enc.copyBufferToBuffer(from, (c.srcOffset() + b * c.srcStride()) * 4, to,
+                    (c.dstOffset() + b * c.dstStride()) * 4, c.blockElements() * 4);
+        }
     }
 
     private KernelTime kernelTime(int step, double ms) {
