@@ -27,6 +27,8 @@ Masks add -1e9 where attention is not allowed (padding, the future): exp underfl
 positions contribute nothing, as in transformers' float32 models (which add the dtype's minimum).
 
 Usage: python3 models/kv/build_models.py   (writes the .onnx files and config.json beside this script)
+       python3 models/kv/build_models.py --bench FOLDER   (the decode benchmark's Llama-2-sized model-kv.onnx, ~940 MB,
+                                                          not committed: see bench/README.md)
 """
 import json
 import os
@@ -167,12 +169,17 @@ def gelu(b, x):
 # decoder-only (Llama-like)
 # ---------------------------------------------------------------------------------------------------------------
 
-DEC = dict(vocab=96, width=32, heads=4, kv_heads=2, layers=2, ffn=64, positions=128, seed=20261205)
+DEC = dict(vocab=96, width=32, heads=4, kv_heads=2, layers=2, ffn=64, positions=128, seed=20261205, std=0.3,
+           head_std=1.0)
+# The decode benchmark's model: the widths of models/bench/llama2-2l (Llama-2 style, 2 layers, 2048 wide, 16 heads of
+# 128, MLP 5632, vocabulary 32000) with learned positions instead of rotary ones; about 940 MB of float32 weights.
+BENCH = dict(vocab=32000, width=2048, heads=16, kv_heads=16, layers=2, ffn=5632, positions=512, seed=20261207,
+             std=0.02, head_std=0.1)
 
 
-def decoder_only(with_past, presents):
-    c = DEC
+def decoder_only(with_past, presents, c=DEC):
     d = c["width"] // c["heads"]
+    std = c["std"]
     b = Builder(np.random.default_rng(c["seed"]))  # same seed, same draw order: every variant has the same weights
     ids = b.input("input_ids", TensorProto.INT64, ["batch_size", "sequence_length"])
     total_dim = "past_sequence_length + sequence_length" if with_past else "sequence_length"
@@ -194,9 +201,9 @@ def decoder_only(with_past, presents):
     for i in range(c["layers"]):
         p = "layers.%d." % i
         h = rms_norm(b, x, b.init(p + "input_norm", (1 + 0.1 * b.rng.standard_normal(c["width"])).astype(np.float32)))
-        q = heads(b, linear(b, h, b.weight(p + "q", [c["width"], c["width"]], 0.3)), c["heads"], d)
-        k = heads(b, linear(b, h, b.weight(p + "k", [c["width"], c["kv_heads"] * d], 0.3)), c["kv_heads"], d)
-        v = heads(b, linear(b, h, b.weight(p + "v", [c["width"], c["kv_heads"] * d], 0.3)), c["kv_heads"], d)
+        q = heads(b, linear(b, h, b.weight(p + "q", [c["width"], c["width"]], std)), c["heads"], d)
+        k = heads(b, linear(b, h, b.weight(p + "k", [c["width"], c["kv_heads"] * d], std)), c["kv_heads"], d)
+        v = heads(b, linear(b, h, b.weight(p + "v", [c["width"], c["kv_heads"] * d], std)), c["kv_heads"], d)
         if with_past:
             k = b.op("Concat", pasts[i][0], k, axis=2)
             v = b.op("Concat", pasts[i][1], v, axis=2)
@@ -204,14 +211,14 @@ def decoder_only(with_past, presents):
         groups = c["heads"] // c["kv_heads"]
         ctx = attention(b, q, repeat_kv(b, k, c["kv_heads"], groups, d), repeat_kv(b, v, c["kv_heads"], groups, d),
                         bias, d)
-        x = b.op("Add", x, linear(b, merge_heads(b, ctx, c["width"]), b.weight(p + "o", [c["width"], c["width"]], 0.3)))
+        x = b.op("Add", x, linear(b, merge_heads(b, ctx, c["width"]), b.weight(p + "o", [c["width"], c["width"]], std)))
         h = rms_norm(b, x, b.init(p + "post_norm", (1 + 0.1 * b.rng.standard_normal(c["width"])).astype(np.float32)))
-        gate = linear(b, h, b.weight(p + "gate", [c["width"], c["ffn"]], 0.3))
-        up = linear(b, h, b.weight(p + "up", [c["width"], c["ffn"]], 0.3))
+        gate = linear(b, h, b.weight(p + "gate", [c["width"], c["ffn"]], std))
+        up = linear(b, h, b.weight(p + "up", [c["width"], c["ffn"]], std))
         silu = b.op("Mul", gate, b.op("Sigmoid", gate))
-        x = b.op("Add", x, linear(b, b.op("Mul", silu, up), b.weight(p + "down", [c["ffn"], c["width"]], 0.3)))
+        x = b.op("Add", x, linear(b, b.op("Mul", silu, up), b.weight(p + "down", [c["ffn"], c["width"]], std)))
     x = rms_norm(b, x, b.init("final_norm", np.ones(c["width"], dtype=np.float32)))
-    logits = linear(b, x, b.weight("lm_head", [c["width"], c["vocab"]], 1.0))
+    logits = linear(b, x, b.weight("lm_head", [c["width"], c["vocab"]], c["head_std"]))
     b.output(logits, "logits", TensorProto.FLOAT, ["batch_size", "sequence_length", c["vocab"]])
     if presents:
         for i, (k, v) in enumerate(present_names):
@@ -385,7 +392,26 @@ def save(folder, files, config):
         f.write("\n")
 
 
+def bench(folder):
+    """models/kv/build_models.py --bench FOLDER: the decode benchmark's model-kv.onnx (+ model-kv.onnx.data)."""
+    os.makedirs(folder, exist_ok=True)
+    m = decoder_only(True, True, BENCH)
+    path = os.path.join(folder, "model-kv.onnx")
+    onnx.save_model(m, path, save_as_external_data=True, all_tensors_to_one_file=True,
+                    location="model-kv.onnx.data", size_threshold=1024)
+    with open(os.path.join(folder, "config.json"), "w") as f:
+        json.dump({"model_type": "nnjit-kv-bench-llama2-2l", "vocab_size": BENCH["vocab"], "hidden_size": BENCH["width"],
+                   "num_attention_heads": BENCH["heads"], "num_key_value_heads": BENCH["kv_heads"],
+                   "num_hidden_layers": BENCH["layers"], "intermediate_size": BENCH["ffn"],
+                   "max_position_embeddings": BENCH["positions"]}, f, indent=2)
+        f.write("\n")
+    print("%s + model-kv.onnx.data (%d bytes)" % (path, os.path.getsize(path + ".data")))
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--bench":
+        bench(sys.argv[2])
+        return
     no_past = decoder_only(False, True)
     with_past = decoder_only(True, True)
     save(os.path.join(HERE, "decoder-only"), {

@@ -11,6 +11,11 @@
 //       -> {ok: true, result: {coldMs, loadMs, firstRunMs, medianMs, minMs, maxMs, runs, warmup, timesMs, config,
 //                              check, checkExpected, (nnjit-webgpu-tuned:) tuningMs, tuning}}
 //        | {ok: true, result: {unavailable: "<reason>"}}        (never throws: one runtime's failure is its own)
+//   await nnjitBench.measureDecode(runtime, {prompt: [ids], newTokens, runs})      (a KV-cache decoder; feedsUrl may
+//       be null) -> {ok: true, result: {prefillMs, decodeMsPerToken, tokensPerSecond, firstQuarterMs, lastQuarterMs,
+//                    ids, check, compiledShapes, lengths, loadMs, (tuned:) tuningMs, tuning}} | {unavailable}
+//       nnjit runtimes decode with the engine's generator (its KV cache, GPU-resident on webgpu); ort-* with the
+//       same greedy KV loop in JS (decodeLoop; ort-webgpu keeps its presents on the GPU, as transformers.js does).
 //   nnjitBench.buildReport({model, device, settings, runtimes: {NAME: result}}) -> the report (see bench-report.html)
 //
 // Outside a page (bench/node/bench.mjs: Node with Dawn, on machines without a browser) the same module is imported
@@ -106,9 +111,12 @@ export async function prepare({ modelUrl, externalFiles = [], feedsUrl, ortBase 
     const base = new URL(modelUrl, location.href);
     const [modelBytes, ...externalBytes] = await Promise.all(
       [base.href, ...externalFiles.map((n) => new URL(n, base).href)].map(fetchBytes));
-    const feedsResponse = await fetch(new URL(feedsUrl, location.href));
-    if (!feedsResponse.ok) throw new Error(`fetching ${feedsUrl} failed: HTTP ${feedsResponse.status}`);
-    const feedsDoc = await feedsResponse.json();
+    let feedsDoc = null;
+    if (feedsUrl) {
+      const feedsResponse = await fetch(new URL(feedsUrl, location.href));
+      if (!feedsResponse.ok) throw new Error(`fetching ${feedsUrl} failed: HTTP ${feedsResponse.status}`);
+      feedsDoc = await feedsResponse.json();
+    }
     const fetchMs = now() - t0;
     const reply = prepareBytes({
       modelBytes, external: externalFiles.map((path, i) => ({ path, data: externalBytes[i] })), feedsDoc,
@@ -132,9 +140,10 @@ export function prepareBytes({ modelBytes, external = [], feedsDoc, ortBase = nu
                                ortLoader = null }) {
   try {
     referenceOutputs = null;
+    referenceIds = null;
     prepared = null;
-    const feeds = parseFeeds(feedsDoc);
-    const expected = parseExpected(feedsDoc);
+    const feeds = feedsDoc == null ? {} : parseFeeds(feedsDoc);   // none: decoding only (measureDecode)
+    const expected = feedsDoc == null ? {} : parseExpected(feedsDoc);
     prepared = { modelBytes, external, feeds, expected, ortBase, engineBuild, ortLoader: ortLoader || defaultOrtLoader };
     const inputs = {};
     for (const [n, t] of Object.entries(feeds)) inputs[n] = { dtype: t.dtype, shape: t.shape };
@@ -233,6 +242,13 @@ function nnjitRuntime(build, backend, tuned = false) {
       config: `nnjit ${engine.kind} build, ${backend} backend` + (tuned ? ", tuned" : "")
         + (model.adapter ? ` (${model.adapter})` : ""),
       tune: tuned ? () => model.tuning ?? model.tuneAsync() : null,
+      /** Greedy decoding by the engine's own generator (dev.nnjit.generate: its KV cache, its length buckets). */
+      async generate(prompt, newTokens) {
+        if (typeof model.generateAsync !== "function") throw new Error("this engine build has no generateAsync");
+        const r = await model.generateAsync({ inputIds: prompt, maxNewTokens: newTokens, doSample: false,
+          eosTokenId: [], lengths: backend === "webgpu" ? "buckets" : "exact" });
+        return { ids: r.ids, stepMs: r.stepMs, compiledShapes: r.compiledShapes, lengths: r.lengths };
+      },
       async run(feeds) {
         const { outputs } = asynchronous ? await model.runAsync(feeds) : model.run(feeds);
         const result = {};
@@ -260,7 +276,7 @@ async function defaultOrtLoader(bundle, ctx) {
 }
 
 function ortRuntime(bundle, ep) {
-  return async function load(ctx) {
+  return async function load(ctx, options = {}) {
     if (ep === "webgpu" && !navigator.gpu) throw new Error("navigator.gpu is missing (WebGPU disabled in this browser)");
     const { ort, file } = await ctx.ortLoader(bundle, ctx);
     ort.env.logLevel = "error";
@@ -268,6 +284,8 @@ function ortRuntime(bundle, ep) {
       executionProviders: [ep],
       logSeverityLevel: 3,  // errors only: ORT's warnings go to console.error, which the runner reports as page errors
       externalData: ctx.external.map((f) => ({ path: f.path, data: f.data })),
+      // decoding keeps ORT's KV cache on the GPU, as transformers.js does
+      ...(ep === "webgpu" && options.decode ? { preferredOutputLocation: "gpu-buffer" } : {}),
     });
     return {
       config: `${ORT_VERSION_NOTE} ${ort.env.versions && ort.env.versions.web || "?"}, ${file}, '${ep}' EP, `
@@ -286,9 +304,61 @@ function ortRuntime(bundle, ep) {
         }
         return result;
       },
+      /** Greedy decoding by decodeLoop over this session (ORT has no generator of its own in the page). */
+      generate(prompt, newTokens) { return decodeLoop(ort, session, prompt, newTokens); },
       release() { return session.release(); },
     };
   };
+}
+
+/**
+ * Greedy decoding with a KV cache over an ONNX Runtime Web session of an Optimum-style decoder (input_ids,
+ * attention_mask, position_ids where declared, past_key_values.{i}.key/.value; logits and present.{i}.*), the loop
+ * nnjit's generator runs (dev.nnjit.generate.KvDecoding, exact lengths): the prompt over an empty past, then one token
+ * per step with the presents fed back as the pasts. Presents stay where the session put them (on the GPU with
+ * preferredOutputLocation "gpu-buffer", as transformers.js keeps its cache) and are disposed once replaced.
+ * Returns {ids, stepMs} (stepMs[0]: the prefill, i.e. the first token's latency).
+ */
+async function decodeLoop(ort, session, prompt, newTokens) {
+  const meta = new Map((session.inputMetadata || []).map((m) => [m.name, m]));
+  const pastNames = session.inputNames.filter((n) => n.startsWith("past_key_values."));
+  const ids64 = (values) => new ort.Tensor("int64", BigInt64Array.from(values.map(BigInt)), [1, values.length]);
+  let cache = null;
+  const seq = [...prompt];
+  const out = [];
+  const stepMs = [];
+  for (let step = 0; step < newTokens; step++) {
+    const t0 = now();
+    const fresh = cache === null ? seq : [seq[seq.length - 1]];
+    const start = seq.length - fresh.length;
+    const feeds = { input_ids: ids64(fresh), attention_mask: ids64(seq.map(() => 1)) };
+    if (session.inputNames.includes("position_ids")) feeds.position_ids = ids64(fresh.map((_, i) => start + i));
+    if (session.inputNames.includes("use_cache_branch")) {
+      feeds.use_cache_branch = new ort.Tensor("bool", Uint8Array.from([cache === null ? 0 : 1]), [1]);
+    }
+    for (const name of pastNames) {
+      if (cache !== null) { feeds[name] = cache[name.replace("past_key_values.", "present.")]; continue; }
+      const m = meta.get(name);
+      if (!m || !Array.isArray(m.shape)) throw new Error(`ORT gives no shape for '${name}': cannot make its empty past`);
+      const dims = m.shape.map((d, axis) => (axis === 0 ? 1 : axis === 2 ? 0 : Number(d)));
+      feeds[name] = new ort.Tensor("float32", new Float32Array(0), dims);
+    }
+    const result = await session.run(feeds);
+    const logits = result.logits;
+    const data = logits.location === "cpu" || logits.location === undefined ? logits.data : await logits.getData(true);
+    const vocab = Number(logits.dims[logits.dims.length - 1]);
+    let best = 0;
+    const base = data.length - vocab;
+    for (let i = 1; i < vocab; i++) if (data[base + i] > data[base + best]) best = i;
+    if (cache !== null) for (const name of pastNames) cache[name.replace("past_key_values.", "present.")].dispose?.();
+    cache = {};
+    for (const [name, t] of Object.entries(result)) if (name.startsWith("present.")) cache[name] = t;
+    out.push(best);
+    seq.push(best);
+    stepMs.push(now() - t0);
+  }
+  if (cache !== null) for (const t of Object.values(cache)) t.dispose?.();
+  return { ids: out, stepMs };
 }
 
 const RUNTIMES = {
@@ -357,6 +427,80 @@ export async function measure(runtime, { runs = 10, warmup = 2, tolerance = DEFA
         medianMs: median(sorted), minMs: sorted.length ? sorted[0] : null,
         maxMs: sorted.length ? sorted[sorted.length - 1] : null,
         runs, warmup, timesMs: timesMs.map(ms3), config: session.config, check, checkExpected,
+      },
+    };
+  } catch (e) {
+    return { ok: true, result: { unavailable: `${stage} failed: ${message(e)}` } };
+  } finally {
+    if (session) {
+      try { await session.release(); } catch (e) { /* the runtime already failed or is done; nothing to keep */ }
+    }
+  }
+}
+
+let referenceIds = null;
+
+/**
+ * Times greedy decoding of newTokens ids after prompt (an array of ids) by one runtime on the prepared KV-cache
+ * model: one untimed generation (it compiles; a tuned runtime then tunes the decode step's kernels within the
+ * engine's default budget), then `runs` timed ones. Per run, stepMs[0] is the first token's latency (the prefill)
+ * and the rest are decode steps. Result: prefillMs (median over runs), decodeMsPerToken (median over every decode
+ * step of every run), tokensPerSecond (1000 / that), firstQuarterMs / lastQuarterMs (median decode step of the first
+ * and last quarter of the positions: whether per-token time stays flat as the sequence grows), ids, and a check
+ * that the ids equal the first runtime measured.
+ */
+export async function measureDecode(runtime, { prompt, newTokens = 32, runs = 3 } = {}) {
+  const load = RUNTIMES[runtime];
+  if (!load) return { ok: true, result: { unavailable: `unknown runtime '${runtime}'` } };
+  if (!prepared) return { ok: false, error: "prepare() has not succeeded in this page" };
+  let session = null;
+  let stage = "loading";
+  try {
+    const t0 = now();
+    session = await load(prepared, { decode: true });
+    const loadMs = now() - t0;
+    stage = "the first generation";
+    const first = await session.generate(prompt, newTokens);
+    let tuning = null;
+    if (session.tune) {
+      stage = "tuning";
+      const ts = now();
+      const report = await session.tune();
+      tuning = { tuningMs: ms3(now() - ts), report: tuningSummary(report) };
+    }
+    stage = "timed generations";
+    const prefill = [];
+    const decode = [];
+    const early = [];
+    const late = [];
+    let last = first;
+    for (let r = 0; r < runs; r++) {
+      last = await session.generate(prompt, newTokens);
+      prefill.push(last.stepMs[0]);
+      const steps = last.stepMs.slice(1);
+      decode.push(...steps);
+      const q = Math.max(1, Math.floor(steps.length / 4));
+      early.push(...steps.slice(0, q));
+      late.push(...steps.slice(steps.length - q));
+    }
+    const med = (a) => median(a.map(ms3).sort((x, y) => x - y));
+    const ids = Array.from(last.ids, Number);
+    let check;
+    if (referenceIds === null) {
+      referenceIds = { runtime, ids };
+      check = { against: null, ok: true };
+    } else {
+      check = { against: referenceIds.runtime, ok: ids.join() === referenceIds.ids.join() };
+    }
+    const decodeMs = med(decode);
+    return {
+      ok: true,
+      result: {
+        ...(tuning ? { tuningMs: tuning.tuningMs, tuning: tuning.report } : {}),
+        loadMs: ms3(loadMs), firstGenerationMs: ms3(first.stepMs.reduce((a, b) => a + b, 0)),
+        prefillMs: med(prefill), decodeMsPerToken: decodeMs, tokensPerSecond: decodeMs ? ms3(1000 / decodeMs) : null,
+        firstQuarterMs: med(early), lastQuarterMs: med(late), promptLength: prompt.length, newTokens, runs, ids,
+        compiledShapes: first.compiledShapes, lengths: last.lengths, config: session.config, check,
       },
     };
   } catch (e) {
@@ -495,6 +639,6 @@ function message(e) {
 }
 
 if (typeof window !== "undefined") {
-  window.nnjitBench = { deviceInfo, prepare, measure, buildReport, RUNTIME_NAMES };
+  window.nnjitBench = { deviceInfo, prepare, measure, measureDecode, buildReport, RUNTIME_NAMES };
   window.nnjitBenchReady = true;
 }

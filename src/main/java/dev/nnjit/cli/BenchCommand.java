@@ -31,7 +31,8 @@ public final class BenchCommand implements Command {
     private static final String USAGE = String.join("\n",
             "  nnjit bench MODEL.onnx --inputs FEEDS.json [--runtimes LIST] [--runs N] [--warmup W] [--json OUT.json]",
             "              [--timeout SECONDS] [--tolerance X] [--webgpu-adapter swiftshader|default] [--chromium PATH]",
-            "              [--tuning-cache FILE]");
+            "              [--tuning-cache FILE]",
+            "  nnjit bench MODEL-KV.onnx --decode N [--prompt-length P] [--runtimes LIST] [--runs R] [--json OUT.json]");
 
     private static final String HELP = String.join("\n",
             "Times nnjit and ONNX Runtime Web on the same model and feeds in one headless Chromium (served with",
@@ -57,6 +58,12 @@ public final class BenchCommand implements Command {
             "as ort-wasm; the nodes without a kernel on the reference ops).",
             "cold = runtime code load + session creation (shader compilation, weight upload) + first run, with the",
             "model bytes already in memory; warm run = feeds upload + inference + output readback.",
+            "--decode N: times greedy decoding instead, on a KV-cache decoder (Optimum's past_key_values/present",
+            "names): N tokens after a prompt of P ids (default " + BenchOptions.DEFAULT_PROMPT_LENGTH + "), one untimed "
+                    + "generation then R timed ones (default " + BenchOptions.DEFAULT_DECODE_RUNS + ").",
+            "  Reports the first token's latency (prefill), ms per decoded token and tokens/s (medians), per-token time",
+            "  early and late in the sequence, and checks that every runtime chose the same ids. nnjit decodes with",
+            "  its generator (KV cache in GPU memory on webgpu); ort-* with the same greedy KV loop in JS.",
             "ort-* runtimes use onnxruntime-web pinned in bench/package.json; it is installed on first use with",
             "'npm ci --prefix bench' (needs npm).");
 
@@ -92,7 +99,7 @@ public final class BenchCommand implements Command {
 
     private int execute(BenchOptions opts) {
         requireFile(opts.model(), "model");
-        requireFile(opts.inputs(), "feeds");
+        if (opts.decode() == 0) requireFile(opts.inputs(), "feeds");
         Path ortDist = null;
         String ortProblem = null;
         String ortVersion = null;
@@ -113,6 +120,7 @@ public final class BenchCommand implements Command {
         try (BenchRunner runner = BenchRunner.start(opts.chromium(), BenchRunner.defaultWebapp(), ortDist,
                 Duration.ofSeconds(opts.timeoutSeconds()), opts.webgpuAdapter())) {
             JsonObject device = runner.deviceInfo();
+            if (opts.decode() > 0) return decode(runner, opts, device, ortProblem, ortVersion);
             JsonObject prepared = runner.prepare(opts.model(), opts.inputs());
             err.println(String.format(Locale.ROOT, "nnjit bench: %s (%.1f MB + %.1f MB external data), inputs %s; "
                     + "crossOriginIsolated %s", opts.model(), prepared.get("modelBytes").getAsDouble() / 1e6,
@@ -151,6 +159,56 @@ public final class BenchCommand implements Command {
         out.flush();
         if (opts.json() != null) writeJson(opts.json(), report);
         return verdict(report);
+    }
+
+    /** {@code --decode}: times greedy decoding per runtime, prints {@link DecodeBenchTable}; 1 when ids disagree. */
+    private int decode(BenchRunner runner, BenchOptions opts, JsonObject device, String ortProblem, String ortVersion) {
+        runner.prepare(opts.model(), null);
+        long[] prompt = new long[opts.promptLength()];
+        for (int i = 0; i < prompt.length; i++) prompt[i] = 1 + (i * 37L) % 97;  // any ids: fixed, not all alike
+        JsonObject runtimes = new JsonObject();
+        for (String name : opts.runtimes()) {
+            JsonObject r;
+            if (name.startsWith("ort-") && ortProblem != null) {
+                r = new JsonObject();
+                r.addProperty("unavailable", ortProblem);
+            } else {
+                err.println("nnjit bench: decoding with " + name + " ...");
+                r = runner.measureDecode(name, prompt, opts.decode(), opts.runs());
+            }
+            runtimes.add(name, r);
+        }
+        JsonObject report = new JsonObject();
+        report.addProperty("model", opts.model().toString());
+        report.add("device", device);
+        JsonObject settings = new JsonObject();
+        settings.addProperty("promptLength", opts.promptLength());
+        settings.addProperty("newTokens", opts.decode());
+        settings.addProperty("runs", opts.runs());
+        settings.addProperty("webgpuAdapter", opts.webgpuAdapter());
+        if (ortVersion != null) settings.addProperty("onnxruntimeWeb", ortVersion);
+        report.add("settings", settings);
+        report.add("runtimes", runtimes);
+        out.print(DecodeBenchTable.render(report));
+        out.flush();
+        if (opts.json() != null) writeJson(opts.json(), report);
+        List<String> bad = new ArrayList<>();
+        int timed = 0;
+        for (Map.Entry<String, JsonElement> e : runtimes.entrySet()) {
+            JsonObject r = e.getValue().getAsJsonObject();
+            if (r.has("unavailable")) continue;
+            timed++;
+            if (!r.getAsJsonObject("check").get("ok").getAsBoolean()) bad.add(e.getKey());
+        }
+        if (timed == 0) {
+            err.println("nnjit: error: no runtime could be timed (see the reasons above)");
+            return 1;
+        }
+        if (!bad.isEmpty()) {
+            err.println("nnjit: error: generated ids differ from the first runtime's: " + String.join(", ", bad));
+            return 1;
+        }
+        return 0;
     }
 
     private static String readTuningCache(Path file) {

@@ -7,10 +7,12 @@ import java.util.List;
 
 /**
  * Parsed arguments of {@code nnjit bench}; {@link #parse} throws {@link BadArguments} naming the bad argument.
- * {@code tuningCache}: tuning records nnjit-webgpu-tuned starts from (null: an empty cache).
+ * {@code tuningCache}: tuning records nnjit-webgpu-tuned starts from (null: an empty cache). {@code decode}: greedy
+ * tokens to generate per timed generation (0: time single runs of the feeds instead), after a prompt of
+ * {@code promptLength} ids.
  */
 record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, int warmup, Path json, Path chromium,
-        int timeoutSeconds, double tolerance, String webgpuAdapter, Path tuningCache) {
+        int timeoutSeconds, double tolerance, String webgpuAdapter, Path tuningCache, int decode, int promptLength) {
 
     static final List<String> KNOWN_RUNTIMES = List.of("nnjit-webgpu", "nnjit-webgpu-tuned", "nnjit-wasm-simd", "nnjit-wasm", "nnjit-js",
             "ort-webgpu", "ort-wasm");
@@ -22,6 +24,8 @@ record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, in
     static final double DEFAULT_TOLERANCE = 1e-4;
     /** Chromium's --use-webgpu-adapter: SwiftShader (CPU) by default, as the project's machines have no GPU. */
     static final String DEFAULT_ADAPTER = "swiftshader";
+    static final int DEFAULT_PROMPT_LENGTH = 16;
+    static final int DEFAULT_DECODE_RUNS = 3;
 
     static BenchOptions parse(List<String> args) {
         Path model = null;
@@ -35,12 +39,17 @@ record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, in
         double tolerance = DEFAULT_TOLERANCE;
         String adapter = DEFAULT_ADAPTER;
         Path tuningCache = null;
+        int decode = 0;
+        int promptLength = DEFAULT_PROMPT_LENGTH;
+        boolean runsGiven = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--inputs": inputs = Paths.get(value(args, i++)); break;
                 case "--runtimes": runtimes = parseRuntimes(value(args, i++)); break;
-                case "--runs": runs = intValue(args, i++, 1); break;
+                case "--runs": runs = intValue(args, i++, 1); runsGiven = true; break;
+                case "--decode": decode = intValue(args, i++, 2); break;
+                case "--prompt-length": promptLength = intValue(args, i++, 1); break;
                 case "--warmup": warmup = intValue(args, i++, 0); break;
                 case "--json": json = Paths.get(value(args, i++)); break;
                 case "--chromium": chromium = Paths.get(value(args, i++)); break;
@@ -57,13 +66,14 @@ record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, in
             }
         }
         if (model == null) throw new BadArguments("bench: no MODEL.onnx given");
-        if (inputs == null) throw new BadArguments("bench: --inputs FEEDS.json is required");
+        if (inputs == null && decode == 0) throw new BadArguments("bench: --inputs FEEDS.json is required (or --decode N)");
+        if (decode > 0 && !runsGiven) runs = DEFAULT_DECODE_RUNS;
         if (tuningCache != null && !runtimes.contains("nnjit-webgpu-tuned")) {
             throw new BadArguments("bench: --tuning-cache applies to the nnjit-webgpu-tuned runtime, which --runtimes"
                     + " does not list");
         }
         return new BenchOptions(model, inputs, runtimes, runs, warmup, json, chromium, timeout, tolerance, adapter,
-                tuningCache);
+                tuningCache, decode, promptLength);
     }
 
     private static String value(List<String> args, int i) {

@@ -107,13 +107,15 @@ public final class BenchRunner implements AutoCloseable {
      */
     public JsonObject prepare(Path model, Path feeds) {
         Path realModel = realPath(model, "model");
-        Path realFeeds = realPath(feeds, "feeds");
         String modelPrefix = server.mount("model", realModel.getParent());
-        String feedsPrefix = server.mount("feeds", realFeeds.getParent());
         JsonObject args = new JsonObject();
         args.addProperty("modelUrl", modelPrefix + urlPath(realModel.getFileName().toString()));
         args.add("externalFiles", gson.toJsonTree(ExternalDataScan.find(realModel)));
-        args.addProperty("feedsUrl", feedsPrefix + urlPath(realFeeds.getFileName().toString()));
+        if (feeds != null) {  // none: decoding only (measureDecode)
+            Path realFeeds = realPath(feeds, "feeds");
+            String feedsPrefix = server.mount("feeds", realFeeds.getParent());
+            args.addProperty("feedsUrl", feedsPrefix + urlPath(realFeeds.getFileName().toString()));
+        }
         args.addProperty("ortBase", server.baseUrl() + "files/ort/");
         prepareArgs = args;
         return doPrepare();
@@ -160,6 +162,32 @@ public final class BenchRunner implements AutoCloseable {
                 pageErrors.clear();
             }
             return result;
+        } catch (PageFailure e) {
+            String reason = e.getMessage();
+            restart();
+            return unavailable(reason);
+        }
+    }
+
+    /**
+     * Times greedy decoding by one runtime on the prepared KV-cache model (bench.js measureDecode): {@code newTokens}
+     * ids after {@code prompt}, one untimed generation then {@code runs} timed ones. Never throws for the runtime's
+     * own failures (returns {@code {"unavailable": reason}}).
+     */
+    public JsonObject measureDecode(String runtime, long[] prompt, int newTokens, int runs) {
+        if (prepareArgs == null) throw new IllegalStateException("prepare() first");
+        JsonObject options = new JsonObject();
+        options.add("prompt", gson.toJsonTree(prompt));
+        options.addProperty("newTokens", newTokens);
+        options.addProperty("runs", runs);
+        JsonObject args = new JsonObject();
+        args.addProperty("runtime", runtime);
+        args.add("options", options);
+        try {
+            JsonObject reply = callPage("decoding with " + runtime,
+                    "nnjitBench.measureDecode(args.runtime, args.options)", args, timeout);
+            if (!reply.get("ok").getAsBoolean()) return unavailable(reply.get("error").getAsString());
+            return reply.getAsJsonObject("result");
         } catch (PageFailure e) {
             String reason = e.getMessage();
             restart();

@@ -43,7 +43,8 @@ class BenchOptionsTest {
 
     @Test void badArgumentsNameTheProblem() {
         assertMessage("bench: no MODEL.onnx given", List.of("--inputs", "f.json"));
-        assertMessage("bench: --inputs FEEDS.json is required", List.of("m.onnx"));
+        assertMessage("bench: --inputs FEEDS.json is required (or --decode N)", List.of("m.onnx"));
+        assertMessage("bench: --decode must be at least 2, got 1", List.of("m.onnx", "--decode", "1"));
         assertMessage("bench: unknown runtime 'tfjs' (known: nnjit-webgpu, nnjit-webgpu-tuned, nnjit-wasm-simd, nnjit-wasm,"
                 + " nnjit-js, ort-webgpu, ort-wasm)",
                 List.of("m.onnx", "--inputs", "f", "--runtimes", "ort-wasm,tfjs"));
@@ -58,6 +59,15 @@ class BenchOptionsTest {
                 List.of("m.onnx", "--inputs", "f", "--tolerance", "-1"));
         assertMessage("bench: --tuning-cache applies to the nnjit-webgpu-tuned runtime, which --runtimes does not list",
                 List.of("m.onnx", "--inputs", "f", "--tuning-cache", "r.json"));
+    }
+
+    @Test void decodingNeedsNoFeedsAndDefaultsToThreeRuns() {
+        BenchOptions o = BenchOptions.parse(List.of("m-kv.onnx", "--decode", "32", "--prompt-length", "8"));
+        assertEquals(32, o.decode());
+        assertEquals(8, o.promptLength());
+        assertEquals(BenchOptions.DEFAULT_DECODE_RUNS, o.runs());
+        assertEquals(null, o.inputs());
+        assertEquals(0, BenchOptions.parse(List.of("m.onnx", "--inputs", "f.json")).decode());
     }
 
     @Test void theTunedRuntimeTakesATuningCache() {
