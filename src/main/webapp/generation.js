@@ -14,10 +14,12 @@
 // model: a folder URL (ending in "/") holding model.onnx (else onnx/model.onnx, decoder_model_merged.onnx or
 //   onnx/decoder_model_merged.onnx: Hugging Face's layouts), config.json and tokenizer.json, optionally
 //   generation_config.json and tokenizer_config.json; or {files: {"model.onnx": bytes, "config.json": text, ...}}.
-//   One graph: decoder-only with or without a KV cache (Optimum's past_key_values.* / present.*, plain or merged:
-//   the cache is kept between steps, the past fed at bucketed widths), or an encoder-decoder without a cache (inputs
-//   input_ids and decoder_input_ids: the decoder sequence is re-run per token, in length buckets on webgpu). Split
-//   encoder-decoder exports (encoder_model.onnx + decoders) generate on the JVM (bin/nnjit generate) so far.
+//   Decoder-only with or without a KV cache (Optimum's past_key_values.* / present.*, plain or merged: the cache is
+//   kept between steps, in GPU memory on webgpu, the past fed at bucketed widths); an encoder-decoder as one graph
+//   without a cache (inputs input_ids and decoder_input_ids: the decoder sequence is re-run per token, in length
+//   buckets on webgpu), or split as Hugging Face ships T5/BART (encoder_model.onnx, or onnx/encoder_model.onnx, with
+//   decoder_model_merged.onnx: the encoder runs once, the decoder over its KV cache). Files: {"model.onnx" (the
+//   decoder of a split), "encoder_model.onnx", ...}.
 // options: device "webgpu" (default where navigator.gpu exists) | "wasm" (the wasm-simd backend) | "cpu" (the
 //   reference); engine "auto" | "wasm-gc" | "js".
 // Generation options (snake_case as transformers.js): max_new_tokens, do_sample, temperature, top_k, top_p,
@@ -59,9 +61,13 @@ export async function createGenerationPipeline(task, model, options = {}) {
   const device = options.device || (typeof navigator !== "undefined" && navigator.gpu ? "webgpu" : "wasm");
   const backend = { webgpu: "webgpu", wasm: "wasm-simd", cpu: "cpu" }[device] ?? null;
   if (backend === null) throw new Error(`unknown device '${device}' (expected webgpu, wasm or cpu)`);
-  const loaded = await engine.loadModelAsync(files["model.onnx"], {}, backend === "webgpu"
-    ? { backend, tuning: options.tuning || { budgetMs: 0, cache: "none", auto: false } } : { backend });
-  const seq2seq = loaded.inputs.some((i) => i.name === "decoder_input_ids");
+  const loadOptions = backend === "webgpu"
+    ? { backend, tuning: options.tuning || { budgetMs: 0, cache: "none", auto: false } } : { backend };
+  const loaded = await engine.loadModelAsync(files["model.onnx"], {}, loadOptions);
+  // a split encoder-decoder (encoder_model.onnx + decoder_model_merged.onnx): the encoder runs once per input
+  const encoder = files["encoder_model.onnx"] ? await engine.loadModelAsync(files["encoder_model.onnx"], {}, loadOptions)
+    : null;
+  const seq2seq = encoder !== null || loaded.inputs.some((i) => i.name === "decoder_input_ids");
   if (task === "text2text-generation" && !seq2seq) {
     throw new Error("text2text-generation needs an encoder-decoder model (one that takes decoder_input_ids)");
   }
@@ -89,6 +95,7 @@ export async function createGenerationPipeline(task, model, options = {}) {
   async function generateOne(prompt, o) {
     const inputIds = tokenizer.encode(prompt);
     const request = { inputIds, config, generationConfig, tokenizer: tokenizer.handle };
+    if (encoder) request.encoder = encoder.handle;
     const fields = [["max_new_tokens", "maxNewTokens"], ["do_sample", "doSample"], ["temperature", "temperature"],
       ["top_k", "topK"], ["top_p", "topP"], ["repetition_penalty", "repetitionPenalty"], ["seed", "seed"],
       ["eos_token_id", "eosTokenId"], ["decoder_start_token_id", "decoderStartTokenId"], ["lengths", "lengths"]];
@@ -111,7 +118,7 @@ export async function createGenerationPipeline(task, model, options = {}) {
   generator.tokenizer = tokenizer;
   generator.model = loaded;
   generator.stats = null;
-  generator.dispose = () => loaded.dispose();
+  generator.dispose = () => { loaded.dispose(); if (encoder) encoder.dispose(); };
   return generator;
 }
 
@@ -192,18 +199,25 @@ async function modelFiles(model) {
     if (!r.ok) return null;
     return binary ? new Uint8Array(await r.arrayBuffer()) : r.text();
   };
-  const graph = async () => {
-    for (const name of ["model.onnx", "onnx/model.onnx", "decoder_model_merged.onnx", "onnx/decoder_model_merged.onnx"]) {
+  const first = async (names) => {
+    for (const name of names) {
       const bytes = await fetchOr(name, true);
       if (bytes) return bytes;
     }
     return null;
   };
-  const [onnx, config, generationConfig, tokenizer, tokenizerConfig] = await Promise.all([
-    graph(), fetchOr("config.json"), fetchOr("generation_config.json"),
+  // with an encoder_model.onnx, the graph is its merged decoder; else the one graph of the folder
+  const graphs = async () => {
+    const encoder = await first(["encoder_model.onnx", "onnx/encoder_model.onnx"]);
+    const graph = await first(encoder ? ["decoder_model_merged.onnx", "onnx/decoder_model_merged.onnx"]
+      : ["model.onnx", "onnx/model.onnx", "decoder_model_merged.onnx", "onnx/decoder_model_merged.onnx"]);
+    return [graph, encoder];
+  };
+  const [[onnx, encoderOnnx], config, generationConfig, tokenizer, tokenizerConfig] = await Promise.all([
+    graphs(), fetchOr("config.json"), fetchOr("generation_config.json"),
     fetchOr("tokenizer.json"), fetchOr("tokenizer_config.json")]);
-  return { "model.onnx": onnx, "config.json": config, "generation_config.json": generationConfig,
-    "tokenizer.json": tokenizer, "tokenizer_config.json": tokenizerConfig };
+  return { "model.onnx": onnx, "encoder_model.onnx": encoderOnnx, "config.json": config,
+    "generation_config.json": generationConfig, "tokenizer.json": tokenizer, "tokenizer_config.json": tokenizerConfig };
 }
 
 function describe(model) {

@@ -296,7 +296,8 @@ public final class EngineExports {
     public static JSPromise<JSObject> generateAsync(int handle, JSObject request, JSObject onToken) {
         return JSPromise.callAsync(() -> {
             try {
-                return ok(GenerationBridge.generate(loaded(handle).session(), request, onToken));
+                return ok(GenerationBridge.generate(loaded(handle).session(), request, onToken,
+                        h -> loaded(h).session()));
             } catch (Throwable e) {
                 return failure(e);
             }

@@ -12,6 +12,7 @@ import dev.nnjit.generate.TextDecoder;
 import dev.nnjit.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
@@ -22,7 +23,9 @@ import org.teavm.jso.JSObject;
  * {inputIds: [ids], config: config.json text, generationConfig: generation_config.json text,
  *  maxNewTokens, doSample, temperature, topK, topP, seed, repetitionPenalty, eosTokenId: id | [ids],
  *  decoderStartTokenId, lengths: "buckets" | "exact" (default: buckets on webgpu), planCacheLimit,
- *  tokenizer: a {@link GenerationTokenizers} handle (decodes for stop strings)}
+ *  tokenizer: a {@link GenerationTokenizers} handle (decodes for stop strings),
+ *  encoder, decoderWithPast: handles of loaded models, for an encoder-decoder split (Optimum's encoder_model.onnx
+ *  with this model as decoder_model_merged.onnx, or as decoder_model.onnx with decoder_with_past_model.onnx)}
  * </pre>
  * Values given override the config texts, which override transformers' defaults; {@code doSample: false} makes it
  * greedy. The result: {@code {ids, stopReason, prefillMs, decodeMsPerToken, tokensPerSecond, compiledShapes, lengths,
@@ -31,7 +34,7 @@ import org.teavm.jso.JSObject;
 final class GenerationBridge {
     private GenerationBridge() {}
 
-    static JSObject generate(Session session, JSObject request, JSObject onToken) {
+    static JSObject generate(Session session, JSObject request, JSObject onToken, IntFunction<Session> sessions) {
         long[] inputIds = ids(JsObjects.get(request, "inputIds"), "inputIds");
         String configJson = text(request, "config");
         ModelConfig modelConfig = ModelConfig.fromJson(configJson, "config.json");
@@ -50,8 +53,17 @@ final class GenerationBridge {
             Tokenizer t = GenerationTokenizers.get((int) JsObjects.getNumber(request, "tokenizer"));
             decoder = ids -> t.decode(ints(ids), true);
         }
-        GenerationResult r = SessionGenerator.generate(session, modelConfig, inputIds, config, buckets,
-                (id, index) -> onToken == null || callToken(onToken, id, index), decoder);
+        dev.nnjit.generate.TokenStreamer streamer = (id, index) -> onToken == null || callToken(onToken, id, index);
+        GenerationResult r;
+        if (has(request, "encoder")) {
+            Session encoder = sessions.apply((int) JsObjects.getNumber(request, "encoder"));
+            Session withPast = has(request, "decoderWithPast")
+                    ? sessions.apply((int) JsObjects.getNumber(request, "decoderWithPast")) : null;
+            r = SessionGenerator.generate(encoder, session, withPast, modelConfig, inputIds, config, buckets, streamer,
+                    decoder);
+        } else {
+            r = SessionGenerator.generate(session, modelConfig, inputIds, config, buckets, streamer, decoder);
+        }
         JSObject o = JsObjects.newObject();
         JSObject idList = JsObjects.newArray();
         for (long id : r.ids()) JsObjects.push(idList, number(id));

@@ -72,6 +72,8 @@ final class WebGpuExecutable implements Executable, Tunable {
     private ProgramTuner session;
     private final Map<String, String> pendingDecisions = new LinkedHashMap<>();
     private Map<String, Tensor> lastFeeds;
+    /** The resident inputs of the last run: a profiling run for the tuner keeps them (their feeds hold no values). */
+    private java.util.Set<String> lastResident = java.util.Set.of();
     private double[] lastKernelMs;
 
     WebGpuExecutable(GpuDevice gpu, KernelPipelines pipelines, GpuProgram program, BufferPlan plan,
@@ -194,6 +196,7 @@ final class WebGpuExecutable implements Executable, Tunable {
         gpu.checkHealthy("starting a run");
         swapInDecisions();
         lastFeeds = feeds;
+        lastResident = options.resident();
         long t0 = System.nanoTime();
         for (GpuTensor in : program.inputs()) {
             if (in.isEmpty() || plan.slotOf()[in.id()] < 0 || options.resident().contains(in.name())) continue;
@@ -363,7 +366,8 @@ final class WebGpuExecutable implements Executable, Tunable {
                 throw new IllegalStateException("run the model once before tuning: the tuner weighs its workloads"
                         + " by a profiled run of the last feeds");
             }
-            run(lastFeeds, RunOptions.DEFAULT.withProfile(true, RunOptions.Timing.AUTO));
+            run(lastFeeds, RunOptions.DEFAULT.withProfile(true, RunOptions.Timing.AUTO)
+                    .withDeviceState(java.util.Set.of(), lastResident, List.of()));
         }
         List<SiteTime> times = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
