@@ -246,7 +246,7 @@ function nnjitRuntime(build, backend, tuned = false) {
       async generate(prompt, newTokens) {
         if (typeof model.generateAsync !== "function") throw new Error("this engine build has no generateAsync");
         const r = await model.generateAsync({ inputIds: prompt, maxNewTokens: newTokens, doSample: false,
-          eosTokenId: [], lengths: backend === "webgpu" ? "buckets" : "exact" });
+          eosTokenId: [] });   // lengths: the engine's default for the backend (LengthBuckets.forBackend)
         return { ids: r.ids, stepMs: r.stepMs, compiledShapes: r.compiledShapes, lengths: r.lengths };
       },
       async run(feeds) {

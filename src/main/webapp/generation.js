@@ -17,7 +17,7 @@
 //   Decoder-only with or without a KV cache (Optimum's past_key_values.* / present.*, plain or merged: the cache is
 //   kept between steps, in GPU memory on webgpu, the past fed at bucketed widths); an encoder-decoder as one graph
 //   without a cache (inputs input_ids and decoder_input_ids: the decoder sequence is re-run per token, in length
-//   buckets on webgpu), or split as Hugging Face ships T5/BART (encoder_model.onnx, or onnx/encoder_model.onnx, with
+//   buckets on webgpu and wasm), or split as Hugging Face ships T5/BART (encoder_model.onnx, or onnx/encoder_model.onnx, with
 //   decoder_model_merged.onnx: the encoder runs once, the decoder over its KV cache). Files: {"model.onnx" (the
 //   decoder of a split), "encoder_model.onnx", ...}.
 // options: device "webgpu" (default where navigator.gpu exists) | "wasm" (the wasm-simd backend) | "cpu" (the

@@ -23,11 +23,12 @@ public record LengthBuckets(int minimum) {
     }
 
     /**
-     * The default for a backend: buckets on WebGPU, where each new shape compiles kernels; exact lengths on the CPU
-     * backends, where a plan is cheap and padded positions would only add work.
+     * The default for a backend: buckets on WebGPU, where each new shape compiles kernels, and on wasm-simd, where
+     * each new shape generates and instantiates kernel modules and copies (and packs) the weights into its memory;
+     * exact lengths on the reference backend, where a plan is cheap and padded positions would only add work.
      */
     public static LengthBuckets forBackend(String backendName) {
-        return "webgpu".equals(backendName) ? POWERS_OF_TWO : EXACT;
+        return "webgpu".equals(backendName) || "wasm-simd".equals(backendName) ? POWERS_OF_TWO : EXACT;
     }
 
     public boolean exact() { return minimum == 0; }

@@ -287,7 +287,7 @@ public final class EngineExports {
     /**
      * Generates tokens with the model (see {@link GenerationBridge} for the request and the result), calling
      * {@code onToken(id, index)} as each id is chosen; a callback that returns false cancels (engine.js maps an
-     * AbortSignal to that). The growing sequence runs in length buckets on webgpu (a handful of compiled shapes).
+     * AbortSignal to that). The growing sequence runs in length buckets on webgpu and wasm-simd (a handful of compiled shapes).
      *
      * @param onToken a function, or null
      * @return promise of a reply whose value is the result

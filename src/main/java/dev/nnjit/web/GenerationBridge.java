@@ -22,7 +22,7 @@ import org.teavm.jso.JSObject;
  * <pre>
  * {inputIds: [ids], config: config.json text, generationConfig: generation_config.json text,
  *  maxNewTokens, doSample, temperature, topK, topP, seed, repetitionPenalty, eosTokenId: id | [ids],
- *  decoderStartTokenId, lengths: "buckets" | "exact" (default: buckets on webgpu), planCacheLimit,
+ *  decoderStartTokenId, lengths: "buckets" | "exact" (default: buckets on webgpu and wasm-simd), planCacheLimit,
  *  tokenizer: a {@link GenerationTokenizers} handle (decodes for stop strings),
  *  encoder, decoderWithPast: handles of loaded models, for an encoder-decoder split (Optimum's encoder_model.onnx
  *  with this model as decoder_model_merged.onnx, or as decoder_model.onnx with decoder_with_past_model.onnx)}

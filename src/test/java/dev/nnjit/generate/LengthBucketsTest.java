@@ -27,6 +27,7 @@ class LengthBucketsTest {
         assertEquals(7, LengthBuckets.EXACT.lengthFor(7, 0));
         assertThrows(IllegalArgumentException.class, () -> new LengthBuckets(12));
         assertEquals(LengthBuckets.POWERS_OF_TWO, LengthBuckets.forBackend("webgpu"));
+        assertEquals(LengthBuckets.POWERS_OF_TWO, LengthBuckets.forBackend("wasm-simd"));
         assertEquals(LengthBuckets.EXACT, LengthBuckets.forBackend("cpu"));
     }
 
