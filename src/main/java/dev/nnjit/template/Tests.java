@@ -21,7 +21,7 @@ final class Tests {
             case "boolean": return v instanceof Boolean;
             case "true": return Boolean.TRUE.equals(v);
             case "false": return Boolean.FALSE.equals(v);
-            case "mapping": return v instanceof Map || v instanceof Namespace;
+            case "mapping": return v instanceof Map;
             case "iterable": return v instanceof List || v instanceof String || v instanceof Map;
             case "sequence": return v instanceof List || v instanceof String || v instanceof Map;
             case "callable": return v instanceof Callable;
