@@ -303,23 +303,57 @@ public final class EngineExports {
         });
     }
 
-    /** generation.js's tokenizers ({@link GenerationTokenizers}): reads a tokenizer.json; reply value: its handle. */
+    /**
+     * generation.js's tokenizers ({@link GenerationTokenizers}): reads a tokenizer.json with its tokenizer_config.json
+     * (or null) and a chat_template.jinja (or null); reply value: its handle.
+     */
     @JSExport
-    public static JSObject generationTokenizerLoad(JSString json) {
+    public static JSObject generationTokenizerLoad(JSString json, String configJson, String chatTemplate) {
         try {
-            return ok(number(GenerationTokenizers.load(json.stringValue())));
+            return ok(number(GenerationTokenizers.load(json.stringValue(), configJson, chatTemplate)));
         } catch (Throwable e) {
             return failure(e);
         }
     }
 
-    /** Reply value: the ids of {@code text} as an array of numbers (special tokens as the post-processor adds them). */
+    /**
+     * Reply value: the ids of {@code text} as an array of numbers; with {@code addSpecialTokens} the post-processor's
+     * special tokens are added (not for chat-template text, which holds its own).
+     */
     @JSExport
-    public static JSObject generationTokenizerEncode(int handle, JSString text) {
+    public static JSObject generationTokenizerEncode(int handle, JSString text, boolean addSpecialTokens) {
         try {
             JSObject ids = JsObjects.newArray();
-            for (int id : GenerationTokenizers.encode(handle, text.stringValue())) JsObjects.push(ids, number(id));
+            for (int id : GenerationTokenizers.encode(handle, text.stringValue(), addSpecialTokens)) {
+                JsObjects.push(ids, number(id));
+            }
             return ok(ids);
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /**
+     * Reply value: the prompt text of a conversation by the model's chat template ({@link GenerationTokenizers}):
+     * messagesJson a JSON array of {role, content, ...}; toolsJson a JSON array or null; extraJson a JSON object of
+     * more template variables or null. An error names the template's line and column, or says there is no template.
+     */
+    @JSExport
+    public static JSObject generationTokenizerApplyChatTemplate(int handle, String messagesJson,
+            boolean addGenerationPrompt, String toolsJson, String extraJson) {
+        try {
+            return ok(JSString.valueOf(GenerationTokenizers.applyChatTemplate(handle, messagesJson, addGenerationPrompt,
+                    toolsJson, extraJson)));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /** Reply value: whether the tokenizer has a chat template (tokenizer_config.json or chat_template.jinja). */
+    @JSExport
+    public static JSObject generationTokenizerHasChatTemplate(int handle) {
+        try {
+            return ok(JSBoolean.valueOf(GenerationTokenizers.hasChatTemplate(handle)));
         } catch (Throwable e) {
             return failure(e);
         }
