@@ -305,12 +305,13 @@ public final class EngineExports {
 
     /**
      * generation.js's tokenizers ({@link GenerationTokenizers}): reads a tokenizer.json with its tokenizer_config.json
-     * (or null) and a chat_template.jinja (or null); reply value: its handle.
+     * (or null/undefined) and a chat_template.jinja (or null/undefined); reply value: its handle.
      */
     @JSExport
-    public static JSObject generationTokenizerLoad(JSString json, String configJson, String chatTemplate) {
+    public static JSObject generationTokenizerLoad(JSString json, JSObject configJson, JSObject chatTemplate) {
         try {
-            return ok(number(GenerationTokenizers.load(json.stringValue(), configJson, chatTemplate)));
+            return ok(number(GenerationTokenizers.load(json.stringValue(), JsObjects.optionalString(configJson),
+                    JsObjects.optionalString(chatTemplate))));
         } catch (Throwable e) {
             return failure(e);
         }
@@ -335,15 +336,17 @@ public final class EngineExports {
 
     /**
      * Reply value: the prompt text of a conversation by the model's chat template ({@link GenerationTokenizers}):
-     * messagesJson a JSON array of {role, content, ...}; toolsJson a JSON array or null; extraJson a JSON object of
-     * more template variables or null. An error names the template's line and column, or says there is no template.
+     * messagesJson a JSON array of {role, content, ...}; toolsJson a JSON array or null/undefined; extraJson a JSON
+     * object of more template variables or null/undefined (optional strings cross as JSObject: TeaVM's JS target
+     * cannot take undefined for a String parameter). An error names the template's line and column, or says there is
+     * no template.
      */
     @JSExport
-    public static JSObject generationTokenizerApplyChatTemplate(int handle, String messagesJson,
-            boolean addGenerationPrompt, String toolsJson, String extraJson) {
+    public static JSObject generationTokenizerApplyChatTemplate(int handle, JSString messagesJson,
+            boolean addGenerationPrompt, JSObject toolsJson, JSObject extraJson) {
         try {
-            return ok(JSString.valueOf(GenerationTokenizers.applyChatTemplate(handle, messagesJson, addGenerationPrompt,
-                    toolsJson, extraJson)));
+            return ok(JSString.valueOf(GenerationTokenizers.applyChatTemplate(handle, messagesJson.stringValue(),
+                    addGenerationPrompt, JsObjects.optionalString(toolsJson), JsObjects.optionalString(extraJson))));
         } catch (Throwable e) {
             return failure(e);
         }
