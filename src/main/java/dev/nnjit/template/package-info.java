@@ -17,7 +17,7 @@
  * for byte); where it departs from Python's Jinja, nnjit follows it: booleans print as {@code true}/{@code false},
  * none prints as nothing, a missing attribute of anything is undefined rather than an error, {@code capitalize} and
  * {@code title} leave the other letters as they are, whitespace is JavaScript's. Deliberate differences, where
- * @huggingface/jinja 0.5 is wrong against Python and a real template can notice: {@code strip}/{@code lstrip}/
+ * version 0.5 of that library is wrong against Python and a real template can notice: {@code strip}/{@code lstrip}/
  * {@code rstrip}/{@code trim} honour their characters argument (Qwen3's {@code .strip('\n')}), {@code %} and
  * {@code //} floor as in Python, looping over undefined loops zero times, lists and dicts compare by content, strings
  * compare with {@code <}. Errors are {@link dev.nnjit.template.TemplateException}s naming line and column; parsing
