@@ -230,6 +230,8 @@ export declare namespace pipeline {
     signal?: AbortSignal;
     /** "buckets" (default on webgpu: a few compiled lengths) or "exact". */
     lengths?: "buckets" | "exact";
+    /** Whether the tokenizer's special tokens are added to the prompt (default: false for chat input, true for text). */
+    add_special_tokens?: boolean;
     /** Chat input: more chat-template variables ({enable_thinking: false, tools: [...]}). */
     chat_template_kwargs?: { tools?: readonly unknown[]; [key: string]: unknown };
   }

@@ -26,7 +26,9 @@
 //   chat_template.jinja beside it; rendered by nnjit's Jinja engine, dev.nnjit.template) with add_generation_prompt
 //   true, and tokenized without adding special tokens again (the template writes them). The result's generated_text
 //   is then the messages with the assistant's reply appended: [{generated_text: [...messages, {role: "assistant",
-//   content}]}]. Option chat_template_kwargs: more template variables (e.g. {enable_thinking: false, tools: [...]}).
+//   content}]}]. Option chat_template_kwargs: more template variables (e.g. {enable_thinking: false, tools: [...]});
+//   add_special_tokens overrides whether the tokenizer's post-processor tokens are added (default: false for chat
+//   input, as transformers.js; true for a string prompt).
 //   A model without a chat template given messages is an Error that says so.
 //   generator.tokenizer.apply_chat_template(messages, {add_generation_prompt, tools, ...more}) -> the prompt text.
 //
@@ -83,10 +85,12 @@ export async function createGenerationPipeline(task, model, options = {}) {
     }
     if (Array.isArray(input)) {
       const all = [];
-      for (const text of input) all.push(await generateOne(String(text), genOptions));
+      for (const text of input) {
+        all.push(await generateOne(String(text), genOptions, genOptions.add_special_tokens ?? true));
+      }
       return all;
     }
-    return generateOne(String(input), genOptions);
+    return generateOne(String(input), genOptions, genOptions.add_special_tokens ?? true);
   };
 
   async function generateChat(messages, o) {
@@ -95,7 +99,9 @@ export async function createGenerationPipeline(task, model, options = {}) {
     }
     const { tools, ...more } = o.chat_template_kwargs || {};
     const prompt = tokenizer.apply_chat_template(messages, { add_generation_prompt: true, tools, ...more });
-    const out = await generateOne(prompt, { ...o, return_full_text: false }, false);
+    // transformers.js (src/pipelines.js, TextGenerationPipeline._call) tokenizes chat-template text with
+    // add_special_tokens false unless told otherwise: the template already wrote the BOS and turn markers
+    const out = await generateOne(prompt, { ...o, return_full_text: false }, o.add_special_tokens ?? false);
     const reply = [{ generated_text: [...messages, { role: "assistant", content: out[0].generated_text }] }];
     reply.stats = out.stats;
     return reply;
