@@ -22,5 +22,8 @@
  * {@code //} floor as in Python, looping over undefined loops zero times, lists and dicts compare by content, strings
  * compare with {@code <}. Errors are {@link dev.nnjit.template.TemplateException}s naming line and column; parsing
  * and rendering are bounded (expression nesting, macro recursion, range length), so a malformed template fails fast.
+ *
+ * <p>Not supported (an "unknown statement" or "unknown filter" error says so): {@code call}/{@code filter}/
+ * {@code raw} blocks, include/import/extends, {@code loop.cycle}, macro {@code varargs}/{@code kwargs}, autoescaping.
  */
 package dev.nnjit.template;
