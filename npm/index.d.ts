@@ -230,6 +230,17 @@ export declare namespace pipeline {
     signal?: AbortSignal;
     /** "buckets" (default on webgpu: a few compiled lengths) or "exact". */
     lengths?: "buckets" | "exact";
+    /** Whether the tokenizer's special tokens are added to the prompt (default: false for chat input, true for text). */
+    add_special_tokens?: boolean;
+    /** Chat input: more chat-template variables ({enable_thinking: false, tools: [...]}). */
+    chat_template_kwargs?: { tools?: readonly unknown[]; [key: string]: unknown };
+  }
+
+  /** A chat message (transformers.js's shape; tool calls and other fields pass to the template as they are). */
+  interface Message {
+    role: string;
+    content: string | null;
+    [key: string]: unknown;
   }
 
   interface GenerationStats {
@@ -242,10 +253,20 @@ export declare namespace pipeline {
   }
 
   interface TextGenerationPipeline {
-    (input: string | readonly string[] | readonly { role: string; content: string }[], options?: GenerateOptions):
+    (input: string | readonly string[], options?: GenerateOptions):
       Promise<{ generated_text: string }[] & { stats?: GenerationStats }>;
+    /** Chat input (text-generation): the model's chat template makes the prompt; the reply is appended. */
+    (input: readonly Message[], options?: GenerateOptions):
+      Promise<{ generated_text: Message[] }[] & { stats?: GenerationStats }>;
     readonly task: "text-generation" | "text2text-generation";
-    readonly tokenizer: { encode(text: string): number[]; decode(ids: readonly number[], skipSpecialTokens?: boolean): string };
+    readonly tokenizer: {
+      encode(text: string, addSpecialTokens?: boolean): number[];
+      decode(ids: readonly number[], skipSpecialTokens?: boolean): string;
+      /** The prompt text of a conversation by the chat template (an Error when the model has none). */
+      apply_chat_template(messages: readonly Message[],
+        options?: { add_generation_prompt?: boolean; tools?: readonly unknown[] | null; [key: string]: unknown }): string;
+      readonly hasChatTemplate: boolean;
+    };
     /** Of the last call. */
     readonly stats: GenerationStats | null;
     dispose(): void;
@@ -254,7 +275,7 @@ export declare namespace pipeline {
 
 /**
  * Text generation over a folder holding model.onnx, config.json and tokenizer.json (optionally
- * generation_config.json, tokenizer_config.json): decoder-only models for text-generation, encoder-decoders
+ * generation_config.json, tokenizer_config.json, chat_template.jinja): decoder-only models for text-generation, encoder-decoders
  * (decoder_input_ids) for text2text-generation.
  */
 export declare function pipeline(task: "text-generation" | "text2text-generation", model: string | URL,

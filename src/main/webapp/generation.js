@@ -13,12 +13,13 @@
 //
 // model: a folder URL (ending in "/") holding model.onnx (else onnx/model.onnx, decoder_model_merged.onnx or
 //   onnx/decoder_model_merged.onnx: Hugging Face's layouts), config.json and tokenizer.json, optionally
-//   generation_config.json and tokenizer_config.json; or {files: {"model.onnx": bytes, "config.json": text, ...}}.
+//   generation_config.json, tokenizer_config.json and chat_template.jinja; or {files: {"model.onnx": bytes,
+//   "config.json": text, ...}}.
 //   Decoder-only with or without a KV cache (Optimum's past_key_values.* / present.*, plain or merged: the cache is
 //   kept between steps, in GPU memory on webgpu, the past fed at bucketed widths); an encoder-decoder as one graph
 //   without a cache (inputs input_ids and decoder_input_ids: the decoder sequence is re-run per token, in length
-//   buckets on webgpu and wasm), or split as Hugging Face ships T5/BART (encoder_model.onnx, or onnx/encoder_model.onnx, with
-//   decoder_model_merged.onnx: the encoder runs once, the decoder over its KV cache). Files: {"model.onnx" (the
+//   buckets on webgpu and wasm), or split as Hugging Face ships T5/BART (encoder_model.onnx, or onnx/encoder_model.onnx,
+//   with decoder_model_merged.onnx: the encoder runs once, the decoder over its KV cache). Files: {"model.onnx" (the
 //   decoder of a split), "encoder_model.onnx", ...}.
 // options: device "webgpu" (default where navigator.gpu exists) | "wasm" (the wasm-simd backend) | "cpu" (the
 //   reference); engine "auto" | "wasm-gc" | "js".
@@ -26,8 +27,16 @@
 //   repetition_penalty, seed, eos_token_id, decoder_start_token_id, streamer ({put(bigint[][]), end()}), signal
 //   (AbortSignal: rejects with an Error named AbortError whose `partial` is the engine's result so far), lengths
 //   ("buckets" | "exact").
-// Chat input (an array of {role, content}) needs tokenizer_config.json's chat_template, a Jinja template: nnjit does
-//   not interpret Jinja yet, so it is an Error that says so; format the prompt yourself and pass a string.
+// Chat input (text-generation, as transformers.js): an array of {role, content} messages (or an array of such
+//   arrays) is turned into the prompt by the model's chat template (tokenizer_config.json's chat_template, or a
+//   chat_template.jinja beside it; rendered by nnjit's Jinja engine, dev.nnjit.template) with add_generation_prompt
+//   true, and tokenized without adding special tokens again (the template writes them). The result's generated_text
+//   is then the messages with the assistant's reply appended: [{generated_text: [...messages, {role: "assistant",
+//   content}]}]. Option chat_template_kwargs: more template variables (e.g. {enable_thinking: false, tools: [...]});
+//   add_special_tokens overrides whether the tokenizer's post-processor tokens are added (default: false for chat
+//   input, as transformers.js; true for a string prompt).
+//   A model without a chat template given messages is an Error that says so.
+//   generator.tokenizer.apply_chat_template(messages, {add_generation_prompt, tools, ...more}) -> the prompt text.
 //
 // nnjit.pipeline("text-generation" | "text2text-generation", model, options) (pipeline.js) comes here.
 
@@ -75,25 +84,44 @@ export async function createGenerationPipeline(task, model, options = {}) {
     throw new Error("text-generation needs a decoder-only model; this one takes decoder_input_ids: use"
       + " text2text-generation");
   }
-  const tokenizer = generationTokenizer(engine, files["tokenizer.json"]);
-  const tokenizerConfig = files["tokenizer_config.json"] ? JSON.parse(files["tokenizer_config.json"]) : {};
+  const tokenizer = generationTokenizer(engine, files["tokenizer.json"], files["tokenizer_config.json"] ?? null,
+    files["chat_template.jinja"] ?? null);
   const config = files["config.json"] ?? null;
   const generationConfig = files["generation_config.json"] ?? null;
 
   const generator = async (input, genOptions = {}) => {
-    if (Array.isArray(input) && input.length > 0 && typeof input[0] === "object") {
-      return [await generateOne(chatPrompt(input, tokenizerConfig), genOptions)];
+    if (isChat(input)) return generateChat(input, genOptions);
+    if (Array.isArray(input) && input.length > 0 && input.every(isChat)) {
+      const all = [];
+      for (const chat of input) all.push(await generateChat(chat, genOptions));
+      return all;
     }
     if (Array.isArray(input)) {
       const all = [];
-      for (const text of input) all.push(await generateOne(String(text), genOptions));
+      for (const text of input) {
+        all.push(await generateOne(String(text), genOptions, genOptions.add_special_tokens ?? true));
+      }
       return all;
     }
-    return generateOne(String(input), genOptions);
+    return generateOne(String(input), genOptions, genOptions.add_special_tokens ?? true);
   };
 
-  async function generateOne(prompt, o) {
-    const inputIds = tokenizer.encode(prompt);
+  async function generateChat(messages, o) {
+    if (task !== "text-generation") {
+      throw new Error("chat messages are for text-generation; text2text-generation takes a string");
+    }
+    const { tools, ...more } = o.chat_template_kwargs || {};
+    const prompt = tokenizer.apply_chat_template(messages, { add_generation_prompt: true, tools, ...more });
+    // transformers.js (src/pipelines.js, TextGenerationPipeline._call) tokenizes chat-template text with
+    // add_special_tokens false unless told otherwise: the template already wrote the BOS and turn markers
+    const out = await generateOne(prompt, { ...o, return_full_text: false }, o.add_special_tokens ?? false);
+    const reply = [{ generated_text: [...messages, { role: "assistant", content: out[0].generated_text }] }];
+    reply.stats = out.stats;
+    return reply;
+  }
+
+  async function generateOne(prompt, o, addSpecialTokens = true) {
+    const inputIds = tokenizer.encode(prompt, addSpecialTokens);
     const request = { inputIds, config, generationConfig, tokenizer: tokenizer.handle };
     if (encoder) request.encoder = encoder.handle;
     const fields = [["max_new_tokens", "maxNewTokens"], ["do_sample", "doSample"], ["temperature", "temperature"],
@@ -122,13 +150,29 @@ export async function createGenerationPipeline(task, model, options = {}) {
   return generator;
 }
 
-/** The engine's tokenizer for generation: {handle, encode(text) -> [ids], decode(ids, skipSpecialTokens) -> text}. */
-function generationTokenizer(engine, json) {
+/** transformers.js's test for chat input: an array of objects that all have a role and a content. */
+function isChat(x) {
+  return Array.isArray(x) && x.length > 0
+    && x.every((m) => m !== null && typeof m === "object" && "role" in m && "content" in m);
+}
+
+/**
+ * The engine's tokenizer for generation: {handle, encode(text, addSpecialTokens = true) -> [ids],
+ * decode(ids, skipSpecialTokens) -> text, apply_chat_template(messages, {add_generation_prompt, tools, ...}) -> text,
+ * hasChatTemplate}.
+ */
+function generationTokenizer(engine, json, configText, chatTemplateText) {
   const x = engine.exports;
-  const handle = unwrap(x.generationTokenizerLoad(String(json)));
+  const handle = unwrap(x.generationTokenizerLoad(String(json), configText == null ? null : String(configText),
+    chatTemplateText == null ? null : String(chatTemplateText)));
   return {
     handle,
-    encode: (text) => Array.from(unwrap(x.generationTokenizerEncode(handle, String(text)))),
+    hasChatTemplate: unwrap(x.generationTokenizerHasChatTemplate(handle)),
+    encode: (text, addSpecialTokens = true) => Array.from(unwrap(x.generationTokenizerEncode(handle, String(text),
+      !!addSpecialTokens))),
+    apply_chat_template: (messages, { add_generation_prompt = false, tools = null, ...more } = {}) =>
+      unwrap(x.generationTokenizerApplyChatTemplate(handle, JSON.stringify(messages), !!add_generation_prompt,
+        tools == null ? null : JSON.stringify(tools), Object.keys(more).length ? JSON.stringify(more) : null)),
     decode: (ids, skipSpecialTokens = true) => unwrap(x.generationTokenizerDecode(handle, Array.from(ids, Number),
       !!skipSpecialTokens)),
   };
@@ -176,16 +220,6 @@ export class TextStreamer {
   }
 }
 
-/** Chat messages need a chat template; Jinja is not interpreted yet, so this says so (or that there is none). */
-function chatPrompt(messages, tokenizerConfig) {
-  if (!tokenizerConfig.chat_template) {
-    throw new Error("chat messages need a chat_template in tokenizer_config.json, and this model has none: pass the"
-      + " prompt as a string");
-  }
-  throw new Error("this model's chat_template (tokenizer_config.json) is a Jinja template, which nnjit does not"
-    + " interpret yet: format the conversation as a string prompt");
-}
-
 /** {name: bytes or text} of a model folder URL, or the files given; absent optional files are null. */
 async function modelFiles(model) {
   if (model && typeof model === "object" && model.files) return { ...model.files };
@@ -213,11 +247,12 @@ async function modelFiles(model) {
       : ["model.onnx", "onnx/model.onnx", "decoder_model_merged.onnx", "onnx/decoder_model_merged.onnx"]);
     return [graph, encoder];
   };
-  const [[onnx, encoderOnnx], config, generationConfig, tokenizer, tokenizerConfig] = await Promise.all([
+  const [[onnx, encoderOnnx], config, generationConfig, tokenizer, tokenizerConfig, chatTemplate] = await Promise.all([
     graphs(), fetchOr("config.json"), fetchOr("generation_config.json"),
-    fetchOr("tokenizer.json"), fetchOr("tokenizer_config.json")]);
+    fetchOr("tokenizer.json"), fetchOr("tokenizer_config.json"), fetchOr("chat_template.jinja")]);
   return { "model.onnx": onnx, "encoder_model.onnx": encoderOnnx, "config.json": config,
-    "generation_config.json": generationConfig, "tokenizer.json": tokenizer, "tokenizer_config.json": tokenizerConfig };
+    "generation_config.json": generationConfig, "tokenizer.json": tokenizer, "tokenizer_config.json": tokenizerConfig,
+    "chat_template.jinja": chatTemplate };
 }
 
 function describe(model) {

@@ -91,6 +91,23 @@ public final class Tokenizer {
 
     public Encoding encode(String text) { return encode(text, null); }
 
+    /**
+     * Encodes one sequence; without special tokens ({@code addSpecialTokens} false) the post-processor's tokens (a
+     * BOS, [CLS]/[SEP], ...) are not added, as Hugging Face's {@code add_special_tokens=False}: the text of a chat
+     * template already holds them.
+     */
+    public Encoding encode(String text, boolean addSpecialTokens) {
+        if (addSpecialTokens) return encode(text);
+        PostProcessors.Processed p = PostProcessors.concatenate(PostProcessors.Processed.of(encodeText(text), 0), null);
+        int n = p.tokens.size();
+        int[] ids = new int[n], types = new int[n], mask = new int[n], special = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = idOf(p.tokens.get(i));
+            mask[i] = 1;
+        }
+        return new Encoding(ids, p.tokens.toArray(new String[0]), types, mask, special);
+    }
+
     /** Encodes a sequence, or a pair when {@code pair} is not null, with the post-processor's special tokens. */
     public Encoding encode(String text, String pair) { return encode(text, pair, 0); }
 

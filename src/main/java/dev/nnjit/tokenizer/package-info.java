@@ -23,6 +23,13 @@
  * in {@code (?i:...)}). The same code and data then give the same ids on the JVM and both browser builds.
  * Tests check the tables against the JDK wherever both know a code point.
  *
+ * <p>Chat templates: {@code TokenizerConfig} reads tokenizer_config.json's {@code chat_template} (a string, or a
+ * list of {@code {name, template}} where "default" is the default and "tool_use" is chosen when tools are given, as
+ * transformers does) and its special tokens; {@code ChatTemplate} renders a conversation with them through
+ * {@code dev.nnjit.template} (variables as transformers.js passes them); the rendered text is tokenized with
+ * {@code encode(text, false)}, since it already holds the template's special tokens. upper/lower in templates use
+ * the platform's case mapping (ASCII in every real template seen).
+ *
  * <p>Not done: offsets (the JS port has none), truncation and padding (ignored), Unigram byte_fallback and
  * Metaspace {@code split} (ignored, as in the JS port), the Precompiled charsmap itself (NFKC plus SentencePiece's
  * whitespace and control-character rules instead, as in the JS port), WordLevel and CTC-less exotic models.

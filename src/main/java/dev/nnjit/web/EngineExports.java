@@ -304,23 +304,60 @@ public final class EngineExports {
         });
     }
 
-    /** generation.js's tokenizers ({@link GenerationTokenizers}): reads a tokenizer.json; reply value: its handle. */
+    /**
+     * generation.js's tokenizers ({@link GenerationTokenizers}): reads a tokenizer.json with its tokenizer_config.json
+     * (or null/undefined) and a chat_template.jinja (or null/undefined); reply value: its handle.
+     */
     @JSExport
-    public static JSObject generationTokenizerLoad(JSString json) {
+    public static JSObject generationTokenizerLoad(JSString json, JSObject configJson, JSObject chatTemplate) {
         try {
-            return ok(number(GenerationTokenizers.load(json.stringValue())));
+            return ok(number(GenerationTokenizers.load(json.stringValue(), JsObjects.optionalString(configJson),
+                    JsObjects.optionalString(chatTemplate))));
         } catch (Throwable e) {
             return failure(e);
         }
     }
 
-    /** Reply value: the ids of {@code text} as an array of numbers (special tokens as the post-processor adds them). */
+    /**
+     * Reply value: the ids of {@code text} as an array of numbers; with {@code addSpecialTokens} the post-processor's
+     * special tokens are added (not for chat-template text, which holds its own).
+     */
     @JSExport
-    public static JSObject generationTokenizerEncode(int handle, JSString text) {
+    public static JSObject generationTokenizerEncode(int handle, JSString text, boolean addSpecialTokens) {
         try {
             JSObject ids = JsObjects.newArray();
-            for (int id : GenerationTokenizers.encode(handle, text.stringValue())) JsObjects.push(ids, number(id));
+            for (int id : GenerationTokenizers.encode(handle, text.stringValue(), addSpecialTokens)) {
+                JsObjects.push(ids, number(id));
+            }
             return ok(ids);
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /**
+     * Reply value: the prompt text of a conversation by the model's chat template ({@link GenerationTokenizers}):
+     * messagesJson a JSON array of {role, content, ...}; toolsJson a JSON array or null/undefined; extraJson a JSON
+     * object of more template variables or null/undefined (optional strings cross as JSObject: TeaVM's JS target
+     * cannot take undefined for a String parameter). An error names the template's line and column, or says there is
+     * no template.
+     */
+    @JSExport
+    public static JSObject generationTokenizerApplyChatTemplate(int handle, JSString messagesJson,
+            boolean addGenerationPrompt, JSObject toolsJson, JSObject extraJson) {
+        try {
+            return ok(JSString.valueOf(GenerationTokenizers.applyChatTemplate(handle, messagesJson.stringValue(),
+                    addGenerationPrompt, JsObjects.optionalString(toolsJson), JsObjects.optionalString(extraJson))));
+        } catch (Throwable e) {
+            return failure(e);
+        }
+    }
+
+    /** Reply value: whether the tokenizer has a chat template (tokenizer_config.json or chat_template.jinja). */
+    @JSExport
+    public static JSObject generationTokenizerHasChatTemplate(int handle) {
+        try {
+            return ok(JSBoolean.valueOf(GenerationTokenizers.hasChatTemplate(handle)));
         } catch (Throwable e) {
             return failure(e);
         }

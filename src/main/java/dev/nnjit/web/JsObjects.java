@@ -53,6 +53,10 @@ final class JsObjects {
     @JSBody(params = "object", script = "return object == null ? [] : Object.keys(object);")
     static native String[] keys(JSObject object);
 
+    /** A string argument that may be null or undefined: null then, else String(value). */
+    @JSBody(params = "value", script = "return value == null ? null : String(value);")
+    static native String optionalString(JSObject value);
+
     @JSBody(params = "value", script = "return value == null;")
     static native boolean isNullish(JSObject value);
 
