@@ -11,7 +11,7 @@
 //          of such arrays. out.stats -> {prefillMs, decodeMsPerToken, tokensPerSecond, compiledShapes, ...} (last call)
 //   generator.dispose();
 //
-// model: a folder URL (ending in "/") holding model.onnx (else onnx/model.onnx, decoder_model_merged.onnx or
+// model: a folder URL (ending in "/"; in Node also a folder path) holding model.onnx (else onnx/model.onnx, decoder_model_merged.onnx or
 //   onnx/decoder_model_merged.onnx: Hugging Face's layouts), config.json and tokenizer.json, optionally
 //   generation_config.json and tokenizer_config.json; or {files: {"model.onnx": bytes, "config.json": text, ...}}.
 //   One graph: decoder-only with or without a KV cache (Optimum's past_key_values.* / present.*, plain or merged:
@@ -30,6 +30,8 @@
 // nnjit.pipeline("text-generation" | "text2text-generation", model, options) (pipeline.js) comes here.
 
 import { createEngine } from "./engine.js";
+import { fetchFile } from "./fetch-file.js";
+import { modelFileLocator } from "./pretrained.js";
 
 const TASKS = ["text-generation", "text2text-generation"];
 
@@ -49,7 +51,7 @@ export async function createGenerationPipeline(task, model, options = {}) {
   if (!TASKS.includes(task)) {
     throw new Error(`unknown generation task '${task}' (expected ${TASKS.join(" or ")})`);
   }
-  const files = await modelFiles(model);
+  const files = await modelFiles(model, options);
   if (!files["model.onnx"]) {
     throw new Error(`${describe(model)} has no model.onnx (nor onnx/model.onnx, decoder_model_merged.onnx or`
       + " onnx/decoder_model_merged.onnx)");
@@ -179,18 +181,20 @@ function chatPrompt(messages, tokenizerConfig) {
     + " interpret yet: format the conversation as a string prompt");
 }
 
-/** {name: bytes or text} of a model folder URL, or the files given; absent optional files are null. */
-async function modelFiles(model) {
+/**
+ * {name: bytes or text} of a model folder (a URL; in Node also a path), or the files given; absent files are null.
+ * Fetched as pretrained.js fetches (fetch-file.js: the Cache API, options.cache and options.revalidate).
+ */
+async function modelFiles(model, options) {
   if (model && typeof model === "object" && model.files) return { ...model.files };
   if (typeof model !== "string" && !(model instanceof URL)) {
     throw new Error("model must be a folder URL or {files: {...}}");
   }
-  const base = new URL(String(model).endsWith("/") ? String(model) : String(model) + "/",
-    typeof location !== "undefined" ? location.href : undefined);
+  const locate = modelFileLocator(model);
+  const fetchOptions = { cache: options.cache !== false, revalidate: options.revalidate !== false, optional: true };
   const fetchOr = async (name, binary) => {
-    const r = await fetch(new URL(name, base));
-    if (!r.ok) return null;
-    return binary ? new Uint8Array(await r.arrayBuffer()) : r.text();
+    const bytes = await fetchFile(locate(name), name, () => {}, fetchOptions);
+    return bytes === null || binary ? bytes : new TextDecoder().decode(bytes);
   };
   const graph = async () => {
     for (const name of ["model.onnx", "onnx/model.onnx", "decoder_model_merged.onnx", "onnx/decoder_model_merged.onnx"]) {
