@@ -161,10 +161,18 @@ export declare namespace pipeline {
     tuning?: { budgetMs?: number; cache?: "indexeddb" | "none" } | false;
     /** Keep downloaded files in the Cache API (default true; browsers only). */
     cache?: boolean;
+    /** Ask the server whether a cached file changed (If-None-Match / If-Modified-Since with the ETag /
+     *  Last-Modified it sent; 304 keeps the cached copy, a new file replaces it; unreachable: the cached copy is
+     *  used). Default true; false uses cached files without a request. */
+    revalidate?: boolean;
     /** The ONNX file in the model folder (default "onnx/model.onnx"). */
     modelFile?: string;
-    /** External data files, relative to the ONNX file's folder (default: what config.json's transformers.js_config
-     *  says; files the model names are fetched on demand anyway). */
+    /** As transformers.js: true, a number of chunks, or {"model.onnx": true | chunks}: the model file's
+     *  "<name>_data" files ("model.onnx_data", "model.onnx_data_1", ...). Default: config.json's
+     *  transformers.js_config.use_external_data_format. */
+    use_external_data_format?: boolean | number | Record<string, boolean | number>;
+    /** External data files, relative to the ONNX file's folder, instead of use_external_data_format's (files the
+     *  model names are fetched on demand anyway). */
     externalData?: readonly string[];
   }
 
@@ -209,6 +217,9 @@ export declare namespace pipeline {
     /** Engine build: "auto" (default), "wasm-gc" or "js". */
     engine?: "auto" | "wasm-gc" | "js";
     tuning?: { budgetMs?: number; cache?: "indexeddb" | "none"; auto?: boolean };
+    /** As Options.cache and Options.revalidate. */
+    cache?: boolean;
+    revalidate?: boolean;
   }
 
   /** transformers.js's generation options (snake_case); greedy unless do_sample. */

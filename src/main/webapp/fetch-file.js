@@ -7,6 +7,13 @@
 //     {status: "progress", file, loaded, total, progress (percent, when total is known)} per chunk,
 //     {status: "done", file, loaded, total, cached (true when it came from the Cache API)}.
 //   total is 0 when the server does not send Content-Length.
+//
+// A cached file is revalidated, as a browser revalidates its HTTP cache: the copy keeps the server's ETag and
+// Last-Modified, and the next load sends them as If-None-Match / If-Modified-Since. "304 Not Modified" (no body)
+// means the cached copy is used; a 200 brings the changed file, which replaces it. A server that cannot be reached
+// or answers with an error leaves the cached copy in use (so a cached model loads offline), and so does a file the
+// server sent neither validator for (nothing to ask with; clearModelCache() forgets it). revalidate: false uses
+// a cached copy without asking the server at all (no request: the fastest load, but a changed file is not seen).
 
 /**
  * The largest file the engine can take: its bytes go into one Java buffer (int-indexed: 2 GiB - 1), and the Wasm GC
@@ -19,38 +26,58 @@ export const MODEL_CACHE_NAME = "nnjit-models";
 
 const RUNS_IN_NODE = typeof process !== "undefined" && process.versions != null && process.versions.node != null;
 
+/** The response headers a cached copy keeps so that it can be revalidated. */
+const VALIDATORS = [["etag", "If-None-Match"], ["last-modified", "If-Modified-Since"]];
+
 /**
  * The bytes of a URL (fetched; in Node also a file path or file: URL). cache: use the Cache API where it exists;
- * optional: null instead of an error when the file does not exist (HTTP 404, no such file).
+ * revalidate: ask the server whether a cached copy is still current (see above); optional: null instead of an
+ * error when the file does not exist (HTTP 404, no such file).
  */
-export async function fetchFile(source, file, progress, { cache = false, optional = false } = {}) {
+export async function fetchFile(source, file, progress, { cache = false, revalidate = true, optional = false } = {}) {
   const text = String(source);
   if (RUNS_IN_NODE && !/^https?:/i.test(text)) return readLocalFile(text, file, progress, optional);
   const store = cache ? await openModelCache() : null;
   progress({ status: "initiate", file });
-  if (store !== null) {
-    const hit = await store.match(text);
-    if (hit) return readBody(hit, file, progress, true);
-  }
+  const hit = store === null ? undefined : await store.match(text);
+  const conditions = hit ? conditionsOf(hit) : {};
+  if (hit && (!revalidate || Object.keys(conditions).length === 0)) return readBody(hit, file, progress, true);
   let response;
   try {
-    response = await fetch(text);
+    // no-store: the answer to our own If-None-Match must reach us, not be completed from the HTTP cache.
+    response = await fetch(text, hit ? { headers: conditions, cache: "no-store" } : undefined);
   } catch (e) {
+    if (hit) return staleCopy(hit, file, progress, errorText(e));
     throw new Error(`cannot fetch '${text}': ${errorText(e)}`);
   }
+  if (hit && response.status === 304) return readBody(hit, file, progress, true);
+  if (hit && !response.ok) return staleCopy(hit, file, progress, `HTTP ${response.status}`);
   if (optional && response.status === 404) return null;
   if (!response.ok) throw new Error(`cannot fetch '${text}': HTTP ${response.status} ${response.statusText}`.trim());
   const bytes = await readBody(response, file, progress, false);
   if (store !== null) {
+    const headers = { "Content-Type": "application/octet-stream", "Content-Length": String(bytes.length) };
+    for (const [name] of VALIDATORS) if (response.headers.has(name)) headers[name] = response.headers.get(name);
     try {
-      await store.put(text, new Response(bytes, { headers: { "Content-Type": "application/octet-stream",
-        "Content-Length": String(bytes.length) } }));
+      await store.put(text, new Response(bytes, { headers }));
     } catch (e) {
       // A full or unavailable cache costs a download next time, not this load.
       console.warn(`[nnjit] ${file} was not cached (${errorText(e)}): the next load downloads it again`);
     }
   }
   return bytes;
+}
+
+/** The conditional request headers for a cached response: {If-None-Match, If-Modified-Since} where it has them. */
+function conditionsOf(cached) {
+  const conditions = {};
+  for (const [name, condition] of VALIDATORS) if (cached.headers.has(name)) conditions[condition] = cached.headers.get(name);
+  return conditions;
+}
+
+function staleCopy(cached, file, progress, why) {
+  console.warn(`[nnjit] ${file}: could not check the server for a newer copy (${why}); using the cached one`);
+  return readBody(cached, file, progress, true);
 }
 
 /** An error when a file of this many bytes cannot be loaded (see MAX_FILE_BYTES), else nothing. */

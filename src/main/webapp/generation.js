@@ -11,8 +11,8 @@
 //          of such arrays. out.stats -> {prefillMs, decodeMsPerToken, tokensPerSecond, compiledShapes, ...} (last call)
 //   generator.dispose();
 //
-// model: a folder URL (ending in "/") holding model.onnx (else onnx/model.onnx, decoder_model_merged.onnx or
-//   onnx/decoder_model_merged.onnx: Hugging Face's layouts), config.json and tokenizer.json, optionally
+// model: a folder URL (ending in "/"; in Node also a folder path) holding model.onnx (else onnx/model.onnx,
+//   decoder_model_merged.onnx or onnx/decoder_model_merged.onnx: Hugging Face's layouts), config.json and tokenizer.json, optionally
 //   generation_config.json, tokenizer_config.json and chat_template.jinja; or {files: {"model.onnx": bytes,
 //   "config.json": text, ...}}.
 //   Decoder-only with or without a KV cache (Optimum's past_key_values.* / present.*, plain or merged: the cache is
@@ -41,6 +41,8 @@
 // nnjit.pipeline("text-generation" | "text2text-generation", model, options) (pipeline.js) comes here.
 
 import { createEngine } from "./engine.js";
+import { fetchFile } from "./fetch-file.js";
+import { modelFileLocator } from "./pretrained.js";
 
 const TASKS = ["text-generation", "text2text-generation"];
 
@@ -60,7 +62,7 @@ export async function createGenerationPipeline(task, model, options = {}) {
   if (!TASKS.includes(task)) {
     throw new Error(`unknown generation task '${task}' (expected ${TASKS.join(" or ")})`);
   }
-  const files = await modelFiles(model);
+  const files = await modelFiles(model, options);
   if (!files["model.onnx"]) {
     throw new Error(`${describe(model)} has no model.onnx (nor onnx/model.onnx, decoder_model_merged.onnx or`
       + " onnx/decoder_model_merged.onnx)");
@@ -220,18 +222,20 @@ export class TextStreamer {
   }
 }
 
-/** {name: bytes or text} of a model folder URL, or the files given; absent optional files are null. */
-async function modelFiles(model) {
+/**
+ * {name: bytes or text} of a model folder (a URL; in Node also a path), or the files given; absent files are null.
+ * Fetched as pretrained.js fetches (fetch-file.js: the Cache API, options.cache and options.revalidate).
+ */
+async function modelFiles(model, options) {
   if (model && typeof model === "object" && model.files) return { ...model.files };
   if (typeof model !== "string" && !(model instanceof URL)) {
     throw new Error("model must be a folder URL or {files: {...}}");
   }
-  const base = new URL(String(model).endsWith("/") ? String(model) : String(model) + "/",
-    typeof location !== "undefined" ? location.href : undefined);
+  const locate = modelFileLocator(model);
+  const fetchOptions = { cache: options.cache !== false, revalidate: options.revalidate !== false, optional: true };
   const fetchOr = async (name, binary) => {
-    const r = await fetch(new URL(name, base));
-    if (!r.ok) return null;
-    return binary ? new Uint8Array(await r.arrayBuffer()) : r.text();
+    const bytes = await fetchFile(locate(name), name, () => {}, fetchOptions);
+    return bytes === null || binary ? bytes : new TextDecoder().decode(bytes);
   };
   const first = async (names) => {
     for (const name of names) {

@@ -5,10 +5,14 @@
 //   model: a URL or relative URL of the folder (browser; Node: http(s) URLs too), or a local folder path (Node).
 //   options: {device: "auto" (default: webgpu and wasm timed on the first run, the faster kept; see nnjit.js) |
 //             "webgpu" | "wasm" | "cpu", progress_callback, tuning: {budgetMs, cache} | false,
-//             cache (Cache API, default true), modelFile (default "onnx/model.onnx"), externalData: [file names
-//             relative to the model file's folder] (default: config.json's transformers.js_config
-//             use_external_data_format -> "model.onnx_data"; a file the model names and nobody listed is fetched
-//             when the engine asks for it)}
+//             cache (Cache API, default true), revalidate (default true: a cached file is checked with the
+//             server, see fetch-file.js; false: used without a request), modelFile (default "onnx/model.onnx"),
+//             externalData: [file names relative to the model file's folder], use_external_data_format}
+// External data, as transformers.js finds it: use_external_data_format (the option, else config.json's
+//   transformers.js_config.use_external_data_format) true, or a number N of chunks, or {"model.onnx": true | N}
+//   keyed by the model file's name, means the files "model.onnx_data" (and "model.onnx_data_1" ... up to N - 1)
+//   next to the model file. externalData lists the files instead. Besides, a file the model itself names and
+//   nobody listed (torch.onnx's "model.onnx.data", say) is fetched when the engine asks for it.
 // Progress events (progress_callback): every file's initiate / download / progress / done (see fetch-file.js) with
 // {name: model} added, then {status: "compile", name, file, ms, executionProvider} after the first run, {status:
 // "ready", task, name, executionProvider}, and while tuning (webgpu) {status: "tune", name, done, workloadsDone,
@@ -33,12 +37,12 @@ const MISSING_EXTERNAL_FILE = /external data file '([^']+)' was not provided/;
 export async function loadPretrained(model, options = {}, extraJson = []) {
   const name = String(model);
   const progress = progressOf(options.progress_callback, name);
-  const cache = options.cache !== false;
+  const fetchOptions = { cache: options.cache !== false, revalidate: options.revalidate !== false };
   const providers = providersOf(options.device);
-  const locate = locator(model);
+  const locate = modelFileLocator(model);
   const t0 = clockMs();
   const readJson = async (file, optional) => {
-    const bytes = await fetchFile(locate(file), file, progress, { cache, optional });
+    const bytes = await fetchFile(locate(file), file, progress, { ...fetchOptions, optional });
     if (bytes === null) return null;
     try {
       return JSON.parse(new TextDecoder().decode(bytes));
@@ -47,7 +51,7 @@ export async function loadPretrained(model, options = {}, extraJson = []) {
     }
   };
   const readText = async (file, optional) => {
-    const bytes = await fetchFile(locate(file), file, progress, { cache, optional });
+    const bytes = await fetchFile(locate(file), file, progress, { ...fetchOptions, optional });
     return bytes === null ? null : new TextDecoder().decode(bytes);
   };
   const config = (await readJson("config.json", true)) || {};
@@ -56,11 +60,11 @@ export async function loadPretrained(model, options = {}, extraJson = []) {
   const json = {};
   for (const file of extraJson) json[file] = await readJson(file, true);
   const modelFile = options.modelFile || "onnx/model.onnx";
-  const modelBytes = await fetchFile(locate(modelFile), modelFile, progress, { cache });
-  const folder = modelFile.includes("/") ? modelFile.slice(0, modelFile.lastIndexOf("/") + 1) : "";
+  const modelBytes = await fetchFile(locate(modelFile), modelFile, progress, fetchOptions);
+  const folder = modelFile.slice(0, modelFile.lastIndexOf("/") + 1);
   const external = {};
-  for (const file of externalDataFilesOf(options.externalData, config)) {
-    external[file] = await fetchFile(locate(folder + file), folder + file, progress, { cache });
+  for (const file of externalDataFilesOf(options, config, modelFile.slice(folder.length))) {
+    external[file] = await fetchFile(locate(folder + file), folder + file, progress, fetchOptions);
   }
   const t1 = clockMs();
   const tuning = options.tuning === false ? { budgetMs: 0, auto: false } : { ...(options.tuning || {}), auto: false };
@@ -76,7 +80,7 @@ export async function loadPretrained(model, options = {}, extraJson = []) {
     } catch (e) {
       const missing = MISSING_EXTERNAL_FILE.exec(String(e && e.message));
       if (missing === null || external[missing[1]] !== undefined) throw e;
-      external[missing[1]] = await fetchFile(locate(folder + missing[1]), folder + missing[1], progress, { cache });
+      external[missing[1]] = await fetchFile(locate(folder + missing[1]), folder + missing[1], progress, fetchOptions);
     }
   }
   const tokenizer = session.model.engine.loadTokenizer(tokenizerJson, tokenizerConfigJson);
@@ -111,8 +115,8 @@ export async function compileAndTune(pretrained, feeds, file = "onnx/model.onnx"
   return { compileMs, tuning };
 }
 
-/** A file of the model: a URL string (browser, or http(s) in Node) or a path (Node folder). */
-function locator(model) {
+/** file -> where to fetch it: a URL string (browser, or http(s) in Node) or a path (a Node folder). */
+export function modelFileLocator(model) {
   const text = String(model);
   if (RUNNING_IN_NODE && !/^https?:|^file:/i.test(text)) {
     return (file) => (text.endsWith("/") ? text : text + "/") + file;
@@ -130,11 +134,15 @@ function providersOf(device) {
   return PROVIDERS_OF_DEVICE.get(key);
 }
 
-function externalDataFilesOf(externalData, config) {
-  if (Array.isArray(externalData)) return externalData.map(String);
-  if (externalData !== undefined && externalData !== null) throw new TypeError("'externalData' must be an array of file names");
-  const jsConfig = config["transformers.js_config"];
-  return jsConfig && jsConfig.use_external_data_format ? ["model.onnx_data"] : [];
+/** The external data files of the model file (names relative to its folder): see the top of this file. */
+function externalDataFilesOf(options, config, modelName) {
+  const listed = options.externalData;
+  if (Array.isArray(listed)) return listed.map(String);
+  if (listed !== undefined && listed !== null) throw new TypeError("'externalData' must be an array of file names");
+  let format = options.use_external_data_format ?? (config["transformers.js_config"] || {}).use_external_data_format;
+  if (format !== null && typeof format === "object") format = format[modelName];
+  const chunks = format === true ? 1 : Number.isInteger(format) && format > 0 ? format : 0;
+  return Array.from({ length: chunks }, (_, i) => `${modelName}_data${i === 0 ? "" : "_" + i}`);
 }
 
 /** The user's progress_callback with the model's name added; a callback that throws is reported, not fatal. */

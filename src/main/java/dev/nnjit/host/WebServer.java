@@ -12,6 +12,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +30,11 @@ import java.util.concurrent.Executors;
  * same-origin} and {@code Cross-Origin-Embedder-Policy: require-corp} (so pages get SharedArrayBuffer and wasm
  * threads), the right MIME type
  * ({@code application/wasm} is required to stream-compile Wasm GC) and {@code Cache-Control: no-store} (a rebuilt
- * engine is never served stale). Paths are confined to their root: "..", absolute and encoded escapes get 404.
+ * engine is never served stale from the browser's HTTP cache). Files carry {@code ETag} and {@code Last-Modified}
+ * (from size and modification time, as common static servers make them) and a GET whose {@code If-None-Match} or
+ * (without it) {@code If-Modified-Since} still holds gets {@code 304 Not Modified}: how the pipelines' Cache API
+ * copies are revalidated (fetch-file.js). Paths are confined to their root: "..", absolute and encoded escapes get
+ * 404.
  */
 public final class WebServer implements AutoCloseable {
     private static final Map<String, String> MIME = Map.ofEntries(
@@ -40,6 +49,8 @@ public final class WebServer implements AutoCloseable {
             Map.entry("svg", "image/svg+xml"),
             Map.entry("png", "image/png"),
             Map.entry("ico", "image/x-icon"));
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -137,6 +148,14 @@ public final class WebServer implements AutoCloseable {
             }
             ex.getResponseHeaders().add("Content-Type", mimeType(file));
             long size = Files.size(file);
+            Instant modified = Files.getLastModifiedTime(file).toInstant();
+            String etag = "\"" + Long.toHexString(modified.toEpochMilli()) + "-" + Long.toHexString(size) + "\"";
+            ex.getResponseHeaders().add("ETag", etag);
+            ex.getResponseHeaders().add("Last-Modified", HTTP_DATE.format(modified));
+            if (notModified(ex, etag, modified)) {
+                ex.sendResponseHeaders(304, -1);
+                return;
+            }
             if (method.equals("HEAD")) {
                 ex.getResponseHeaders().add("Content-Length", Long.toString(size));
                 ex.sendResponseHeaders(200, -1);
@@ -150,6 +169,26 @@ public final class WebServer implements AutoCloseable {
             // The client went away mid-response (a closed page); nothing to report to anyone.
         } finally {
             ex.close();
+        }
+    }
+
+    /** Whether the request's validators match the file (RFC 9110: If-None-Match wins over If-Modified-Since). */
+    private static boolean notModified(HttpExchange ex, String etag, Instant modified) {
+        String ifNoneMatch = ex.getRequestHeaders().getFirst("If-None-Match");
+        if (ifNoneMatch != null) {
+            for (String tag : ifNoneMatch.split(",")) {
+                String t = tag.strip();
+                if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) return true;
+            }
+            return false;
+        }
+        String ifModifiedSince = ex.getRequestHeaders().getFirst("If-Modified-Since");
+        if (ifModifiedSince == null) return false;
+        try {
+            Instant since = Instant.from(HTTP_DATE.parse(ifModifiedSince));
+            return !modified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+        } catch (DateTimeException e) {
+            return false; // an unreadable date is ignored, as RFC 9110 says
         }
     }
 

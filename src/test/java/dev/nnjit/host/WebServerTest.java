@@ -57,6 +57,32 @@ class WebServerTest {
         assertArrayEquals(new byte[] {8, 7}, r.body());
     }
 
+    /** ETag and Last-Modified on every file; a request whose validator still holds gets 304 with no body. */
+    @Test void answersConditionalRequestsWithNotModified() throws Exception {
+        Path file = root.resolve("weights.bin");
+        Files.write(file, new byte[] {1, 2, 3});
+        HttpResponse<byte[]> first = get("weights.bin");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        assertEquals(304, conditional("If-None-Match", etag).statusCode());
+        assertEquals(0, conditional("If-None-Match", etag).body().length);
+        assertEquals(304, conditional("If-Modified-Since", lastModified).statusCode());
+        assertEquals(200, conditional("If-None-Match", "\"other\"").statusCode());
+
+        Files.write(file, new byte[] {1, 2, 3, 4});
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(file).toMillis() + 5000));
+        HttpResponse<byte[]> changed = conditional("If-None-Match", etag);
+        assertEquals(200, changed.statusCode(), "a changed file is sent again");
+        assertArrayEquals(new byte[] {1, 2, 3, 4}, changed.body());
+        assertEquals(200, conditional("If-Modified-Since", lastModified).statusCode());
+    }
+
+    static HttpResponse<byte[]> conditional(String header, String value) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "weights.bin")).header(header, value)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     @Test void refusesPathsOutsideTheirRoot() throws Exception {
         server.mount("m1", models);
         assertEquals(404, get("files/m1/../secret.txt").statusCode());

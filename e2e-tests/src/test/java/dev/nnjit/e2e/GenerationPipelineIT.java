@@ -42,7 +42,7 @@ class GenerationPipelineIT {
         runner = BrowserRunner.start(null);
         page = runner.browser().newPage();
         page.navigate(runner.baseUrl() + "index.html");
-        for (String f : List.of("gpt2", "t5")) folder(f);
+        for (String f : List.of("gpt2", "t5")) modelFolder(f, dir.resolve(f));
     }
 
     @AfterAll static void stop() {
@@ -50,8 +50,8 @@ class GenerationPipelineIT {
         if (runner != null) runner.close();
     }
 
-    private static Path folder(String fixture) throws Exception {
-        Path d = dir.resolve(fixture);
+    /** A generation model folder at {@code d}: the fixture's model.onnx, config.json, the tokenizer below. */
+    static Path modelFolder(String fixture, Path d) throws Exception {
         Files.createDirectories(d);
         Path src = Path.of("models", "fixtures", fixture);
         Files.copy(src.resolve("model.onnx"), d.resolve("model.onnx"));
@@ -100,20 +100,23 @@ class GenerationPipelineIT {
         return new com.google.gson.GsonBuilder().serializeNulls().create().toJson(doc);
     }
 
-    /** The JVM's greedy text for the same folder: Java tokenizer, cpu backend, exact lengths. */
     private static String cpuText(String fixture, int maxNew, boolean fullText) throws Exception {
-        Path d = dir.resolve(fixture);
+        return greedyText(dir.resolve(fixture), PROMPT, maxNew, fullText);
+    }
+
+    /** The JVM's greedy text for a model folder: Java tokenizer, cpu backend, exact lengths. */
+    static String greedyText(Path d, String prompt, int maxNew, boolean fullText) throws Exception {
         Tokenizer tok = Tokenizer.fromJson(Files.readString(d.resolve("tokenizer.json")));
         String config = Files.readString(d.resolve("config.json"));
-        int[] prompt = tok.encode(PROMPT).ids();
-        long[] ids = new long[prompt.length];
-        for (int i = 0; i < ids.length; i++) ids[i] = prompt[i];
+        int[] promptIds = tok.encode(prompt).ids();
+        long[] ids = new long[promptIds.length];
+        for (int i = 0; i < ids.length; i++) ids[i] = promptIds[i];
         long[] out = SessionGenerator.generate(Session.create(ModelFiles.load(d.resolve("model.onnx"))),
                 ModelConfig.fromJson(config, "config.json"), ids,
                 GenerationConfig.fromJson(config, null).withMaxNewTokens(maxNew).withGreedy(), LengthBuckets.EXACT,
                 null, null).ids();
-        int[] all = new int[(fullText ? prompt.length : 0) + out.length];
-        if (fullText) System.arraycopy(prompt, 0, all, 0, prompt.length);
+        int[] all = new int[(fullText ? promptIds.length : 0) + out.length];
+        if (fullText) System.arraycopy(promptIds, 0, all, 0, promptIds.length);
         for (int i = 0; i < out.length; i++) all[all.length - out.length + i] = (int) out[i];
         return tok.decode(all, true);
     }

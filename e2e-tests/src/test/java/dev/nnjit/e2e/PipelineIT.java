@@ -10,10 +10,14 @@ import com.google.gson.JsonParser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.nnjit.host.BrowserRunner;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code nnjit.pipeline("feature-extraction")} on the real all-MiniLM-L6-v2, laid out like a Hugging Face repository
  * (see {@link PipelineFixture}): sentence embeddings (mean pooling, normalized) within {@value #TOLERANCE} of ONNX
  * Runtime Web's, in one padded batch and one text at a time, in Node (JavaScript build, cpu) and in Chromium (webgpu
- * and wasm, each driven by the Wasm GC and by the JavaScript build); truncation to tokenizer_config.json's maximum; and the Cache API: a second page
- * load fetches no model file from the network.
+ * and wasm, each driven by the Wasm GC and by the JavaScript build); truncation to tokenizer_config.json's maximum;
+ * folders whose weights are in external data; and the Cache API: a second page load downloads no model file (304s),
+ * a changed file is downloaded again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineIT {
@@ -116,31 +121,152 @@ class PipelineIT {
         }
     }
 
+    /**
+     * The Cache API copies (fetch-file.js): a second page load downloads no body (every model file request is a
+     * conditional one answered 304, every file comes from the cache); with revalidate: false it makes no request at
+     * all, and keeps using a cached file the server has since changed; by default a changed file (here
+     * tokenizer_config.json's model_max_length, 128 -> 64) is downloaded again and used, the others stay cached.
+     */
     @Test
-    void aSecondPageLoadFetchesNoModelFile() {
-        String base = modelBase();
+    void cachedFilesAreRevalidatedAndAChangedFileIsDownloadedAgain() throws IOException {
+        Path folder = PipelineFixture.testModel("minilm-cache");
+        String base = folderUrl(folder);
         try (BrowserContext context = runner.browser().newContext()) {
-            List<String> fetched = new ArrayList<>();
-            context.onRequest(request -> {
-                if (request.url().startsWith(base)) fetched.add(request.url().substring(base.length()));
+            List<String> responses = new ArrayList<>();
+            context.onResponse(r -> {
+                if (r.url().startsWith(base)) responses.add(r.url().substring(base.length()) + " " + r.status());
             });
-            try (Page first = context.newPage()) {
-                JsonObject r = runPipeline(first, base, "wasm", "wasm-gc");
-                assertTrue(fetched.contains("onnx/model.onnx"), fetched.toString());
-                assertTrue(doneEvents(r).contains("onnx/model.onnx:false"), r.get("events").toString());
-            }
-            fetched.clear();
-            try (Page second = context.newPage()) {
-                JsonObject r = runPipeline(second, base, "wasm", "wasm-gc");
-                assertEquals(List.of(), fetched, "model files fetched from the network on the second page load");
-                assertTrue(doneEvents(r).contains("onnx/model.onnx:true"), r.get("events").toString());
-            }
+            JsonObject first = loadForCache(context, base, true);
+            assertTrue(responses.contains("onnx/model.onnx 200"), responses.toString());
+            assertTrue(doneEvents(first).contains("onnx/model.onnx:false"), first.toString());
+            assertEquals(PipelineFixture.TEST_MAX_LENGTH, first.get("length").getAsInt());
+
+            responses.clear();
+            JsonObject second = loadForCache(context, base, true);
+            assertEquals(List.of(), responses.stream().filter(r -> !r.endsWith(" 304")).toList(),
+                    "second page load: responses other than 304 Not Modified (all: " + responses + ")");
+            assertTrue(responses.contains("onnx/model.onnx 304"), responses.toString());
+            assertTrue(doneEvents(second).stream().allMatch(d -> d.endsWith(":true")), second.toString());
+
+            Path config = folder.resolve("tokenizer_config.json");
+            Files.writeString(config, Files.readString(config).replace("\"model_max_length\": "
+                    + PipelineFixture.TEST_MAX_LENGTH, "\"model_max_length\": 64"));
+            responses.clear();
+            JsonObject offline = loadForCache(context, base, false);
+            assertEquals(List.of(), responses, "revalidate: false makes no request");
+            assertEquals(PipelineFixture.TEST_MAX_LENGTH, offline.get("length").getAsInt(), "the cached copy, as asked");
+
+            responses.clear();
+            JsonObject changed = loadForCache(context, base, true);
+            assertTrue(responses.contains("tokenizer_config.json 200"), responses.toString());
+            assertTrue(responses.contains("onnx/model.onnx 304"), responses.toString());
+            assertTrue(doneEvents(changed).contains("tokenizer_config.json:false"), changed.toString());
+            assertTrue(doneEvents(changed).contains("onnx/model.onnx:true"), changed.toString());
+            assertEquals(64, changed.get("length").getAsInt(), "the changed tokenizer_config.json is used");
+        }
+    }
+
+    /** A fresh page of the context loads the pipeline (wasm) and embeds the long text; {events, length}. */
+    private JsonObject loadForCache(BrowserContext context, String base, boolean revalidate) {
+        try (Page page = context.newPage()) {
+            page.navigate(runner.urlOf(PipelineFixture.SCRIPTS.resolve("blank.html")));
+            Object json = page.evaluate("""
+                    async ({base, revalidate, text}) => {
+                      const nnjit = await import("/nnjit.js");
+                      const events = [];
+                      const extractor = await nnjit.pipeline("feature-extraction", base, {device: "wasm", tuning: false,
+                        revalidate, progress_callback: (e) => events.push({status: e.status, file: e.file, cached: e.cached})});
+                      await extractor(text, {pooling: "mean", normalize: true});
+                      const length = extractor.lastTimings.length;
+                      await extractor.dispose();
+                      return JSON.stringify({events, length});
+                    }""", Map.of("base", base, "revalidate", revalidate, "text", PipelineFixture.TEXTS.get(4)));
+            return JsonParser.parseString((String) json).getAsJsonObject();
+        }
+    }
+
+    /**
+     * Model folders whose weights are in external data, as Hugging Face repositories ship big models: onnx/model.onnx
+     * + onnx/model.onnx_data declared in config.json (transformers.js's use_external_data_format), and onnx/model.onnx +
+     * onnx/model.onnx.data (torch's name) that only the model names. Their embeddings equal the single-file folder's
+     * (same engine, same weights: within 1e-6) and ONNX Runtime's (within TOLERANCE), and the data file was read.
+     */
+    @Test
+    void externalDataFoldersInNode() throws IOException {
+        Path nnjitJs = Paths.get(System.getProperty("nnjit.webapp", "target/webapp"), "nnjit.js").toAbsolutePath();
+        List<String> args = new ArrayList<>(List.of(PipelineFixture.SCRIPTS.resolve("external-data.mjs").toString(),
+                nnjitJs.toString(), shortTextsFile().toString(), "cpu"));
+        externalDataFolders().forEach(f -> args.add(f.toString()));
+        assertExternalDataEmbeddings("node (js, cpu)",
+                PipelineFixture.node(args.toArray(String[]::new)).getAsJsonArray());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm/wasm-gc", "webgpu/js"})
+    void externalDataFoldersInTheBrowser(String deviceAndEngine) {
+        String device = deviceAndEngine.split("/")[0];
+        String engine = deviceAndEngine.split("/")[1];
+        Map<String, Object> args = new HashMap<>();
+        args.put("script", runner.urlOf(PipelineFixture.SCRIPTS.resolve("external-data.mjs")));
+        args.put("folders", externalDataFolders().stream().map(this::folderUrl).toList());
+        args.put("texts", SHORT_TEXTS);
+        args.put("device", device);
+        args.put("engine", engine);
+        try (BrowserContext context = runner.browser().newContext(); Page page = context.newPage()) {
+            page.navigate(runner.urlOf(PipelineFixture.SCRIPTS.resolve("blank.html")));
+            Object json = page.evaluate("""
+                    async ({script, folders, texts, device, engine}) => {
+                      const nnjit = await import("/nnjit.js");
+                      nnjit.env.engine = engine;
+                      const { embedEach } = await import(script);
+                      return JSON.stringify(await embedEach(nnjit, folders, texts, device));
+                    }""", args);
+            assertExternalDataEmbeddings("chromium (" + engine + ", " + device + ")",
+                    JsonParser.parseString((String) json).getAsJsonArray());
+        }
+    }
+
+    /** The texts of the external data tests: the short ones (a fast batch on every backend). */
+    private static final List<String> SHORT_TEXTS = PipelineFixture.TEXTS.subList(0, 4);
+
+    private Path shortTextsFile() throws IOException {
+        JsonArray a = new JsonArray();
+        SHORT_TEXTS.forEach(a::add);
+        return Files.writeString(E2eModels.workDir().resolve("short-texts.json"), a.toString());
+    }
+
+    /** The single-file folder, then the two external data layouts (see externalDataFoldersInNode). */
+    private List<Path> externalDataFolders() {
+        return List.of(model, PipelineFixture.externalDataModel("model.onnx_data", true),
+                PipelineFixture.externalDataModel("model.onnx.data", false));
+    }
+
+    private void assertExternalDataEmbeddings(String where, JsonArray results) {
+        assertEquals(3, results.size(), results.toString());
+        double[][] single = PipelineFixture.matrix(results.get(0).getAsJsonObject().getAsJsonArray("embeddings"));
+        double[][] ortRows = java.util.Arrays.copyOf(ort, SHORT_TEXTS.size());
+        PipelineFixture.assertClose(ortRows, single, TOLERANCE, where + " single file");
+        for (int i = 1; i < 3; i++) {
+            JsonObject r = results.get(i).getAsJsonObject();
+            String dataFile = i == 1 ? "onnx/model.onnx_data" : "onnx/model.onnx.data";
+            assertTrue(r.getAsJsonArray("files").toString().contains("\"" + dataFile + "\""),
+                    where + ": " + dataFile + " read: " + r);
+            double[][] embeddings = PipelineFixture.matrix(r.getAsJsonArray("embeddings"));
+            double fromSingle = PipelineFixture.assertClose(single, embeddings, 1e-6, where + " " + dataFile
+                    + " against the single-file model");
+            double fromOrt = PipelineFixture.assertClose(ortRows, embeddings, TOLERANCE, where + " " + dataFile);
+            System.out.printf("PipelineIT %s, %s: max |external - single file| %.2e, max |nnjit - ORT| %.2e%n",
+                    where, dataFile, fromSingle, fromOrt);
         }
     }
 
     /** The folder's URL on the runner's server (its mount of the test model folder). */
     private String modelBase() {
-        return runner.urlOf(model.resolve("config.json")).replaceFirst("config\\.json$", "");
+        return folderUrl(model);
+    }
+
+    private String folderUrl(Path folder) {
+        return runner.urlOf(folder.resolve("config.json")).replaceFirst("config\\.json$", "");
     }
 
     private JsonObject runPipeline(Page page, String base, String device, String engine) {
