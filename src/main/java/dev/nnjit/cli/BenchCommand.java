@@ -176,6 +176,10 @@ public final class BenchCommand implements Command {
                 err.println("nnjit bench: decoding with " + name + " ...");
                 r = runner.measureDecode(name, prompt, opts.decode(), opts.runs());
             }
+            err.println("nnjit bench: " + name + ": " + (r.has("unavailable")
+                    ? "unavailable: " + r.get("unavailable").getAsString()
+                    : "prefill " + BenchTable.ms(r, "prefillMs") + " ms, " + BenchTable.ms(r, "decodeMsPerToken")
+                            + " ms/token"));
             runtimes.add(name, r);
         }
         JsonObject report = new JsonObject();
