@@ -52,7 +52,7 @@ public final class WasmSimdExecutable implements Executable {
         List<Node> nodes = program.graph().nodes();
         for (int i = 0; i < nodes.size(); i++) indexOf.put(nodes.get(i), i);
         for (MemTensor t : program.tensors()) {
-            if (t.kind() == MemTensor.Kind.CONSTANT) memory.writeFloats(plan.addressOf(t), t.constant().floats());
+            if (t.kind() == MemTensor.Kind.CONSTANT) memory.writeFloats(plan.addressOf(t), t.constantData());
         }
         Map<String, Integer> moduleIndex = new HashMap<>();
         JSObject modules = KernelThreads.newList();
@@ -81,7 +81,7 @@ public final class WasmSimdExecutable implements Executable {
                     KernelThreads.pushInt(args, a.workspace() ? (int) plan.workspace(0)
                             : a.tensor() != null ? (int) (plan.addressOf(a.tensor()) + a.deltaBytes()) : a.value());
                 }
-                KernelThreads.push(calls, KernelThreads.call(m, args, workspaceArg));
+                KernelThreads.push(calls, KernelThreads.call(m, args, workspaceArg, c.grain()));
             }
             KernelThreads.push(stepCalls, calls);
         }
