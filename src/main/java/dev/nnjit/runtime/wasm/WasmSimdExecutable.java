@@ -39,9 +39,10 @@ public final class WasmSimdExecutable implements Executable {
     /**
      * @param threadsReason why the kernels run on {@code plan.threads()} threads
      * @param compileStartNanos when compiling began (System.nanoTime), for the report's compile time
+     * @param phases the compile's phases so far (ms, in order); this adds its own (see {@link WasmSimdReport})
      */
     WasmSimdExecutable(WasmProgram program, MemoryPlan plan, CpuExecutor reference, LinearMemory memory,
-                       String threadsReason, long compileStartNanos) {
+                       String threadsReason, long compileStartNanos, Map<String, Double> phases) {
         this.program = program;
         this.plan = plan;
         this.reference = reference;
@@ -51,9 +52,19 @@ public final class WasmSimdExecutable implements Executable {
         Map<Node, Integer> indexOf = new IdentityHashMap<>();
         List<Node> nodes = program.graph().nodes();
         for (int i = 0; i < nodes.size(); i++) indexOf.put(nodes.get(i), i);
+        long copyStart = System.nanoTime(), packNanos = 0;
         for (MemTensor t : program.tensors()) {
-            if (t.kind() == MemTensor.Kind.CONSTANT) memory.writeFloats(plan.addressOf(t), t.constantData());
+            if (t.kind() != MemTensor.Kind.CONSTANT) continue;
+            if (t.packing() != null) t.constant().floats(); // decoded first, so packMs is the packing alone
+            long p0 = System.nanoTime();
+            float[] data = t.constantData();
+            if (t.packing() != null) packNanos += System.nanoTime() - p0;
+            memory.writeFloats(plan.addressOf(t), data);
         }
+        long modulesStart = System.nanoTime();
+        phases.put("copyInMs", (modulesStart - copyStart) / 1e6);
+        phases.put("packMs", packNanos / 1e6);
+        double compileModulesMs = 0;
         Map<String, Integer> moduleIndex = new HashMap<>();
         JSObject modules = KernelThreads.newList();
         JSObject stepCalls = KernelThreads.newList();
@@ -71,7 +82,9 @@ public final class WasmSimdExecutable implements Executable {
                 if (m == null) {
                     m = moduleIndex.size();
                     moduleIndex.put(c.kernel().cacheKey(), m);
+                    long c0 = System.nanoTime();
                     KernelThreads.push(modules, KernelModules.module(c.kernel()));
+                    compileModulesMs += (System.nanoTime() - c0) / 1e6;
                 }
                 JSObject args = KernelThreads.newList();
                 int workspaceArg = -1;
@@ -88,9 +101,12 @@ public final class WasmSimdExecutable implements Executable {
         for (Value out : program.graph().outputs()) lastUse.put(out, Integer.MAX_VALUE);
         JSObject workspaces = KernelThreads.newList();
         for (int t = 0; t < plan.threads(); t++) KernelThreads.pushInt(workspaces, (int) plan.workspace(t));
+        phases.put("modulesMs", compileModulesMs);
+        long threadsStart = System.nanoTime();
         threads = KernelThreads.start(memory, plan.threads(), modules, stepCalls, workspaces);
+        phases.put("threadsMs", (System.nanoTime() - threadsStart) / 1e6);
         report = WasmSimdReport.of(program, plan, memory.shared(), moduleIndex.size(), threadsReason,
-                (System.nanoTime() - compileStartNanos) / 1e6);
+                (System.nanoTime() - compileStartNanos) / 1e6, phases);
     }
 
     /** Stops the Web Workers (the model is disposed, or the session's plan cache evicted this plan); runs fail afterwards. */
