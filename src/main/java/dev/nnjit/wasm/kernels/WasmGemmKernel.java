@@ -59,14 +59,17 @@ public final class WasmGemmKernel implements WasmKernelGenerator<WasmGemmConfig,
         if (b.length != k * n) throw new IllegalArgumentException("B has " + b.length + " floats, not " + k + "x" + n);
         int panels = (n + nr - 1) / nr;
         float[] out = new float[panels * k * nr];
+        // plain loops: System.arraycopy of nr floats per call costs more than the copy in the browser builds
         for (int q = 0; q < panels; q++) {
-            int cols = Math.min(nr, n - q * nr), base = q * k * nr;
-            for (int p = 0; p < k; p++) {
-                int o = base + p * nr;
-                if (transposed) {
-                    for (int r = 0; r < cols; r++) out[o + r] = b[(q * nr + r) * k + p];
-                } else {
-                    System.arraycopy(b, p * n + q * nr, out, o, cols);
+            int cols = Math.min(nr, n - q * nr), o = q * k * nr;
+            if (transposed) {
+                for (int r = 0; r < cols; r++) {
+                    int src = (q * nr + r) * k;
+                    for (int p = 0; p < k; p++) out[o + p * nr + r] = b[src + p];
+                }
+            } else {
+                for (int p = 0, src = q * nr; p < k; p++, src += n, o += nr) {
+                    for (int r = 0; r < cols; r++) out[o + r] = b[src + r];
                 }
             }
         }
@@ -380,14 +383,14 @@ public final class WasmGemmKernel implements WasmKernelGenerator<WasmGemmConfig,
             rowFrom.push(c);
             c.localSet(i);
             Loops.whileFits(c, i, 1, rowTo, 1, () -> {
-                // dst = c + (i * n + col_from) * 4, src = bias + col_from * 4
-                c.localGet(cOut).localGet(i).i32Const(p.n()).i32Mul();
-                colFrom.push(c);
-                c.i32Add().i32Const(2).i32Shl().i32Add().localSet(dst);
+                // dst = c + i * n * 4 [+ col_start * 4], src = bias [+ col_start * 4]
+                c.localGet(cOut).localGet(i).i32Const(4 * p.n()).i32Mul().i32Add();
+                if (cf.splitColumns()) c.localGet(rangeStart).i32Const(2).i32Shl().i32Add();
+                c.localSet(dst);
                 if (bias != null) {
                     c.localGet(bias);
-                    colFrom.push(c);
-                    c.i32Const(2).i32Shl().i32Add().localSet(src);
+                    if (cf.splitColumns()) c.localGet(rangeStart).i32Const(2).i32Shl().i32Add();
+                    c.localSet(src);
                 }
                 colFrom.push(c);
                 c.localSet(j);
