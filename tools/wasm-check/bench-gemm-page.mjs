@@ -38,7 +38,7 @@ function share(end, grain, t, T) { return Math.min(end, grain * Math.floor(Math.
 /** One module on `threads` threads: {run(), check(), stop()}. */
 async function gemmRunner(cfg, mod, module, workspaceBytes, threads, a, b) {
   const { m, n, k } = cfg;
-  const end = mod.rangeEnd || m, grain = mod.grain || 1;
+  const rangeEnd = mod.rangeEnd || m, grain = mod.grain || 1;
   const aOff = 1024, bOff = align(aOff + 4 * m * k), cOff = align(bOff + 4 * b.length);
   const wsOff = align(cOff + 4 * m * n), wsStride = align(workspaceBytes), end = wsOff + threads * wsStride;
   const pages = Math.ceil(end / 65536) + 1;
@@ -56,12 +56,12 @@ async function gemmRunner(cfg, mod, module, workspaceBytes, threads, a, b) {
       const w = new Worker(url);
       workers.push(w);
       ready.push(new Promise((res, rej) => { w.onmessage = res; w.onerror = (ev) => rej(new Error(ev.message)); }));
-      w.postMessage({ memory, module, end, grain, index: t, threads, a: aOff, b: bOff, c: cOff, ws: wsOff + t * wsStride });
+      w.postMessage({ memory, module, end: rangeEnd, grain, index: t, threads, a: aOff, b: bOff, c: cOff, ws: wsOff + t * wsStride });
     }
     await Promise.all(ready);
     URL.revokeObjectURL(url);
   }
-  const r1 = share(end, grain, 1, threads);
+  const r1 = share(rangeEnd, grain, 1, threads);
   return {
     run() {
       if (threads > 1) {
