@@ -52,7 +52,11 @@ public final class WasmGemmBench {
             new WasmGemmConfig(4, 12, 256, 64, 504, true, 2, true),
             // B a weight, as the backend runs MatMul with a constant B: packed ahead (untimed), threads split columns
             WasmGemmConfig.RELAXED.withSplitColumns(true),
-            WasmGemmConfig.DEFAULT.withSplitColumns(true));
+            WasmGemmConfig.DEFAULT.withSplitColumns(true),
+            new WasmGemmConfig(4, 8, 256, 64, 512, true, 1, true, true),
+            new WasmGemmConfig(6, 8, 256, 72, 512, true, 1, true, true),
+            new WasmGemmConfig(4, 8, 256, 64, 512, false, 1, true, true),
+            new WasmGemmConfig(5, 8, 256, 60, 512, true, 1, true, true));
 
     public static void main(String[] args) throws IOException, InterruptedException {
         int m = 1024, n = 1024, k = 1024, runs = 5;
