@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * @param relaxedSimd whether the engine has relaxed SIMD, so the GEMM runs its relaxed_madd schedule
  * @param compileMs the whole compile, and {@code compilePhases} its parts in order (ms): passesMs (graph passes),
  *     loweringMs (lowering and generating every kernel's module bytes), planMs (memory plan and allocation),
- *     copyInMs (constants into memory: decoding weights on first use, packing GEMM weights, the copy; packMs of it
- *     the packing), modulesMs (WebAssembly.compile of the modules not compiled before on this page), threadsMs
+ *     copyInMs (constants into memory: decoding weights on first use, packing GEMM weights, the copy; of it
+ *     decodeMs the decoding and packMs the packing), modulesMs (WebAssembly.compile of the modules not compiled before on this page), threadsMs
  *     (instantiating every module on each thread, Workers started)
  */
 public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, int referenceSteps,
