@@ -59,16 +59,25 @@ public final class WasmGemmKernel implements WasmKernelGenerator<WasmGemmConfig,
         if (b.length != k * n) throw new IllegalArgumentException("B has " + b.length + " floats, not " + k + "x" + n);
         int panels = (n + nr - 1) / nr;
         float[] out = new float[panels * k * nr];
-        // plain loops: System.arraycopy of nr floats per call costs more than the copy in the browser builds
-        for (int q = 0; q < panels; q++) {
-            int cols = Math.min(nr, n - q * nr), o = q * k * nr;
-            if (transposed) {
+        // plain loops (System.arraycopy of nr floats per call costs more than the copy in the browser builds), over
+        // blocks of rows of B: panel by panel over all of k, a row-major B's rows (n = 32000: 128 KB apart) would be
+        // read nr floats per row and page; per block, each panel gets rowsPerBlock * nr contiguous floats
+        final int rowsPerBlock = 64;
+        if (transposed) {
+            for (int q = 0; q < panels; q++) {
+                int cols = Math.min(nr, n - q * nr), o = q * k * nr;
                 for (int r = 0; r < cols; r++) {
                     int src = (q * nr + r) * k;
                     for (int p = 0; p < k; p++) out[o + p * nr + r] = b[src + p];
                 }
-            } else {
-                for (int p = 0, src = q * nr; p < k; p++, src += n, o += nr) {
+            }
+            return out;
+        }
+        for (int p0 = 0; p0 < k; p0 += rowsPerBlock) {
+            int p1 = Math.min(k, p0 + rowsPerBlock);
+            for (int q = 0; q < panels; q++) {
+                int cols = Math.min(nr, n - q * nr);
+                for (int p = p0, src = p0 * n + q * nr, o = q * k * nr + p0 * nr; p < p1; p++, src += n, o += nr) {
                     for (int r = 0; r < cols; r++) out[o + r] = b[src + r];
                 }
             }

@@ -153,7 +153,7 @@ class WasmGemmKernelTest {
     @Test
     void packBFromTransposedEqualsPackBFromB() {
         Random rnd = new Random(9);
-        for (int[] s : new int[][] {{1, 1}, {7, 5}, {33, 17}, {64, 24}}) {
+        for (int[] s : new int[][] {{1, 1}, {7, 5}, {33, 17}, {64, 24}, {130, 19}}) { // k > 64: several row blocks
             int k = s[0], n = s[1];
             float[] b = random(rnd, k * n), bt = new float[k * n];
             for (int p = 0; p < k; p++) for (int q = 0; q < n; q++) bt[q * k + p] = b[p * n + q];
