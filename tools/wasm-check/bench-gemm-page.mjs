@@ -7,9 +7,12 @@
 //     {name, threads, ok, maxAbsErr, medianMs, minMs, gflops, gflopsMin, runs} | {name, threads, error}]}
 //
 // Files next to this page (written by WasmGemmBench): bench.json {m, n, k, runs, tolerance, threads?, ort?,
-// modules: [{name, wasm, workspaceBytes}]}, a.bin, b.bin (row-major f32 inputs), c.bin (the reference output).
-// Threads: the same protocol as dev.nnjit.runtime.wasm.KernelThreads (rows cut into T equal shares, share t on
-// thread t with workspace t; workers Atomics.wait on a generation counter, the page spins on a done counter).
+// modules: [{name, wasm, workspaceBytes, packedB, bFloats, rangeEnd, grain}]}, a.bin, b.bin (row-major f32 inputs),
+// b-panelsNR.bin (B packed into NR-column panels, for modules with packedB = NR: a weight, packed before timing),
+// c.bin (the reference output).
+// Threads: the same protocol as dev.nnjit.runtime.wasm.KernelThreads (the range, rows or columns, cut into T equal
+// shares of whole grains, share t on thread t with workspace t; workers Atomics.wait on a generation counter, the
+// page spins on a done counter).
 
 const fetchBytes = async (url) => {
   const r = await fetch(url);
@@ -25,18 +28,23 @@ const WORKER = `onmessage = async (e) => {
   const main = (await WebAssembly.instantiate(d.module, {env: {memory: d.memory}})).exports.main;
   postMessage('ready'); let gen = 0;
   for (;;) { Atomics.wait(ctl, 0, gen); gen = Atomics.load(ctl, 0); if (Atomics.load(ctl, 1) < 0) { close(); return; }
-    const r0 = Math.floor(d.m * d.index / d.threads), r1 = Math.floor(d.m * (d.index + 1) / d.threads);
-    if (r1 > r0) main(d.a, d.b, d.c, d.ws, r0, r1); Atomics.add(ctl, 2, 1); } };`;
+    const r0 = share(d.end, d.grain, d.index, d.threads), r1 = share(d.end, d.grain, d.index + 1, d.threads);
+    if (r1 > r0) main(d.a, d.b, d.c, d.ws, r0, r1); Atomics.add(ctl, 2, 1); } };
+  ${share}`;
+
+/** Where share t of T of the range [0, end) starts: whole grains, as KernelThreads cuts it. */
+function share(end, grain, t, T) { return Math.min(end, grain * Math.floor(Math.ceil(end / grain) * t / T)); }
 
 /** One module on `threads` threads: {run(), check(), stop()}. */
-async function gemmRunner(cfg, module, workspaceBytes, threads, a, b) {
+async function gemmRunner(cfg, mod, module, workspaceBytes, threads, a, b) {
   const { m, n, k } = cfg;
-  const aOff = 1024, bOff = align(aOff + 4 * m * k), cOff = align(bOff + 4 * k * n);
+  const rangeEnd = mod.rangeEnd || m, grain = mod.grain || 1;
+  const aOff = 1024, bOff = align(aOff + 4 * m * k), cOff = align(bOff + 4 * b.length);
   const wsOff = align(cOff + 4 * m * n), wsStride = align(workspaceBytes), end = wsOff + threads * wsStride;
   const pages = Math.ceil(end / 65536) + 1;
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
   new Float32Array(memory.buffer, aOff, m * k).set(a);
-  new Float32Array(memory.buffer, bOff, k * n).set(b);
+  new Float32Array(memory.buffer, bOff, b.length).set(b);
   new Float32Array(memory.buffer, cOff, m * n).fill(NaN);
   const main = (await WebAssembly.instantiate(module, { env: { memory } })).exports.main;
   const ctl = new Int32Array(memory.buffer, 16, 4);
@@ -48,12 +56,12 @@ async function gemmRunner(cfg, module, workspaceBytes, threads, a, b) {
       const w = new Worker(url);
       workers.push(w);
       ready.push(new Promise((res, rej) => { w.onmessage = res; w.onerror = (ev) => rej(new Error(ev.message)); }));
-      w.postMessage({ memory, module, m, index: t, threads, a: aOff, b: bOff, c: cOff, ws: wsOff + t * wsStride });
+      w.postMessage({ memory, module, end: rangeEnd, grain, index: t, threads, a: aOff, b: bOff, c: cOff, ws: wsOff + t * wsStride });
     }
     await Promise.all(ready);
     URL.revokeObjectURL(url);
   }
-  const r1 = Math.floor(m / threads);
+  const r1 = share(rangeEnd, grain, 1, threads);
   return {
     run() {
       if (threads > 1) {
@@ -145,7 +153,8 @@ window.runGemmBench = async () => {
     for (const threads of threadCounts) {
       let g = null;
       try {
-        g = await gemmRunner(cfg, module, mod.workspaceBytes, threads, a, b);
+        const bIn = mod.packedB ? await f32(`b-panels${mod.packedB}.bin`) : b;
+        g = await gemmRunner(cfg, mod, module, mod.workspaceBytes, threads, a, bIn);
         g.run();   // warm-up: V8 tiers the hot function up
         const err = maxAbsErr(g.output(), ref);
         results.push(summary(cfg, mod.name, threads, err, await time(() => g.run(), cfg.runs)));

@@ -126,7 +126,8 @@ final class RunCommand implements Command {
                 System.err.println("nnjit run: wasm-simd: " + wasm.get("kernelSteps") + " kernel steps, "
                         + wasm.get("referenceSteps") + " reference steps " + wasm.get("referenceOps") + "; relaxed SIMD "
                         + wasm.get("relaxedSimd") + "; "
-                        + wasm.get("threads") + " thread(s): " + wasm.get("threadsReason").getAsString());
+                        + wasm.get("threads") + " thread(s): " + wasm.get("threadsReason").getAsString()
+                        + "; compile " + wasm.get("compileMs") + " ms " + wasm.get("compilePhases"));
             }
             return new Outcome(r.outputs(), r.timings());
         }

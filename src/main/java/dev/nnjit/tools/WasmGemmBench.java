@@ -49,7 +49,14 @@ public final class WasmGemmBench {
             new WasmGemmConfig(6, 8, 256, 72, 512, true, 4, true),
             new WasmGemmConfig(6, 8, 128, 144, 1024, true, 2, true),
             new WasmGemmConfig(6, 8, 512, 48, 256, true, 2, true),
-            new WasmGemmConfig(4, 12, 256, 64, 504, true, 2, true));
+            new WasmGemmConfig(4, 12, 256, 64, 504, true, 2, true),
+            // B a weight, as the backend runs MatMul with a constant B: packed ahead (untimed), threads split columns
+            WasmGemmConfig.RELAXED.withSplitColumns(true),
+            WasmGemmConfig.DEFAULT.withSplitColumns(true),
+            new WasmGemmConfig(4, 8, 256, 64, 512, true, 1, true, true),
+            new WasmGemmConfig(6, 8, 256, 72, 512, true, 1, true, true),
+            new WasmGemmConfig(4, 8, 256, 64, 512, false, 1, true, true),
+            new WasmGemmConfig(5, 8, 256, 60, 512, true, 1, true, true));
 
     public static void main(String[] args) throws IOException, InterruptedException {
         int m = 1024, n = 1024, k = 1024, runs = 5;
@@ -77,16 +84,21 @@ public final class WasmGemmBench {
             }
         }
         Path dir = writeOnly != null ? Files.createDirectories(writeOnly) : Files.createTempDirectory("nnjit-wasm-bench");
-        WasmGemmProblem p = WasmGemmProblem.of(m, n, k);
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < SCHEDULES.size(); i++) {
             if (only != null && !List.of(only.split(",")).contains(Integer.toString(i))) continue;
             WasmGemmConfig cf = SCHEDULES.get(i);
+            // a column split is the backend's schedule for a weight B: B packed (WasmGemmKernel.packB) before timing
+            boolean packed = cf.splitColumns();
+            WasmGemmProblem p = new WasmGemmProblem(m, n, k, false, dev.nnjit.ops.fused.Activation.NONE, packed);
             WasmKernelInstance inst = WasmGemmKernel.INSTANCE.instance(cf, p);
             String file = "gemm" + i + ".wasm";
             Files.write(dir.resolve(file), inst.wasm());
-            entries.add("{\"name\":\"#" + i + " " + cf.key() + "\",\"wasm\":\"" + file + "\",\"m\":" + m
-                    + ",\"n\":" + n + ",\"k\":" + k + ",\"workspaceBytes\":" + inst.workspaceBytes() + "}");
+            entries.add("{\"name\":\"#" + i + " " + cf.key() + (packed ? " packedB" : "") + "\",\"wasm\":\"" + file
+                    + "\",\"m\":" + m + ",\"n\":" + n + ",\"k\":" + k + ",\"workspaceBytes\":" + inst.workspaceBytes()
+                    + ",\"packedB\":" + (packed ? cf.nr() : 0) + ",\"bFloats\":"
+                    + (packed ? WasmGemmKernel.packedBFloats(k, n, cf.nr()) : k * n)
+                    + ",\"rangeEnd\":" + (cf.splitColumns() ? n : m) + ",\"grain\":" + (cf.splitColumns() ? cf.nr() : 1) + "}");
         }
         if (browser) {
             System.exit(runInChromium(dir, m, n, k, runs, entries, ort));
@@ -114,6 +126,7 @@ public final class WasmGemmBench {
         double tolerance = k * 0x1.0p-20 * maxAbs(a) * maxAbs(b);
         writeFloats(dir.resolve("a.bin"), a);
         writeFloats(dir.resolve("b.bin"), b);
+        for (int nr : new int[] {8, 12}) writeFloats(dir.resolve("b-panels" + nr + ".bin"), WasmGemmKernel.packB(b, k, n, nr, false));
         writeFloats(dir.resolve("c.bin"), c);
         Path ortDist = OrtWebInstall.benchDir().resolve("node_modules").resolve("onnxruntime-web").resolve("dist");
         boolean withOrt = ort && Files.isRegularFile(ortDist.resolve("ort.wasm.min.mjs"));

@@ -11,7 +11,8 @@ import org.teavm.jso.core.JSPromise;
  * no workers, the same code path).
  *
  * <p>Each call's work range (its last two arguments: rows, columns or elements) is cut into {@code threads} equal
- * shares; share t runs on thread t with workspace t (the GEMM's packing buffers are per thread). Kernels compute each
+ * shares of whole grains ({@link KernelCall#grain}: a share starts at a multiple of it from the range's start); share
+ * t runs on thread t with workspace t (the GEMM's packing buffers are per thread). Kernels compute each
  * row (column, element) the same way whatever the range, so outputs do not depend on the thread count.
  *
  * <p>Protocol, over four i32 in the memory's reserved bytes 16..31 (generation, step, done): the caller stores the
@@ -31,7 +32,7 @@ final class KernelThreads {
     /**
      * @param modules compiled kernel modules (JS array of WebAssembly.Module)
      * @param steps per program step, null or a JS array of calls {@code {m: module index, args: [i32...], ws: index
-     *     of the workspace argument or -1}}
+     *     of the workspace argument or -1, g: grain}}
      * @param workspaces per thread, its workspace address (JS array)
      */
     static KernelThreads start(LinearMemory memory, int threads, JSObject modules, JSObject steps, JSObject workspaces) {
@@ -57,14 +58,15 @@ final class KernelThreads {
     @JSBody(params = "list", script = "list.push(null);")
     static native void pushNull(JSObject list);
 
-    @JSBody(params = {"m", "args", "ws"}, script = "return {m: m, args: args, ws: ws};")
-    static native JSObject call(int m, JSObject args, int ws);
+    @JSBody(params = {"m", "args", "ws", "g"}, script = "return {m: m, args: args, ws: ws, g: g};")
+    static native JSObject call(int m, JSObject args, int ws, int g);
 
     /** Shared by the page and the workers: share t of T of every call of one step. */
     private static final String RUN_SHARE = "function runShare(fns, calls, t, T, w) {"
             + " for (var i = 0; i < calls.length; i++) { var c = calls[i]; var a = c.args.slice(); var n = a.length;"
-            + " var s0 = a[n - 2], len = a[n - 1] - s0;"
-            + " a[n - 2] = s0 + Math.floor(len * t / T); a[n - 1] = s0 + Math.floor(len * (t + 1) / T);"
+            + " var s0 = a[n - 2], len = a[n - 1] - s0, g = c.g, units = Math.ceil(len / g);"
+            + " a[n - 2] = s0 + Math.min(len, g * Math.floor(units * t / T));"
+            + " a[n - 1] = s0 + Math.min(len, g * Math.floor(units * (t + 1) / T));"
             + " if (c.ws >= 0) a[c.ws] = w;"
             + " if (a[n - 1] > a[n - 2]) fns[c.m].apply(null, a); } }";
 

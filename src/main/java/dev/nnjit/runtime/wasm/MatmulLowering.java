@@ -25,6 +25,10 @@ import java.util.List;
  * Batches: when B has no batch (or a batch of one) and A's batch is the output's, the batch folds into M (one call);
  * otherwise one call per batch element, with A's and B's slices found by broadcasting. A transposed B must be a
  * constant: it is transposed once at compile time (the kernels read B row-major).
+ *
+ * <p>A constant B (a weight) of a GEMM in one call is copied in already packed into the kernel's panels
+ * ({@link PanelPacking}; a transposed one straight from B^T), so runs never pack weights; threads then split C's
+ * columns at whole panels where B is at least as wide as A is tall ({@link #splitColumns}).
  */
 final class MatmulLowering implements WasmLowering {
     @Override public String lower(Node n, ProgramBuilder b) {
@@ -69,15 +73,21 @@ final class MatmulLowering implements WasmLowering {
 
         MemTensor a = b.in(va);
         MemTensor bias = vbias == null ? null : b.in(vbias);
-        MemTensor bm = transB ? b.derivedConstant(vb.name() + "^T", transposeLastTwo(vb.constant())) : b.in(vb);
         MemTensor y = b.out(n.output(0));
         int rows = foldBatch ? count * m : m;
-        WasmGemmProblem problem = new WasmGemmProblem(rows, nn, k, bias != null, act);
+        WasmGemmConfig gemm = WasmGemmConfig.defaultFor(b.relaxedSimd());
+        boolean packB = rows > 1 && foldBatch && vb.isConstant();
+        MemTensor bm = packB ? b.packedConstant(vb, new PanelPacking(k, nn, gemm.nr(), transB))
+                : transB ? b.derivedConstant(vb.name() + "^T", transposeLastTwo(vb.constant())) : b.in(vb);
+        boolean columns = packB && splitColumns(rows, nn);
         WasmKernelInstance kernel = rows == 1
-                ? b.kernel(WasmGemvKernel.INSTANCE, WasmGemvConfig.DEFAULT, problem)
-                : b.kernel(WasmGemmKernel.INSTANCE, WasmGemmConfig.defaultFor(b.relaxedSimd()), problem);
+                ? b.kernel(WasmGemvKernel.INSTANCE, WasmGemvConfig.DEFAULT, new WasmGemmProblem(1, nn, k, bias != null, act))
+                : b.kernel(WasmGemmKernel.INSTANCE, gemm.withSplitColumns(columns),
+                        new WasmGemmProblem(rows, nn, k, bias != null, act, packB));
         List<KernelCall> calls = new ArrayList<>();
-        if (foldBatch) {
+        if (columns) {
+            calls.add(new KernelCall(kernel, args(a, 0, bm, 0, bias, y, 0, false, nn), gemm.nr()));
+        } else if (foldBatch) {
             calls.add(call(kernel, a, 0, bm, 0, bias, y, 0, rows, nn));
         } else {
             int[] ia = Broadcasting.indexMap(batchA, batch), ib = Broadcasting.indexMap(batchB, batch);
@@ -91,19 +101,32 @@ final class MatmulLowering implements WasmLowering {
         return null;
     }
 
+    /**
+     * Whether threads split the GEMM's columns rather than its rows: where B (k x n) is at least as large as A
+     * (m x k), so that each thread reads its own part of the larger operand (with M = 16 tokens and a 768 x 3072
+     * weight, a row split would have both threads read all of B).
+     */
+    static boolean splitColumns(int m, int n) { return n >= m; }
+
     /** One call over all rows (GEMM) or all columns (GEMV). */
     private static KernelCall call(WasmKernelInstance kernel, MemTensor a, long da, MemTensor bm, long db,
                                    MemTensor bias, MemTensor y, long dy, int rows, int cols) {
+        boolean gemv = rows == 1;
+        return new KernelCall(kernel, args(a, da, bm, db, bias, y, dy, gemv, gemv ? cols : rows));
+    }
+
+    /** The arguments of a call whose work range is [0, rangeEnd); a GEMM takes a workspace, a GEMV none. */
+    private static List<KernelCall.Arg> args(MemTensor a, long da, MemTensor bm, long db, MemTensor bias, MemTensor y,
+                                             long dy, boolean gemv, int rangeEnd) {
         List<KernelCall.Arg> args = new ArrayList<>();
         args.add(KernelCall.Arg.of(a, da));
         args.add(KernelCall.Arg.of(bm, db));
         if (bias != null) args.add(KernelCall.Arg.of(bias));
         args.add(KernelCall.Arg.of(y, dy));
-        boolean gemv = rows == 1;
         if (!gemv) args.add(KernelCall.Arg.scratch());
         args.add(KernelCall.Arg.value(0));
-        args.add(KernelCall.Arg.value(gemv ? cols : rows));
-        return new KernelCall(kernel, args);
+        args.add(KernelCall.Arg.value(rangeEnd));
+        return args;
     }
 
     /** [..., N, K] -> [..., K, N]. */

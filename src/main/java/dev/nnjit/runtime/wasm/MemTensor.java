@@ -10,8 +10,11 @@ import dev.nnjit.tensor.Tensor;
  * @param id index in {@link WasmProgram#tensors()}
  * @param constant the data of a CONSTANT, else null
  * @param base the tensor a VIEW aliases, else null
+ * @param packing for a CONSTANT copied in packed (a GEMM's weight), how; else null (copied in as it is). The shape is
+ *     then the packed one
  */
-public record MemTensor(int id, String name, Kind kind, int[] shape, Tensor constant, MemTensor base) {
+public record MemTensor(int id, String name, Kind kind, int[] shape, Tensor constant, MemTensor base,
+                        PanelPacking packing) {
     public enum Kind { INPUT, INTERMEDIATE, CONSTANT, VIEW }
 
     public MemTensor {
@@ -19,6 +22,9 @@ public record MemTensor(int id, String name, Kind kind, int[] shape, Tensor cons
     }
 
     @Override public int[] shape() { return shape.clone(); }
+
+    /** The floats a CONSTANT puts into memory. */
+    float[] constantData() { return packing == null ? constant.floats() : packing.pack(constant); }
 
     public int elements() { return Tensor.checkedSize(shape, name); }
 

@@ -25,13 +25,14 @@ public final class ProgramBuilder {
     private final List<WasmStep> steps = new ArrayList<>();
     private final Map<Value, MemTensor> memoryOf = new IdentityHashMap<>();
     private final Map<String, WasmKernelInstance> kernels = new HashMap<>();
+    private final Map<String, MemTensor> packed = new HashMap<>();
 
     ProgramBuilder(Graph graph, boolean sharedMemory, boolean relaxedSimd) {
         this.graph = graph;
         this.sharedMemory = sharedMemory;
         this.relaxedSimd = relaxedSimd;
         for (Value in : graph.inputs()) {
-            if (inMemory(in)) memoryOf.put(in, add(in.name(), MemTensor.Kind.INPUT, dims(in), null, null));
+            if (inMemory(in)) memoryOf.put(in, add(in.name(), MemTensor.Kind.INPUT, dims(in), null, null, null));
         }
     }
 
@@ -62,28 +63,35 @@ public final class ProgramBuilder {
         MemTensor t = memoryOf.get(v);
         if (t != null) return t;
         if (!v.isConstant() || !readable(v)) throw new IllegalStateException("'" + v.name() + "' is not in memory");
-        t = add(v.name(), MemTensor.Kind.CONSTANT, v.constant().shape(), v.constant(), null);
+        t = add(v.name(), MemTensor.Kind.CONSTANT, v.constant().shape(), v.constant(), null, null);
         memoryOf.put(v, t);
         return t;
     }
 
     /** A constant no graph value holds (a weight transposed at compile time). */
     public MemTensor derivedConstant(String name, Tensor data) {
-        return add(name, MemTensor.Kind.CONSTANT, data.shape(), data, null);
+        return add(name, MemTensor.Kind.CONSTANT, data.shape(), data, null, null);
+    }
+
+    /** The constant {@code v} copied in as {@code packing} says (once per value and packing). */
+    MemTensor packedConstant(Value v, PanelPacking packing) {
+        if (!v.isConstant() || !readable(v)) throw new IllegalStateException("'" + v.name() + "' is not a f32 constant");
+        return packed.computeIfAbsent(v.name() + packing.suffix(),
+                name -> add(name, MemTensor.Kind.CONSTANT, packing.shape(), v.constant(), null, packing));
     }
 
     /** The memory tensor of a node's output, made on first call. */
     public MemTensor out(Value v) {
         MemTensor t = memoryOf.get(v);
         if (t != null) return t;
-        t = add(v.name(), MemTensor.Kind.INTERMEDIATE, dims(v), null, null);
+        t = add(v.name(), MemTensor.Kind.INTERMEDIATE, dims(v), null, null, null);
         memoryOf.put(v, t);
         return t;
     }
 
     /** {@code v} is {@code base}'s bytes under v's shape: no step, no copy. */
     public void view(Value v, MemTensor base) {
-        memoryOf.put(v, add(v.name(), MemTensor.Kind.VIEW, dims(v), null, base));
+        memoryOf.put(v, add(v.name(), MemTensor.Kind.VIEW, dims(v), null, base, null));
     }
 
     /** The kernel of (generator, config, problem), generated once per program. */
@@ -114,8 +122,9 @@ public final class ProgramBuilder {
 
     WasmProgram build() { return new WasmProgram(graph, tensors, steps, memoryOf, relaxedSimd); }
 
-    private MemTensor add(String name, MemTensor.Kind kind, int[] shape, Tensor constant, MemTensor base) {
-        MemTensor t = new MemTensor(tensors.size(), name, kind, shape, constant, base);
+    private MemTensor add(String name, MemTensor.Kind kind, int[] shape, Tensor constant, MemTensor base,
+                          PanelPacking packing) {
+        MemTensor t = new MemTensor(tensors.size(), name, kind, shape, constant, base, packing);
         tensors.add(t);
         return t;
     }

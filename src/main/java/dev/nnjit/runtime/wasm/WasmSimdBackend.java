@@ -77,12 +77,18 @@ public final class WasmSimdBackend implements Backend {
 
     @Override public Executable compile(Graph specialized) {
         long t0 = System.nanoTime();
+        java.util.Map<String, Double> phases = new java.util.LinkedHashMap<>();
         PassPipeline.cpuKernels(registry).apply(specialized);
+        long t1 = System.nanoTime();
+        phases.put("passesMs", (t1 - t0) / 1e6);
         WasmProgram program = WasmGraphLowering.lower(specialized, table, shared, relaxedSimd);
+        long t2 = System.nanoTime();
+        phases.put("loweringMs", (t2 - t1) / 1e6);
         MemoryPlan plan = MemoryPlan.plan(program, threads);
         LinearMemory memory = LinearMemory.create(plan.totalBytes(), shared);
         CpuExecutor reference = new CpuExecutor(specialized, registry);
-        WasmSimdExecutable exec = new WasmSimdExecutable(program, plan, reference, memory, threadsReason, t0);
+        phases.put("planMs", (System.nanoTime() - t2) / 1e6);
+        WasmSimdExecutable exec = new WasmSimdExecutable(program, plan, reference, memory, threadsReason, t0, phases);
         compiled.add(exec);
         if (Flags.debug() >= 1) System.out.println(exec.report().summary());
         return exec;

@@ -39,9 +39,10 @@ public final class WasmSimdExecutable implements Executable {
     /**
      * @param threadsReason why the kernels run on {@code plan.threads()} threads
      * @param compileStartNanos when compiling began (System.nanoTime), for the report's compile time
+     * @param phases the compile's phases so far (ms, in order); this adds its own (see {@link WasmSimdReport})
      */
     WasmSimdExecutable(WasmProgram program, MemoryPlan plan, CpuExecutor reference, LinearMemory memory,
-                       String threadsReason, long compileStartNanos) {
+                       String threadsReason, long compileStartNanos, Map<String, Double> phases) {
         this.program = program;
         this.plan = plan;
         this.reference = reference;
@@ -51,9 +52,23 @@ public final class WasmSimdExecutable implements Executable {
         Map<Node, Integer> indexOf = new IdentityHashMap<>();
         List<Node> nodes = program.graph().nodes();
         for (int i = 0; i < nodes.size(); i++) indexOf.put(nodes.get(i), i);
+        long copyStart = System.nanoTime(), decodeNanos = 0, packNanos = 0;
         for (MemTensor t : program.tensors()) {
-            if (t.kind() == MemTensor.Kind.CONSTANT) memory.writeFloats(plan.addressOf(t), t.constant().floats());
+            if (t.kind() != MemTensor.Kind.CONSTANT) continue;
+            long d0 = System.nanoTime();
+            t.constant().floats(); // decoded first (weights are decoded on first use), so each part is timed alone
+            long p0 = System.nanoTime();
+            float[] data = t.constantData();
+            long w0 = System.nanoTime();
+            decodeNanos += p0 - d0;
+            packNanos += w0 - p0;
+            memory.writeFloats(plan.addressOf(t), data);
         }
+        long modulesStart = System.nanoTime();
+        phases.put("copyInMs", (modulesStart - copyStart) / 1e6);
+        phases.put("decodeMs", decodeNanos / 1e6);
+        phases.put("packMs", packNanos / 1e6);
+        double compileModulesMs = 0;
         Map<String, Integer> moduleIndex = new HashMap<>();
         JSObject modules = KernelThreads.newList();
         JSObject stepCalls = KernelThreads.newList();
@@ -71,7 +86,9 @@ public final class WasmSimdExecutable implements Executable {
                 if (m == null) {
                     m = moduleIndex.size();
                     moduleIndex.put(c.kernel().cacheKey(), m);
+                    long c0 = System.nanoTime();
                     KernelThreads.push(modules, KernelModules.module(c.kernel()));
+                    compileModulesMs += (System.nanoTime() - c0) / 1e6;
                 }
                 JSObject args = KernelThreads.newList();
                 int workspaceArg = -1;
@@ -81,16 +98,19 @@ public final class WasmSimdExecutable implements Executable {
                     KernelThreads.pushInt(args, a.workspace() ? (int) plan.workspace(0)
                             : a.tensor() != null ? (int) (plan.addressOf(a.tensor()) + a.deltaBytes()) : a.value());
                 }
-                KernelThreads.push(calls, KernelThreads.call(m, args, workspaceArg));
+                KernelThreads.push(calls, KernelThreads.call(m, args, workspaceArg, c.grain()));
             }
             KernelThreads.push(stepCalls, calls);
         }
         for (Value out : program.graph().outputs()) lastUse.put(out, Integer.MAX_VALUE);
         JSObject workspaces = KernelThreads.newList();
         for (int t = 0; t < plan.threads(); t++) KernelThreads.pushInt(workspaces, (int) plan.workspace(t));
+        phases.put("modulesMs", compileModulesMs);
+        long threadsStart = System.nanoTime();
         threads = KernelThreads.start(memory, plan.threads(), modules, stepCalls, workspaces);
+        phases.put("threadsMs", (System.nanoTime() - threadsStart) / 1e6);
         report = WasmSimdReport.of(program, plan, memory.shared(), moduleIndex.size(), threadsReason,
-                (System.nanoTime() - compileStartNanos) / 1e6);
+                (System.nanoTime() - compileStartNanos) / 1e6, phases);
     }
 
     /** Stops the Web Workers (the model is disposed, or the session's plan cache evicted this plan); runs fail afterwards. */

@@ -15,13 +15,19 @@ import java.util.TreeMap;
  * @param nodes one entry per step, in order: {@code node, op, ran ("kernel" | "reference"), kernel, reason}
  * @param threads threads the kernels run on (the page's and Web Workers), and {@code threadsReason} why
  * @param relaxedSimd whether the engine has relaxed SIMD, so the GEMM runs its relaxed_madd schedule
+ * @param compileMs the whole compile, and {@code compilePhases} its parts in order (ms): passesMs (graph passes),
+ *     loweringMs (lowering and generating every kernel's module bytes), planMs (memory plan and allocation),
+ *     copyInMs (constants into memory: decoding weights on first use, packing GEMM weights, the copy; of it
+ *     decodeMs the decoding and packMs the packing), modulesMs (WebAssembly.compile of the modules not compiled before on this page), threadsMs
+ *     (instantiating every module on each thread, Workers started)
  */
 public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, int referenceSteps,
                              Map<String, Integer> referenceOps, boolean sharedMemory, boolean relaxedSimd, int threads,
-                             String threadsReason, int modules, Map<String, Double> memory, double compileMs) {
+                             String threadsReason, int modules, Map<String, Double> memory, double compileMs,
+                             Map<String, Double> compilePhases) {
 
     static WasmSimdReport of(WasmProgram p, MemoryPlan plan, boolean shared, int modules, String threadsReason,
-                             double compileMs) {
+                             double compileMs, Map<String, Double> compilePhases) {
         List<Map<String, Object>> nodes = new ArrayList<>();
         int kernels = 0;
         Map<String, Integer> refOps = new TreeMap<>();
@@ -49,7 +55,7 @@ public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, i
         memory.put("unpooledBytes", (double) plan.unpooledBytes());
         memory.put("workspaceBytes", (double) plan.workspaceBytes());
         return new WasmSimdReport(nodes, kernels, nodes.size() - kernels, refOps, shared, p.relaxedSimd(), plan.threads(),
-                threadsReason, modules, memory, compileMs);
+                threadsReason, modules, memory, compileMs, new LinkedHashMap<>(compilePhases));
     }
 
     /** The report as a JSON object. */
@@ -65,6 +71,7 @@ public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, i
         o.put("modules", modules);
         o.put("memory", new LinkedHashMap<String, Object>(memory));
         o.put("compileMs", compileMs);
+        o.put("compilePhases", new LinkedHashMap<String, Object>(compilePhases));
         o.put("nodes", new ArrayList<Object>(nodes));
         return Json.write(o);
     }
@@ -75,6 +82,16 @@ public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, i
                 + referenceOps + ", " + modules + " modules, memory " + memory.get("totalBytes").longValue()
                 + " B (" + (sharedMemory ? "shared" : "not shared") + "), relaxed SIMD " + (relaxedSimd ? "yes" : "no")
                 + ", threads " + threads + ": " + threadsReason
-                + ", compile " + Math.round(compileMs) + " ms";
+                + ", compile " + Math.round(compileMs) + " ms " + phasesLine();
+    }
+
+    /** "(passes 12, lowering 80, ...)" in whole ms. */
+    String phasesLine() {
+        StringBuilder sb = new StringBuilder("(");
+        for (Map.Entry<String, Double> e : compilePhases.entrySet()) {
+            if (sb.length() > 1) sb.append(", ");
+            sb.append(e.getKey().replace("Ms", "")).append(' ').append(Math.round(e.getValue()));
+        }
+        return sb.append(')').toString();
     }
 }

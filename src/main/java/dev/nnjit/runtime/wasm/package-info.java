@@ -10,13 +10,16 @@
  *       {@link dev.nnjit.runtime.wasm.WasmLoweringTable} into a {@link dev.nnjit.runtime.wasm.WasmProgram}: kernel
  *       steps (generated modules and their calls), views (no step), and reference steps with the reason the node has
  *       no kernel. Every non-constant f32 value lives in memory; integer and bool values stay Java tensors.</li>
- *   <li>{@link dev.nnjit.runtime.wasm.MemoryPlan} lays the memory out: kernel-read constants once, inputs and
+ *   <li>{@link dev.nnjit.runtime.wasm.MemoryPlan} lays the memory out: kernel-read constants once (a GEMM's
+ *       constant B in the kernel's packed panels, {@link dev.nnjit.runtime.wasm.PanelPacking}), inputs and
  *       intermediates in slots shared by liveness ({@link dev.nnjit.runtime.LivenessSlots}), a workspace per
  *       thread.</li>
- *   <li>{@link dev.nnjit.runtime.wasm.WasmSimdExecutable} copies the constants in, compiles each module once per page
+ *   <li>{@link dev.nnjit.runtime.wasm.WasmSimdExecutable} copies the constants in (packing those that say so),
+ *       compiles each module once per page
  *       ({@link dev.nnjit.runtime.wasm.KernelModules}), starts the threads
  *       ({@link dev.nnjit.runtime.wasm.KernelThreads}: the page plus Web Workers on a shared memory) and runs steps
- *       in order; its {@link dev.nnjit.runtime.wasm.WasmSimdReport} says which node ran where.</li>
+ *       in order; its {@link dev.nnjit.runtime.wasm.WasmSimdReport} says which node ran where, and what the compile
+ *       spent in each phase.</li>
  * </ol>
  * Lowering and planning are plain Java; running needs a JavaScript engine (browser, or Node with the JS build).
  */

@@ -13,9 +13,13 @@ import dev.nnjit.schedule.ScheduleConfig;
  * @param kUnroll K steps per microkernel loop iteration (a remainder loop takes the rest)
  * @param relaxedMadd accumulate with {@code f32x4.relaxed_madd} (one FMA where the CPU has it) instead of mul + add;
  *     the module then needs relaxed SIMD, and results may differ in the last bit between engines
+ * @param splitColumns the work range (the last two arguments, what threads split) is a range of columns of C, all
+ *     rows each; otherwise a range of rows, all columns each. Columns suit few rows (M = 16 leaves a row split
+ *     with little work per thread, and every thread would read all of B); a column range must start at a multiple
+ *     of nr where B is packed ({@link WasmGemmProblem#packedB})
  */
-public record WasmGemmConfig(int mr, int nr, int kc, int mc, int nc, boolean packA, int kUnroll, boolean relaxedMadd)
-        implements ScheduleConfig {
+public record WasmGemmConfig(int mr, int nr, int kc, int mc, int nc, boolean packA, int kUnroll, boolean relaxedMadd,
+                             boolean splitColumns) implements ScheduleConfig {
     /** Candidate 0: 4 x 8 tile (8 accumulators + 2 B vectors + 1 A splat fit x64's 16 xmm registers). */
     public static final WasmGemmConfig DEFAULT = new WasmGemmConfig(4, 8, 256, 64, 512, true, 2, false);
 
@@ -28,6 +32,16 @@ public record WasmGemmConfig(int mr, int nr, int kc, int mc, int nc, boolean pac
 
     /** {@link #RELAXED} where relaxed SIMD is available, else {@link #DEFAULT}. */
     public static WasmGemmConfig defaultFor(boolean relaxedSimd) { return relaxedSimd ? RELAXED : DEFAULT; }
+
+    /** Threads split rows. */
+    public WasmGemmConfig(int mr, int nr, int kc, int mc, int nc, boolean packA, int kUnroll, boolean relaxedMadd) {
+        this(mr, nr, kc, mc, nc, packA, kUnroll, relaxedMadd, false);
+    }
+
+    /** This schedule, its threads splitting columns (true) or rows. */
+    public WasmGemmConfig withSplitColumns(boolean columns) {
+        return new WasmGemmConfig(mr, nr, kc, mc, nc, packA, kUnroll, relaxedMadd, columns);
+    }
 
     public WasmGemmConfig {
         if (mr < 1 || nr < 4 || nr % 4 != 0) throw new IllegalArgumentException("need mr >= 1 and nr a multiple of 4: "
@@ -44,6 +58,6 @@ public record WasmGemmConfig(int mr, int nr, int kc, int mc, int nc, boolean pac
 
     @Override public String key() {
         return "r" + mr + "x" + nr + "_kc" + kc + "_mc" + mc + "_nc" + nc + (packA ? "_packA" : "_directA") + "_ku"
-                + kUnroll + (relaxedMadd ? "_madd" : "_muladd");
+                + kUnroll + (relaxedMadd ? "_madd" : "_muladd") + (splitColumns ? "_splitN" : "");
     }
 }

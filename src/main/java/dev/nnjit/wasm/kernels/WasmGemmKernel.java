@@ -8,16 +8,19 @@ import dev.nnjit.wasm.WasmModule;
 import java.util.List;
 
 /**
- * GEMM {@code C (m,n) = act(A (m,k) @ B (k,n) [+ bias (n)])} for rows [row_start, row_end) of C, with f32x4 SIMD and
- * GotoBLAS-style blocking (see {@link WasmGemmConfig}).
+ * GEMM {@code C (m,n) = act(A (m,k) @ B (k,n) [+ bias (n)])} for rows [row_start, row_end) of C (or, with
+ * {@link WasmGemmConfig#splitColumns}, columns [col_start, col_end)), with f32x4 SIMD and GotoBLAS-style blocking
+ * (see {@link WasmGemmConfig}).
  *
  * <pre>
  *   main(a, b, [bias,] c, workspace, row_start, row_end)      byte offsets; rows of C
+ *   main(a, b, [bias,] c, workspace, col_start, col_end)      the same, split by columns
  *
- *   for jc in 0..n step nc                      B block columns
+ *   for jc in col_start..col_end (0..n) step nc         B block columns
  *     for pc in 0..k step kc                    K block
  *       pack B[pc:pc+kb, jc:jc+nb] into nr-column panels (k-major, zero-padded to nr columns)
- *       for ic in row_start..row_end step mc
+ *           (packedB: B is already in such panels over all of K, see packB; nothing to do)
+ *       for ic in row_start..row_end (0..m) step mc
  *         [pack A[ic:ic+mb, pc:pc+kb] into mr-row slivers (k-major); missing rows repeat the last valid one]
  *         for jr in 0..nb step nr, ir in 0..mb step mr
  *           acc (mr x nr, in mr*nr/4 v128) = sum over the block's k of splat(A[i][p]) * B[p][j:j+4]
@@ -28,7 +31,8 @@ import java.util.List;
  * <p>Numerics: each C[i][j] is the f32 sum over k in increasing order of rounded products (mul then add, no
  * contraction), unless {@code relaxedMadd}, where the engine may fuse each multiply-add. The workspace
  * ({@link #workspaceBytes}) must be 16-byte aligned and private to the call; tensors need only 4-byte alignment.
- * Rows outside [row_start, row_end) of C are not touched, so Workers may take disjoint row ranges.
+ * Rows (columns) outside the range are not touched, so Workers may take disjoint ranges. Where B is packed, a
+ * column range must start at a multiple of nr.
  */
 public final class WasmGemmKernel implements WasmKernelGenerator<WasmGemmConfig, WasmGemmProblem> {
     public static final WasmGemmKernel INSTANCE = new WasmGemmKernel();
@@ -38,15 +42,58 @@ public final class WasmGemmKernel implements WasmKernelGenerator<WasmGemmConfig,
     @Override public String family() { return "wasm_gemm"; }
 
     @Override public List<String> params(WasmGemmConfig config, WasmGemmProblem p) {
-        return p.bias() ? List.of("a", "b", "bias", "c", "workspace", "row_start", "row_end")
-                : List.of("a", "b", "c", "workspace", "row_start", "row_end");
+        String start = config.splitColumns() ? "col_start" : "row_start", end = config.splitColumns() ? "col_end" : "row_end";
+        return p.bias() ? List.of("a", "b", "bias", "c", "workspace", start, end)
+                : List.of("a", "b", "c", "workspace", start, end);
     }
+
+    /**
+     * B packed ahead of time, the layout of a {@link WasmGemmProblem#packedB} problem: ceil(n / nr) panels, panel q
+     * holding columns [q*nr, q*nr + nr) of B as k rows of nr floats (k-major), zero past column n. Column j, row p of
+     * B is at float {@code (j / nr) * k * nr + p * nr + j % nr}, so block (jc, pc) of a panel starting at column jc
+     * (a multiple of nr) starts at float {@code jc * k + pc * nr}.
+     *
+     * @param b B (k,n) row-major, or with {@code transposed} B^T (n,k) row-major (a Gemm's transB weight)
+     */
+    public static float[] packB(float[] b, int k, int n, int nr, boolean transposed) {
+        if (b.length != k * n) throw new IllegalArgumentException("B has " + b.length + " floats, not " + k + "x" + n);
+        int panels = (n + nr - 1) / nr;
+        float[] out = new float[panels * k * nr];
+        // plain loops (System.arraycopy of nr floats per call costs more than the copy in the browser builds), over
+        // blocks of rows of B: panel by panel over all of k, a row-major B's rows (n = 32000: 128 KB apart) would be
+        // read nr floats per row and page; per block, each panel gets rowsPerBlock * nr contiguous floats
+        final int rowsPerBlock = 64;
+        if (transposed) {
+            for (int q = 0; q < panels; q++) {
+                int cols = Math.min(nr, n - q * nr), o = q * k * nr;
+                for (int r = 0; r < cols; r++) {
+                    int src = (q * nr + r) * k;
+                    for (int p = 0; p < k; p++) out[o + p * nr + r] = b[src + p];
+                }
+            }
+            return out;
+        }
+        for (int p0 = 0; p0 < k; p0 += rowsPerBlock) {
+            int p1 = Math.min(k, p0 + rowsPerBlock);
+            for (int q = 0; q < panels; q++) {
+                int cols = Math.min(nr, n - q * nr);
+                for (int p = p0, src = p0 * n + q * nr, o = q * k * nr + p0 * nr; p < p1; p++, src += n, o += nr) {
+                    for (int r = 0; r < cols; r++) out[o + r] = b[src + r];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Floats of {@link #packB}'s output. */
+    public static int packedBFloats(int k, int n, int nr) { return (n + nr - 1) / nr * k * nr; }
 
     private static int align16(int bytes) { return (bytes + 15) & ~15; }
 
     private static int roundUp(int v, int to) { return (v + to - 1) / to * to; }
 
     private static int packedBBytes(WasmGemmConfig cf, WasmGemmProblem p) {
+        if (p.packedB()) return 0;
         return align16(4 * Math.min(cf.kc(), p.k()) * roundUp(Math.min(cf.nc(), p.n()), cf.nr()));
     }
 
@@ -63,7 +110,9 @@ public final class WasmGemmKernel implements WasmKernelGenerator<WasmGemmConfig,
         final WasmGemmConfig cf;
         final WasmGemmProblem p;
         final WasmCode c;
-        final Local a, b, bias, cOut, ws, rowStart, rowEnd;
+        final Local a, b, bias, cOut, ws, rangeStart, rangeEnd;
+        /** Where the row loop starts and ends, and the column loop (the range, or the whole matrix). */
+        final Loops.I32 rowFrom, rowTo, colFrom, colTo;
         final Local jc, nb, pc, kb, ic, mb, jr, cols, ir, rows, i, j, src, dst, pA, pB, cPtr, bp, ap, edge;
         final Local[] rowPtr;
         final Local[][] acc;
@@ -81,8 +130,13 @@ public final class WasmGemmKernel implements WasmKernelGenerator<WasmGemmConfig,
             bias = p.bias() ? c.param(q++) : null;
             cOut = c.param(q++);
             ws = c.param(q++);
-            rowStart = c.param(q++);
-            rowEnd = c.param(q);
+            rangeStart = c.param(q++);
+            rangeEnd = c.param(q);
+            boolean byColumns = cf.splitColumns();
+            rowFrom = byColumns ? Loops.of(0) : Loops.of(rangeStart);
+            rowTo = byColumns ? Loops.of(p.m()) : Loops.of(rangeEnd);
+            colFrom = byColumns ? Loops.of(rangeStart) : Loops.of(0);
+            colTo = byColumns ? Loops.of(rangeEnd) : Loops.of(p.n());
             jc = i32("jc");
             nb = i32("nb");
             pc = i32("pc");
@@ -134,16 +188,18 @@ public final class WasmGemmKernel implements WasmKernelGenerator<WasmGemmConfig,
             c.localGet(ws).localSet(bp);
             c.localGet(ws).i32Const(packedBBytes(cf, p)).i32Add().localSet(ap);
             c.localGet(ap).i32Const(packedABytes(cf, p)).i32Add().localSet(edge);
-            c.i32Const(0).localSet(jc);
-            Loops.whileFits(c, jc, 1, Loops.of(p.n()), cf.nc(), () -> {
-                minRest(nb, cf.nc(), Loops.of(p.n()), jc);
+            colFrom.push(c);
+            c.localSet(jc);
+            Loops.whileFits(c, jc, 1, colTo, cf.nc(), () -> {
+                minRest(nb, cf.nc(), colTo, jc);
                 c.i32Const(0).localSet(pc);
                 Loops.whileFits(c, pc, 1, Loops.of(p.k()), cf.kc(), () -> {
                     minRest(kb, cf.kc(), Loops.of(p.k()), pc);
-                    packB();
-                    c.localGet(rowStart).localSet(ic);
-                    Loops.whileFits(c, ic, 1, Loops.of(rowEnd), cf.mc(), () -> {
-                        minRest(mb, cf.mc(), Loops.of(rowEnd), ic);
+                    if (!p.packedB()) packB();
+                    rowFrom.push(c);
+                    c.localSet(ic);
+                    Loops.whileFits(c, ic, 1, rowTo, cf.mc(), () -> {
+                        minRest(mb, cf.mc(), rowTo, ic);
                         if (cf.packA()) packA();
                         c.i32Const(0).localSet(jr);
                         Loops.whileFits(c, jr, 1, Loops.of(nb), cf.nr(), () -> {
@@ -268,7 +324,13 @@ public final class WasmGemmKernel implements WasmKernelGenerator<WasmGemmConfig,
             } else {
                 rowPointers();
             }
-            c.localGet(bp).localGet(jr).localGet(kb).i32Mul().i32Const(2).i32Shl().i32Add().localSet(pB);
+            if (p.packedB()) {
+                // pB = b + ((jc + jr) * k + pc * nr) * 4: panel (jc + jr) / nr, row pc (see packB)
+                c.localGet(b).localGet(jc).localGet(jr).i32Add().i32Const(p.k()).i32Mul().localGet(pc)
+                        .i32Const(cf.nr()).i32Mul().i32Add().i32Const(2).i32Shl().i32Add().localSet(pB);
+            } else {
+                c.localGet(bp).localGet(jr).localGet(kb).i32Mul().i32Const(2).i32Shl().i32Add().localSet(pB);
+            }
             c.i32Const(0).localSet(i);
             int ku = cf.kUnroll();
             Loops.whileFits(c, i, ku, Loops.of(kb), ku, () -> {
@@ -325,21 +387,30 @@ public final class WasmGemmKernel implements WasmKernelGenerator<WasmGemmConfig,
             c.end(full);
         }
 
-        /** C[row_start:row_end, :] = act(C + bias), four columns at a time, then a one-column tail. */
+        /** C[rows, cols] = act(C + bias) over the call's range, four columns at a time, then a one-column tail. */
         void epilogue() {
-            c.localGet(rowStart).localSet(i);
-            Loops.whileFits(c, i, 1, Loops.of(rowEnd), 1, () -> {
-                c.localGet(cOut).localGet(i).i32Const(4 * p.n()).i32Mul().i32Add().localSet(dst);
-                if (bias != null) c.localGet(bias).localSet(src);
-                c.i32Const(0).localSet(j);
-                Loops.whileFits(c, j, 4, Loops.of(p.n()), 4, () -> {
+            rowFrom.push(c);
+            c.localSet(i);
+            Loops.whileFits(c, i, 1, rowTo, 1, () -> {
+                // dst = c + i * n * 4 [+ col_start * 4], src = bias [+ col_start * 4]
+                c.localGet(cOut).localGet(i).i32Const(4 * p.n()).i32Mul().i32Add();
+                if (cf.splitColumns()) c.localGet(rangeStart).i32Const(2).i32Shl().i32Add();
+                c.localSet(dst);
+                if (bias != null) {
+                    c.localGet(bias);
+                    if (cf.splitColumns()) c.localGet(rangeStart).i32Const(2).i32Shl().i32Add();
+                    c.localSet(src);
+                }
+                colFrom.push(c);
+                c.localSet(j);
+                Loops.whileFits(c, j, 4, colTo, 4, () -> {
                     c.localGet(dst).localGet(dst).v128Load(0, 2);
                     epilogueOp(() -> c.localGet(src).v128Load(0, 2));
                     c.v128Store(0, 2);
                     add(dst, 16);
                     if (bias != null) add(src, 16);
                 });
-                Loops.whileFits(c, j, 1, Loops.of(p.n()), 1, () -> {
+                Loops.whileFits(c, j, 1, colTo, 1, () -> {
                     c.localGet(dst).localGet(dst).v128Load32Zero(0);
                     epilogueOp(() -> c.localGet(src).v128Load32Zero(0));
                     c.f32x4ExtractLane(0).f32Store(0);

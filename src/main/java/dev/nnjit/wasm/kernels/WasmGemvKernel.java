@@ -34,6 +34,7 @@ public final class WasmGemvKernel implements WasmKernelGenerator<WasmGemvConfig,
 
     @Override public WasmModule module(WasmGemvConfig config, WasmGemmProblem p) {
         if (p.m() != 1) throw new IllegalArgumentException("gemv needs m = 1, got " + p.describe());
+        if (p.packedB()) throw new IllegalArgumentException("gemv reads B row-major, not packed: " + p.describe());
         WasmModule m = KernelAbi.module(false);
         WasmCode c = KernelAbi.entry(m, "gemv", params(config, p));
         int q = 0;

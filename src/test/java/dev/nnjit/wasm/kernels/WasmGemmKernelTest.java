@@ -89,6 +89,86 @@ class WasmGemmKernelTest {
         System.out.println("wasm gemm: " + cases.size() + " cases within tolerance, " + exact + " of them bit-exact");
     }
 
+    /** Schedules for B packed ahead of time (weights) and for column ranges, each with row-major and packed B. */
+    static final List<WasmGemmConfig> COLUMN_CONFIGS = List.of(
+            WasmGemmConfig.RELAXED.withSplitColumns(true),
+            WasmGemmConfig.DEFAULT.withSplitColumns(true),
+            new WasmGemmConfig(4, 8, 16, 8, 16, true, 4, false, true),   // many small blocks, unroll remainder
+            new WasmGemmConfig(3, 12, 64, 9, 48, false, 3, false, true), // A in place, 12-wide panels
+            new WasmGemmConfig(6, 8, 16, 12, 24, true, 2, true));        // rows split over packed B
+
+    static final int[][] COLUMN_SHAPES = {{1, 1, 1}, {3, 7, 5}, {16, 33, 65}, {16, 70, 129}, {17, 9, 300},
+            {16, 96, 40}};
+
+    /**
+     * Packed B ({@link WasmGemmKernel#packB}) and column ranges: two calls over disjoint column ranges split at a
+     * whole panel (as {@code KernelThreads} splits them, so one range may be empty), or, for a row split, rows.
+     */
+    @Test
+    void packedBAndColumnRangesMatchReferenceOps() throws Exception {
+        NodeWasm.assumeAvailable();
+        Random rnd = new Random(5);
+        NodeWasm node = new NodeWasm();
+        List<Case> cases = new ArrayList<>();
+        int idx = 0;
+        for (WasmGemmConfig cf : COLUMN_CONFIGS) {
+            for (int[] s : COLUMN_SHAPES) {
+                for (boolean packed : new boolean[] {false, true}) {
+                    if (!packed && !cf.splitColumns()) continue;
+                    boolean epilogue = idx++ % 2 == 1;
+                    WasmGemmProblem p = new WasmGemmProblem(s[0], s[1], s[2], epilogue,
+                            epilogue ? Activation.RELU : Activation.NONE, packed);
+                    WasmKernelInstance k = WasmGemmKernel.INSTANCE.instance(cf, p);
+                    String name = "gemm_" + cf.key() + "_" + p.key();
+                    NodeWasm.Job j = node.job(name, k);
+                    float[] a = random(rnd, p.m() * p.k()), b = random(rnd, p.k() * p.n());
+                    float[] bias = epilogue ? random(rnd, p.n()) : null;
+                    float[] bIn = packed ? WasmGemmKernel.packB(b, p.k(), p.n(), cf.nr(), false) : b;
+                    int ao = j.input(a, 4), bo = j.input(bIn, packed ? 0 : 8), biasO = epilogue ? j.input(bias, 12) : -1;
+                    int co = j.output(p.m() * p.n(), 4);
+                    int ws = j.reserve(k.workspaceBytes(), 0);
+                    int end = cf.splitColumns() ? p.n() : p.m();
+                    int split = cf.splitColumns()
+                            ? (packed ? Math.min(p.n(), cf.nr() * (((p.n() + cf.nr() - 1) / cf.nr()) / 2)) : p.n() / 2 + 1)
+                            : (p.m() + 1) / 2;
+                    split = Math.min(split, end);
+                    for (int[] range : new int[][] {{0, split}, {split, end}}) {
+                        if (epilogue) j.call(ao, bo, biasO, co, ws, range[0], range[1]);
+                        else j.call(ao, bo, co, ws, range[0], range[1]);
+                    }
+                    cases.add(new Case(name, cf, p, a, b, bias, co));
+                }
+            }
+        }
+        Map<String, NodeWasm.Result> results = node.execute();
+        for (Case c : cases) {
+            NodeWasm.Result res = results.get(c.name);
+            assertTrue(res.ok(), c.name + ": " + res.error());
+            check(c.name, c.p, c.a, c.b, c.bias, res.floats(c.out), !c.cf.relaxedMadd() && c.p.k() <= c.cf.kc());
+        }
+        System.out.println("wasm gemm, packed B / column ranges: " + cases.size() + " cases within tolerance");
+    }
+
+    /** packB from B^T (a transB weight) writes what packB from B writes, zero padding included. */
+    @Test
+    void packBFromTransposedEqualsPackBFromB() {
+        Random rnd = new Random(9);
+        for (int[] s : new int[][] {{1, 1}, {7, 5}, {33, 17}, {64, 24}, {130, 19}}) { // k > 64: several row blocks
+            int k = s[0], n = s[1];
+            float[] b = random(rnd, k * n), bt = new float[k * n];
+            for (int p = 0; p < k; p++) for (int q = 0; q < n; q++) bt[q * k + p] = b[p * n + q];
+            for (int nr : new int[] {4, 8, 12}) {
+                float[] want = WasmGemmKernel.packB(b, k, n, nr, false);
+                assertEquals(WasmGemmKernel.packedBFloats(k, n, nr), want.length);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(want, WasmGemmKernel.packB(bt, k, n, nr, true),
+                        k + "x" + n + " nr " + nr);
+                for (int q = 0; q < n; q++) {
+                    for (int p = 0; p < k; p++) assertEquals(b[p * n + q], want[(q / nr) * k * nr + p * nr + q % nr]);
+                }
+            }
+        }
+    }
+
     /** Compares with MatMul (or Gemm with bias, then Relu) from the engine's ops. */
     static void check(String name, WasmGemmProblem p, float[] a, float[] b, float[] bias, float[] got,
                       boolean sameOrder) {

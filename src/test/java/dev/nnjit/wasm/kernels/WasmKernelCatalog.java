@@ -20,6 +20,9 @@ final class WasmKernelCatalog {
                 new WasmGemmProblem(37, 45, 29, true, Activation.RELU)));
         m.put("gemm_directA_relaxed_bert_ffn", WasmGemmKernel.INSTANCE.instance(
                 new WasmGemmConfig(4, 8, 128, 64, 512, false, 4, true), WasmGemmProblem.of(128, 1536, 384)));
+        m.put("gemm_relaxed_packedB_splitN_bert_ffn", WasmGemmKernel.INSTANCE.instance(
+                WasmGemmConfig.RELAXED.withSplitColumns(true),
+                new WasmGemmProblem(16, 3072, 768, true, Activation.GELU, true)));
         m.put("gemv_v4_bias", WasmGemvKernel.INSTANCE.instance(WasmGemvConfig.DEFAULT,
                 new WasmGemmProblem(1, 1536, 384, true, Activation.NONE)));
         m.put("softmax_v2_attention", WasmSoftmaxKernel.INSTANCE.instance(WasmSoftmaxConfig.DEFAULT,
