@@ -512,9 +512,9 @@ public final class BrowserRunner implements AutoCloseable {
         String key = key(model, target);
         LoadedModel cached = models.get(key);
         if (cached != null) return cached;
+        evictOldModels(LOADED_MODEL_LIMIT - 1);  // room first: big models side by side can exhaust the page's memory
         LoadedModel m = loadInPage(model, target, null);
         models.put(key, m);
-        evictOldModels();
         return m;
     }
 
@@ -557,9 +557,10 @@ public final class BrowserRunner implements AutoCloseable {
                 limits, outputNames, loadTimings);
     }
 
-    private void evictOldModels() {
+    /** Disposes the oldest loaded models until at most {@code keep} remain. */
+    private void evictOldModels(int keep) {
         Iterator<Map.Entry<String, LoadedModel>> it = models.entrySet().iterator();
-        while (models.size() > LOADED_MODEL_LIMIT && it.hasNext()) {
+        while (models.size() > keep && it.hasNext()) {
             LoadedModel old = it.next().getValue();
             it.remove();
             call("disposing a model", "dispose", old.id);
