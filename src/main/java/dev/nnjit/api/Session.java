@@ -38,6 +38,7 @@ public final class Session {
     private final Map<String, Double> lastTimings = new LinkedHashMap<>();
     /** Inputs that are the condition of an If: their value is part of the plan's key (see {@link #compile}). */
     private final List<String> branchInputs;
+    private final Map<String, Boolean> generationFacts = new LinkedHashMap<>();
     private Executable last;
 
     private Session(Graph graph, OpRegistry registry, Backend backend) {
@@ -145,6 +146,12 @@ public final class Session {
         PassPipeline.standard(registry).apply(g);
         return backend.compile(g);
     }
+
+    /**
+     * What generation has learned about this model and keeps for later decodings (mutable; by the decoding's kind,
+     * e.g. whether a KV-cache step may be padded), so that every generate call need not check it again.
+     */
+    public Map<String, Boolean> generationFacts() { return generationFacts; }
 
     /** The compiled plans, one per input shape set: bounded (settable limit), with compile and eviction counts. */
     public PlanCache planCache() { return plans; }

@@ -22,7 +22,8 @@ import java.util.Set;
  * past the cache's length are zeros, masked out) and the prompt is right-padded to a bucket. So the decode steps of a
  * bucket all have one shape: a static cache. Padding is checked, not assumed: the first two padded steps also run
  * exactly, and if the scores differ beyond float noise ({@link PaddedSequence#TOLERANCE}) or a padded run fails, the
- * decoding runs exact shapes from then on and says why in its stats.
+ * decoding runs exact shapes from then on and says why in its stats. The verdict is kept in the session
+ * ({@code Session.generationFacts()}), so later decodings of the same model do not check again.
  *
  * <p>Where the cache lives: on a backend that keeps values on a device (WebGPU), once the padding checks are done,
  * in device memory ({@link DeviceKvCache}: presents never read back, pasts never uploaded); elsewhere, and during the
@@ -74,7 +75,18 @@ final class KvDecoding implements Decoding {
         this.lengths = buckets.exact() ? "KV cache, exact lengths"
                 : step.canPad() ? "KV cache, past widths " + buckets
                 : "KV cache, exact lengths (the model has no attention mask over its past to pad with)";
+        Boolean known = exact ? null : step.session(1).generationFacts().get(PADDING_FACT);
+        if (Boolean.TRUE.equals(known)) {
+            checksLeft = 0;
+            lengths = "KV cache, past widths " + buckets + " (padding checked by an earlier decoding)";
+        } else if (Boolean.FALSE.equals(known)) {
+            exact = true;
+            lengths = "KV cache, exact lengths (padding changed the scores in an earlier decoding)";
+        }
     }
+
+    /** The session fact that a KV step of this model may be padded (true once checked; false once it failed). */
+    static final String PADDING_FACT = "kv-cache padding";
 
     @Override public long[] sequence() { return ids.clone(); }
 
@@ -100,6 +112,7 @@ final class KvDecoding implements Decoding {
         } catch (RuntimeException e) {
             exact = true;
             lengths = "KV cache, exact lengths (a padded run failed: " + e.getMessage() + ")";
+            step.session(1).generationFacts().put(PADDING_FACT, false);
             return run(fresh, n, cached, cached);
         }
         RunResult exactRun = hostRun(fresh, n, cached, cached);
@@ -108,8 +121,10 @@ final class KvDecoding implements Decoding {
         if (!(diff <= PaddedSequence.TOLERANCE)) {
             exact = true;
             lengths = "KV cache, exact lengths (padding changed the last position's scores by " + diff + ")";
+            step.session(1).generationFacts().put(PADDING_FACT, false);
         } else if (--checksLeft == 0) {
             lengths = "KV cache, past widths " + buckets + " (padding checked)";
+            step.session(1).generationFacts().put(PADDING_FACT, true);
         }
         cache.append(exactRun.outputs(), cached, n);
         return want;

@@ -97,7 +97,8 @@ class KvCacheGenerationTest {
         if (buckets.exact()) {
             assertTrue(r.lengths().startsWith("KV cache, exact"), r.lengths());
         } else {
-            assertTrue(r.lengths().endsWith("(padding checked)"), r.lengths());
+            // checked by this decoding, or by an earlier one on the same session (the verdict is kept)
+            assertTrue(r.lengths().contains("(padding checked"), r.lengths());
             // one prefill plan and one decode plan for the 16-wide past (n + prompt <= 32 keeps to two buckets at most)
             assertTrue(r.compiledShapes() <= 6, "compiled " + r.compiledShapes() + " shapes: " + r.lengths());
         }
