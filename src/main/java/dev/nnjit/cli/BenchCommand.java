@@ -126,19 +126,9 @@ public final class BenchCommand implements Command {
                     + "crossOriginIsolated %s", opts.model(), prepared.get("modelBytes").getAsDouble() / 1e6,
                     prepared.get("externalBytes").getAsDouble() / 1e6, prepared.get("inputs"),
                     device.get("crossOriginIsolated")));
-            for (String name : opts.runtimes()) {
-                JsonObject r;
-                if (name.startsWith("ort-") && ortProblem != null) {
-                    r = new JsonObject();
-                    r.addProperty("unavailable", ortProblem);
-                } else {
-                    err.println("nnjit bench: measuring " + name + " ...");
-                    r = runner.measure(name, opts.runs(), opts.warmup(), opts.tolerance(),
-                            name.equals("nnjit-webgpu-tuned") ? tuningRecords : null);
-                }
-                err.println("nnjit bench: " + name + ": " + progressLine(r));
-                runtimes.add(name, r);
-            }
+            measureEach(opts, ortProblem, "measuring", runtimes, name -> runner.measure(name, opts.runs(),
+                    opts.warmup(), opts.tolerance(), name.equals("nnjit-webgpu-tuned") ? tuningRecords : null),
+                    BenchCommand::progressLine);
             JsonObject settings = new JsonObject();
             settings.addProperty("feeds", opts.inputs().toString());
             settings.addProperty("runs", opts.runs());
@@ -167,21 +157,11 @@ public final class BenchCommand implements Command {
         long[] prompt = new long[opts.promptLength()];
         for (int i = 0; i < prompt.length; i++) prompt[i] = 1 + (i * 37L) % 97;  // any ids: fixed, not all alike
         JsonObject runtimes = new JsonObject();
-        for (String name : opts.runtimes()) {
-            JsonObject r;
-            if (name.startsWith("ort-") && ortProblem != null) {
-                r = new JsonObject();
-                r.addProperty("unavailable", ortProblem);
-            } else {
-                err.println("nnjit bench: decoding with " + name + " ...");
-                r = runner.measureDecode(name, prompt, opts.decode(), opts.runs());
-            }
-            err.println("nnjit bench: " + name + ": " + (r.has("unavailable")
-                    ? "unavailable: " + r.get("unavailable").getAsString()
-                    : "prefill " + BenchTable.ms(r, "prefillMs") + " ms, " + BenchTable.ms(r, "decodeMsPerToken")
-                            + " ms/token"));
-            runtimes.add(name, r);
-        }
+        measureEach(opts, ortProblem, "decoding with", runtimes,
+                name -> runner.measureDecode(name, prompt, opts.decode(), opts.runs()),
+                r -> r.has("unavailable") ? "unavailable: " + r.get("unavailable").getAsString()
+                        : "prefill " + BenchTable.ms(r, "prefillMs") + " ms, " + BenchTable.ms(r, "decodeMsPerToken")
+                                + " ms/token");
         JsonObject report = new JsonObject();
         report.addProperty("model", opts.model().toString());
         report.add("device", device);
@@ -213,6 +193,27 @@ public final class BenchCommand implements Command {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Measures each runtime {@code opts} lists into {@code runtimes} (an ort-* runtime is "unavailable" with
+     * {@code ortProblem} when ONNX Runtime Web could not be installed), with a progress line before and after each.
+     */
+    private void measureEach(BenchOptions opts, String ortProblem, String verb, JsonObject runtimes,
+                             java.util.function.Function<String, JsonObject> measure,
+                             java.util.function.Function<JsonObject, String> progress) {
+        for (String name : opts.runtimes()) {
+            JsonObject r;
+            if (name.startsWith("ort-") && ortProblem != null) {
+                r = new JsonObject();
+                r.addProperty("unavailable", ortProblem);
+            } else {
+                err.println("nnjit bench: " + verb + " " + name + " ...");
+                r = measure.apply(name);
+            }
+            err.println("nnjit bench: " + name + ": " + progress.apply(r));
+            runtimes.add(name, r);
+        }
     }
 
     private static String readTuningCache(Path file) {

@@ -79,7 +79,7 @@ public final class KvCacheCausalModel implements CausalModel {
                 feeds.put(SessionInputs.POSITION_IDS, SessionInputs.row(session, SessionInputs.POSITION_IDS, positions));
             }
             if (inputs.contains(SessionInputs.USE_CACHE_BRANCH)) {
-                feeds.put(SessionInputs.USE_CACHE_BRANCH, Tensor.ofBools(new int[] {1}, new boolean[] {cached > 0}));
+                feeds.put(SessionInputs.USE_CACHE_BRANCH, SessionInputs.useCacheBranch(cached));
             }
             return feeds;
         }

@@ -94,7 +94,7 @@ public final class KvCacheSeq2SeqModel implements Seq2SeqModel {
             }
             if (names.contains(ENCODER_HIDDEN_STATES)) inputs.put(ENCODER_HIDDEN_STATES, hidden);
             if (names.contains(SessionInputs.USE_CACHE_BRANCH)) {
-                inputs.put(SessionInputs.USE_CACHE_BRANCH, Tensor.ofBools(new int[] {1}, new boolean[] {cached > 0}));
+                inputs.put(SessionInputs.USE_CACHE_BRANCH, SessionInputs.useCacheBranch(cached));
             }
             return inputs;
         }

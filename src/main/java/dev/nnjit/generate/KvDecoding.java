@@ -54,6 +54,8 @@ final class KvDecoding implements Decoding {
     private final LengthBuckets buckets;
     private final int context;
     private final PlanCache plans;
+    /** The session's generation facts: where the padding verdict is kept for later decodings of the model. */
+    private final Map<String, Boolean> facts;
     private final int compilesBefore;
     private long[] ids;
     private int checksLeft = PADDED_CHECKS;
@@ -71,11 +73,12 @@ final class KvDecoding implements Decoding {
         this.context = context;
         this.plans = plans;
         this.compilesBefore = plans.compiles();
+        this.facts = step.session(1).generationFacts();
         this.exact = buckets.exact() || !step.canPad();
         this.lengths = buckets.exact() ? "KV cache, exact lengths"
                 : step.canPad() ? "KV cache, past widths " + buckets
                 : "KV cache, exact lengths (the model has no attention mask over its past to pad with)";
-        Boolean known = exact ? null : step.session(1).generationFacts().get(PADDING_FACT);
+        Boolean known = exact ? null : facts.get(PADDING_FACT);
         if (Boolean.TRUE.equals(known)) {
             checksLeft = 0;
             lengths = "KV cache, past widths " + buckets + " (padding checked by an earlier decoding)";
@@ -112,7 +115,7 @@ final class KvDecoding implements Decoding {
         } catch (RuntimeException e) {
             exact = true;
             lengths = "KV cache, exact lengths (a padded run failed: " + e.getMessage() + ")";
-            step.session(1).generationFacts().put(PADDING_FACT, false);
+            facts.put(PADDING_FACT, false);
             return run(fresh, n, cached, cached);
         }
         RunResult exactRun = hostRun(fresh, n, cached, cached);
@@ -121,10 +124,10 @@ final class KvDecoding implements Decoding {
         if (!(diff <= PaddedSequence.TOLERANCE)) {
             exact = true;
             lengths = "KV cache, exact lengths (padding changed the last position's scores by " + diff + ")";
-            step.session(1).generationFacts().put(PADDING_FACT, false);
+            facts.put(PADDING_FACT, false);
         } else if (--checksLeft == 0) {
             lengths = "KV cache, past widths " + buckets + " (padding checked)";
-            step.session(1).generationFacts().put(PADDING_FACT, true);
+            facts.put(PADDING_FACT, true);
         }
         cache.append(exactRun.outputs(), cached, n);
         return want;

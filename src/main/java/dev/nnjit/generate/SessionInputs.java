@@ -78,6 +78,11 @@ final class SessionInputs {
         return Tensor.ofLongs(dtype, new int[] {1, values.length}, values.clone());
     }
 
+    /** The merged decoder's use_cache_branch feed: bool [1], true once the cache holds {@code cached} > 0 positions. */
+    static Tensor useCacheBranch(int cached) {
+        return Tensor.ofBools(new int[] {1}, new boolean[] {cached > 0});
+    }
+
     /** {@code values} right-padded with {@code fill} to {@code length}. */
     static long[] padded(long[] values, int length, long fill) {
         long[] a = java.util.Arrays.copyOf(values, length);

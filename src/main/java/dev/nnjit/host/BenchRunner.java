@@ -149,12 +149,20 @@ public final class BenchRunner implements AutoCloseable {
         options.addProperty("warmup", warmup);
         options.addProperty("tolerance", tolerance);
         if (tuningRecords != null) options.addProperty("tuningRecords", tuningRecords);
+        return measureInPage("measuring " + runtime, "nnjitBench.measure(args.runtime, args.options)", runtime, options);
+    }
+
+    /**
+     * One runtime's measurement by the page ({@code expression} over {@code args.runtime} and {@code args.options}):
+     * its result with the page errors seen meanwhile, or {@code {"unavailable": reason}} for the runtime's own failure,
+     * a deadline or a crash (then the browser is restarted).
+     */
+    private JsonObject measureInPage(String what, String expression, String runtime, JsonObject options) {
         JsonObject args = new JsonObject();
         args.addProperty("runtime", runtime);
         args.add("options", options);
         try {
-            JsonObject reply = callPage("measuring " + runtime, "nnjitBench.measure(args.runtime, args.options)",
-                    args, timeout);
+            JsonObject reply = callPage(what, expression, args, timeout);
             if (!reply.get("ok").getAsBoolean()) return unavailable(reply.get("error").getAsString());
             JsonObject result = reply.getAsJsonObject("result");
             if (!pageErrors.isEmpty()) {
@@ -180,19 +188,8 @@ public final class BenchRunner implements AutoCloseable {
         options.add("prompt", gson.toJsonTree(prompt));
         options.addProperty("newTokens", newTokens);
         options.addProperty("runs", runs);
-        JsonObject args = new JsonObject();
-        args.addProperty("runtime", runtime);
-        args.add("options", options);
-        try {
-            JsonObject reply = callPage("decoding with " + runtime,
-                    "nnjitBench.measureDecode(args.runtime, args.options)", args, timeout);
-            if (!reply.get("ok").getAsBoolean()) return unavailable(reply.get("error").getAsString());
-            return reply.getAsJsonObject("result");
-        } catch (PageFailure e) {
-            String reason = e.getMessage();
-            restart();
-            return unavailable(reason);
-        }
+        return measureInPage("decoding with " + runtime, "nnjitBench.measureDecode(args.runtime, args.options)", runtime,
+                options);
     }
 
     /** The report document (bench.js buildReport) from the collected results. */

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.teavm.jso.webgpu.GPUBindGroup;
 import org.teavm.jso.webgpu.GPUBuffer;
 import org.teavm.jso.webgpu.GPUCommandEncoder;
@@ -73,7 +74,7 @@ final class WebGpuExecutable implements Executable, Tunable {
     private final Map<String, String> pendingDecisions = new LinkedHashMap<>();
     private Map<String, Tensor> lastFeeds;
     /** The resident inputs of the last run: a profiling run for the tuner keeps them (their feeds hold no values). */
-    private java.util.Set<String> lastResident = java.util.Set.of();
+    private Set<String> lastResident = Set.of();
     private double[] lastKernelMs;
 
     WebGpuExecutable(GpuDevice gpu, KernelPipelines pipelines, GpuProgram program, BufferPlan plan,
@@ -367,7 +368,7 @@ final class WebGpuExecutable implements Executable, Tunable {
                         + " by a profiled run of the last feeds");
             }
             run(lastFeeds, RunOptions.DEFAULT.withProfile(true, RunOptions.Timing.AUTO)
-                    .withDeviceState(java.util.Set.of(), lastResident, List.of()));
+                    .withDeviceState(Set.of(), lastResident, List.of()));
         }
         List<SiteTime> times = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
