@@ -4,8 +4,11 @@
 # then the workbench at the issue's reference shapes. Writes OUTDIR/<model>.json (bench reports), OUTDIR/records.json
 # (the tuning records measured here, for kernels/records/), OUTDIR/workbench-*.json and a log per step.
 #
-# Usage: bench/node/gpu-server.sh OUTDIR [STEP...]     STEP: weights, bench, minilm, workbench, kv
-#   (default: the first four; kv exports the KV-cache fixtures with models/make_fixtures.py --kv into OUTDIR/fx)
+# Usage: bench/node/gpu-server.sh OUTDIR [STEP...]     STEP: weights, bench, minilm, workbench, kv, decode
+#   (default: the first four; kv exports the KV-cache fixtures with models/make_fixtures.py --kv into OUTDIR/fx;
+#   decode builds the Llama-2-sized KV model with models/kv/build_models.py --bench and times greedy decoding on it,
+#   nnjit untuned and tuned against ORT's WebGPU EP: OUTDIR/decode.json). NNJIT_BENCH_MODELS overrides the bench
+#   step's model list (default: the four bench models).
 # Needs: node 20+ on PATH, a Vulkan loader and driver, `npm ci --prefix bench`, `mvn package` (target/webapp),
 # python3 with numpy (weights); the minilm step also needs torch, transformers, onnx and onnxruntime.
 set -uo pipefail
@@ -13,7 +16,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 out="$(mkdir -p "$1" && cd "$1" && pwd)"; shift
 steps="${*:-weights bench minilm workbench}"
-models="bert-base t5-small bart-base llama2-2l"
+models="${NNJIT_BENCH_MODELS:-bert-base t5-small bart-base llama2-2l}"
 status=0
 step() { echo "== $* ($(date -u +%T))"; }
 
@@ -52,6 +55,14 @@ kv)
   python3 models/make_fixtures.py --out "$out/fx" --no-bench --kv > "$out/kv.log" 2>&1 || status=1
   python3 models/make_fixtures.py --out "$out/fx" --kv --only llama2-2l-kv >> "$out/kv.log" 2>&1 || status=1
   grep -E "MISMATCH|FAIL|ALL OK" "$out/kv.log" | head -20 ;;
+decode)
+  step "decode: KV model"
+  kv="${TMPDIR:-/tmp}/nnjit-bench-kv"
+  [ -f "$kv/model-kv.onnx" ] || python3 models/kv/build_models.py --bench "$kv" > "$out/decode-build.log" 2>&1 \
+    || { status=1; tail -20 "$out/decode-build.log"; }
+  step "decode: bench"
+  timeout 480 node --liftoff-only bench/node/bench.mjs --model "$kv/model-kv.onnx" --decode 32 --prompt-length 16 \
+    --runs 3 --json "$out/decode.json" 2>&1 | tee "$out/decode.log" || status=1 ;;
 *) echo "unknown step $s"; status=2 ;;
 esac; done
 exit $status
