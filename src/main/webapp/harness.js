@@ -12,7 +12,8 @@
 //        backend, backendChoice? (models loaded on "auto": how the first run chose, see backend-choice.js)}
 //        Webgpu models load with options.tuning = {cache: "none", auto: false} unless the options give tuning: the
 //        automation runs untuned kernels and never tunes in the background.
-//   await nnjitHarness.generate(modelId, request)  request: see engine.js generateAsync -> {result, streamed: [ids]}
+//   await nnjitHarness.generate(modelId, request)  request: see engine.js generateAsync ("encoder", "decoderWithPast":
+//     harness model ids) -> {result, streamed: [ids]}
 //   await nnjitHarness.tune(modelId, budgetMs)      -> {report (JSON text), records (JSON text), kernels: [...]}
 //   nnjitHarness.kernels(modelId)                   -> {kernels: [{node, op, family, problem, config, ...}]}
 //   nnjitHarness.dispose(modelId)
@@ -138,7 +139,15 @@ window.nnjitHarness = {
       const model = models.get(modelId);
       if (!model) throw new Error(`no model with id ${modelId}`);
       const streamed = [];
-      const result = await model.generateAsync(request, { onToken: (id) => { streamed.push(id); } });
+      // an encoder-decoder split: "encoder" and "decoderWithPast" name harness models; the engine takes their handles
+      const forEngine = { ...request };
+      for (const key of ["encoder", "decoderWithPast"]) {
+        if (request[key] === undefined) continue;
+        const other = models.get(request[key]);
+        if (!other) throw new Error(`${key}: no model with id ${request[key]}`);
+        forEngine[key] = other.handle;
+      }
+      const result = await model.generateAsync(forEngine, { onToken: (id) => { streamed.push(id); } });
       return { ok: true, result, streamed };
     } catch (e) {
       return failure(e);

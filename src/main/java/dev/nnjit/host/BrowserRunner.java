@@ -186,6 +186,31 @@ public final class BrowserRunner implements AutoCloseable {
     }
 
     /**
+     * Generates with an encoder-decoder split across files (Optimum's layout): {@code encoder} runs once, then
+     * {@code decoder} (decoder_model.onnx, or decoder_model_merged.onnx when {@code decoderWithPast} is null) and
+     * {@code decoderWithPast} step by step, all loaded on {@code backend} (as {@link #generate(Path, String,
+     * JsonObject)}; the request gets the page's handles as "encoder" and "decoderWithPast").
+     */
+    public JsonObject generate(Path encoder, Path decoder, Path decoderWithPast, String backend, JsonObject request) {
+        Target target = target(backend);
+        // Loaded first, touched last: the access-ordered cache keeps all three (the limit is three models).
+        LoadedModel e = load(encoder, target);
+        LoadedModel w = decoderWithPast == null ? null : load(decoderWithPast, target);
+        LoadedModel d = load(decoder, target);
+        if (!models.containsValue(e) || (w != null && !models.containsValue(w))) {
+            throw new IllegalStateException("the encoder or decoder was evicted while loading the other models");
+        }
+        JsonObject withHandles = request.deepCopy();
+        withHandles.addProperty("encoder", e.id);
+        if (w != null) withHandles.addProperty("decoderWithPast", w.id);
+        JsonObject reply = call("generating with " + decoder.getFileName(), "generate", d.id, withHandles);
+        JsonObject result = reply.getAsJsonObject("result");
+        result.add("streamed", reply.get("streamed"));
+        lastEngine = d.engine;
+        return result;
+    }
+
+    /**
      * What {@link #tune} did.
      *
      * @param report the page's tuning report (JSON text: budgetMs, tuningMs, cacheHits, workloads)
