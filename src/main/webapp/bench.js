@@ -522,6 +522,7 @@ function tuningSummary(report) {
   const sources = {};
   for (const w of workloads) sources[w.source] = (sources[w.source] || 0) + 1;
   return { budgetMs: r.budgetMs, reportTuningMs: r.tuningMs, cacheHits: r.cacheHits, workloads: workloads.length, sources,
+    modelCheck: r.modelCheck || null,
     lines: workloads.map((w) => ({ family: w.family, problem: w.problem, occurrences: w.occurrences, source: w.source,
       bestConfig: w.bestConfig, defaultMs: w.defaultMs, bestMs: w.bestMs, speedup: w.speedup })) };
 }

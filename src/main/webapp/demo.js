@@ -181,7 +181,8 @@ function showTuning(report, untunedRunMs, tunedRunMs) {
   $("tuning-progress").value = $("tuning-progress").max;
   $("tuning-status").textContent = `tuned ${tuned} of ${w.length} workloads in ${fmt(report.tuningMs / 1000, 1)} s `
     + `(budget ${fmt(report.budgetMs / 1000, 0)} s, ${report.cacheHits} from the cache); run `
-    + `${fmt(untunedRunMs, 1)} ms untuned, ${fmt(tunedRunMs, 1)} ms tuned`;
+    + `${fmt(untunedRunMs, 1)} ms untuned, ${fmt(tunedRunMs, 1)} ms tuned`
+    + (report.modelCheck && !report.modelCheck.kept ? `; ${report.modelCheck.note}` : "");
   $("tuning").appendChild(table(["family", "problem", "occurrences", "candidates", "tried", "default ms", "best ms",
     "speedup", "config", "source"], w.map((x) => [x.family, x.problem, String(x.occurrences), String(x.candidates),
     String(x.tried), fmt(x.defaultMs), fmt(x.bestMs), `${fmt(x.speedup, 2)}×`, x.bestConfig, x.source])));

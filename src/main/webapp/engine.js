@@ -48,7 +48,9 @@
 //                                                                   //   spentMs, budgetMs, speedup}) after each step
 //   model.tuning -> promise of the report of the background tuning that tuning.auto starts after the first runAsync
 //   model.tuningReport() -> {budgetMs, tuningMs, cacheHits, workloads: [{family, problem, occurrences, candidates,
-//                            tried, defaultConfig, defaultMs, bestConfig, bestMs, speedup, source, maxError, ...}]}
+//                            tried, defaultConfig, defaultMs, bestConfig, bestMs, speedup, source, maxError, ...}],
+//                            modelCheck: {untunedMs, tunedMs, pairs, kept, reverted: [workload], note} (webgpu: the
+//                            winners' program timed against the one before; winners that made it slower are taken back)}
 //   model.kernels() -> [{node, op, family, problem, config, defaultConfig, candidates}] (the program's schedules)
 //   engine.tuningRecords() -> JSON text of every record the page holds for its adapter
 // Runs and tuning steps never interleave on the device: they go through one queue per model, a run waits for at

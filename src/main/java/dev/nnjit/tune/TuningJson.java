@@ -172,6 +172,17 @@ public final class TuningJson {
             list.add(o);
         }
         m.put("workloads", list);
+        ModelCheck c = r.modelCheck();
+        if (c != null) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("untunedMs", num(c.untunedMs()));
+            o.put("tunedMs", num(c.tunedMs()));
+            o.put("pairs", c.pairs());
+            o.put("kept", c.kept());
+            o.put("reverted", new ArrayList<Object>(c.reverted()));
+            o.put("note", c.note());
+            m.put("modelCheck", o);
+        }
         return Json.write(m);
     }
 
@@ -189,7 +200,16 @@ public final class TuningJson {
                     DecisionSource.parse(o.string("source")), o.number("maxError", Double.NaN),
                     o.has("workbench") ? o.string("workbench") : null, rejected, o.has("note") ? o.string("note") : null));
         }
-        return new TuningReport(m.number("budgetMs", Double.NaN), m.number("tuningMs", Double.NaN), m.integer("cacheHits"), lines);
+        ModelCheck check = null;
+        if (m.has("modelCheck")) {
+            JsonObject c = m.object("modelCheck");
+            List<String> reverted = new ArrayList<>();
+            for (Object x : c.array("reverted")) reverted.add(String.valueOf(x));
+            check = new ModelCheck(c.number("untunedMs", Double.NaN), c.number("tunedMs", Double.NaN), c.integer("pairs"),
+                    c.bool("kept", true), reverted, c.string("note", ""));
+        }
+        return new TuningReport(m.number("budgetMs", Double.NaN), m.number("tuningMs", Double.NaN), m.integer("cacheHits"),
+                lines, check);
     }
 
     /** A finite number as itself, anything else as null (JSON has no NaN). */

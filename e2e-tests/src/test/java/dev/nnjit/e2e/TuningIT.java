@@ -68,12 +68,25 @@ class TuningIT {
             assertClose("untuned " + e.getKey(), e.getValue(), r.untuned().outputs().get(e.getKey()));
             assertClose("tuned " + e.getKey(), e.getValue(), r.tuned().outputs().get(e.getKey()));
         }
-        // Every winner the report names is what the program runs now.
+        // The session ends with the whole-program check of its winners: made (tiny bert runs fit the budget's share)
+        // and, whatever it decided, the program runs what it says: the winners when kept, the defaults it took back.
+        JsonObject check = report.getAsJsonObject("modelCheck");
+        assertTrue(check != null, "the report carries the model check: " + report);
+        System.out.println("  model check: " + check);
+        java.util.Set<String> reverted = new java.util.HashSet<>();
+        for (JsonElement e : check.getAsJsonArray("reverted")) reverted.add(e.getAsString());
+        if (check.get("kept").getAsBoolean()) {
+            assertTrue(reverted.isEmpty(), check.toString());
+        } else {
+            assertTrue(check.get("tunedMs").getAsDouble() > 1.1 * check.get("untunedMs").getAsDouble(), check.toString());
+        }
         Map<String, String> running = configsByWorkload(JsonParser.parseString(r.kernels()).getAsJsonArray());
         for (JsonElement e : workloads) {
             JsonObject w = e.getAsJsonObject();
             String key = w.get("family").getAsString() + "|" + w.get("problem").getAsString();
-            assertEquals(w.get("bestConfig").getAsString(), running.get(key), "step config of " + key);
+            String expected = reverted.contains(key) ? w.get("defaultConfig").getAsString()
+                    : w.get("bestConfig").getAsString();
+            assertEquals(expected, running.get(key), "step config of " + key);
         }
         JsonObject records = JsonParser.parseString(r.records()).getAsJsonObject();
         assertEquals("nnjit-tuning", records.get("format").getAsString());

@@ -17,16 +17,21 @@ import dev.nnjit.runtime.KernelTime;
 import dev.nnjit.runtime.RunOptions;
 import dev.nnjit.runtime.RunResult;
 import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.Checksum;
+import dev.nnjit.tune.ModelCheck;
 import dev.nnjit.tune.SiteTime;
 import dev.nnjit.tune.TaskPlanner;
 import dev.nnjit.tune.TuningBudget;
+import dev.nnjit.tune.TuningKey;
 import dev.nnjit.tune.TuningProgress;
+import dev.nnjit.tune.TuningRecord;
 import dev.nnjit.tune.TuningReport;
 import dev.nnjit.tune.TuningSite;
 import dev.nnjit.tune.measure.GpuCandidateBench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +81,14 @@ final class WebGpuExecutable implements Executable, Tunable {
     /** The resident inputs of the last run: a profiling run for the tuner keeps them (their feeds hold no values). */
     private Set<String> lastResident = Set.of();
     private double[] lastKernelMs;
+    /** Wall ms of the last run (upload to readback): what one run of a model check costs. */
+    private double lastRunMs = Double.NaN;
+    /** The config key of every step when the session started: the program its model check compares against. */
+    private String[] keysBeforeSession;
+    /** The model check's runs in progress (null before the session's last decision, and once it is done). */
+    private ModelCheckRuns checkRuns;
+    /** The session's model check, once made. */
+    private ModelCheck modelCheck;
 
     WebGpuExecutable(GpuDevice gpu, KernelPipelines pipelines, GpuProgram program, BufferPlan plan,
                      BackendBuffers backendBuffers, GpuTransfer transfer, TuningSetup tuning) {
@@ -247,6 +260,7 @@ final class WebGpuExecutable implements Executable, Tunable {
         Map<String, DeviceValue> device = deviceValues(options);
         long t4 = System.nanoTime();
         gpu.checkHealthy("running the program");
+        lastRunMs = (t4 - t0) / 1e6;
 
         if (options.profile() && times.size() == kernels.length) {
             lastKernelMs = new double[times.size()];
@@ -375,6 +389,10 @@ final class WebGpuExecutable implements Executable, Tunable {
             times.add(new SiteTime(steps.get(i).site(), lastKernelMs == null ? Double.NaN : lastKernelMs[i]));
         }
         session = new ProgramTuner(tuning, budget, TaskPlanner.plan(times), new GpuCandidateBench(gpu, pipelines, true));
+        swapInDecisions();  // earlier sessions' decisions belong to the program this session's winners must beat
+        keysBeforeSession = configKeys.clone();
+        checkRuns = null;
+        modelCheck = null;
     }
 
     /** Whether some tunable site has no valid stored decision (only then is a profile worth a run). */
@@ -390,18 +408,101 @@ final class WebGpuExecutable implements Executable, Tunable {
 
     @Override public boolean tuningStarted() { return session != null; }
 
+    /**
+     * One action: a step of the session while it has work, then the runs of its {@link ModelCheck} (one run each),
+     * which swap its winners in, time them against the program before the session, and keep or take them back.
+     */
     @Override public boolean tuneStep() {
         if (session == null) throw new IllegalStateException("no tuning session: call startTuning first");
-        pendingDecisions.putAll(session.step());
-        return !session.finished();
+        if (!session.finished()) {
+            pendingDecisions.putAll(session.step());
+            return true;
+        }
+        return modelCheck == null && checkStep();
     }
 
     @Override public TuningProgress tuningProgress() {
-        return session != null ? session.progress() : new TuningProgress(0, 0, 0, 0, 1.0, true);
+        if (session == null) return new TuningProgress(0, 0, 0, 0, 1.0, true);
+        TuningProgress p = session.progress();
+        boolean done = p.finished() && modelCheck != null;
+        return new TuningProgress(p.workloadsDone(), p.workloadsTotal(), p.spentMs(), p.budgetMs(), p.estimatedSpeedup(),
+                done);
     }
 
     @Override public TuningReport tuningReport() {
-        return session != null ? session.report() : new TuningReport(0, 0, 0, List.of());
+        return session != null ? session.report().withModelCheck(modelCheck) : new TuningReport(0, 0, 0, List.of());
+    }
+
+    /** One run of the model check (or its verdict); false once the check is made. */
+    private boolean checkStep() {
+        if (checkRuns == null) {
+            swapInDecisions();
+            String[] tuned = configKeys.clone();
+            if (Arrays.equals(tuned, keysBeforeSession)) {
+                modelCheck = ModelCheck.notChecked("the session changed no kernel");
+                return false;
+            }
+            TuningProgress p = session.progress();
+            int pairs = ModelCheck.pairsFor(p.budgetMs(), p.spentMs(), lastRunMs);
+            if (pairs == 0 || lastFeeds == null) {
+                modelCheck = ModelCheck.notChecked(lastFeeds == null ? "no feeds to run"
+                        : "a run (" + Math.round(lastRunMs) + " ms) costs more than the budget leaves for a check");
+                return false;
+            }
+            checkRuns = new ModelCheckRuns(keysBeforeSession, tuned, pairs);
+        }
+        // interleaved: tuned, untuned, untuned, tuned, ... so drift hits both programs alike
+        boolean tunedTurn = checkRuns.nextIsTuned();
+        useKeys(tunedTurn ? checkRuns.tuned : checkRuns.untuned);
+        long t0 = System.nanoTime();
+        run(lastFeeds, RunOptions.DEFAULT.withDeviceState(Set.of(), lastResident, List.of()));
+        checkRuns.record(tunedTurn, (System.nanoTime() - t0) / 1e6);
+        if (!checkRuns.done()) return true;
+
+        List<String> changed = changedWorkloads(checkRuns.untuned, checkRuns.tuned);
+        modelCheck = ModelCheck.of(checkRuns.untunedMs(), checkRuns.tunedMs(), changed);
+        useKeys(modelCheck.kept() ? checkRuns.tuned : checkRuns.untuned);
+        if (!modelCheck.kept()) storeRevertedDecisions(checkRuns.untuned);
+        checkRuns = null;
+        return false;
+    }
+
+    /** Makes every step run the candidate {@code keys} names (steps already running it are untouched). */
+    private void useKeys(String[] keys) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(configKeys[i])) continue;
+            replaceKernel(i, program.steps().get(i).site().instance(keys[i]));
+            configKeys[i] = keys[i];
+        }
+    }
+
+    /** The workloads ("family|problem") of the steps whose key differs, once each, in program order. */
+    private List<String> changedWorkloads(String[] a, String[] b) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            String w = workload(program.steps().get(i).site());
+            if (!a[i].equals(b[i]) && !out.contains(w)) out.add(w);
+        }
+        return out;
+    }
+
+    /**
+     * Stores, for each workload the check took back, its record with the schedule the step ran before the session as
+     * the winner (the evidence kept), so this device does not adopt the rejected winner again on a reload.
+     */
+    private void storeRevertedDecisions(String[] untuned) {
+        Set<String> done = new HashSet<>();
+        for (int i = 0; i < untuned.length; i++) {
+            TuningSite<?> site = program.steps().get(i).site();
+            if (!done.add(workload(site))) continue;
+            TuningRecord r = tuning.cache().get(tuning.adapter(), TuningKey.of(site));
+            if (r == null || r.winnerKey().equals(untuned[i])) continue;
+            tuning.cache().put(new TuningRecord(r.adapter(), r.key(), untuned[i],
+                    Checksum.of(site.instance(untuned[i]).wgsl()), r.defaultKey(), r.results(),
+                    r.timing() + "; winner " + r.winnerKey() + " taken back: the tuned program ran slower in the model",
+                    tuning.clock().epochMs()));
+        }
+        tuning.persist();
     }
 
     @Override public List<KernelChoice> kernelChoices() {
