@@ -16,6 +16,8 @@ import dev.nnjit.runtime.GpuRunStats;
 import dev.nnjit.runtime.KernelTime;
 import dev.nnjit.runtime.RunOptions;
 import dev.nnjit.runtime.RunResult;
+import dev.nnjit.runtime.ProgramTuner;
+import dev.nnjit.runtime.TuningSetup;
 import dev.nnjit.tensor.Tensor;
 import dev.nnjit.tune.SiteTime;
 import dev.nnjit.tune.TaskPlanner;
