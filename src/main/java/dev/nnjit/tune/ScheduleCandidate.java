@@ -45,6 +45,12 @@ public record ScheduleCandidate<C extends ScheduleConfig, P extends KernelProble
         return wasmGenerator().instance(config, problem, sharedMemory);
     }
 
+    /** The generated kernel's cache key (family, problem, config), without generating it. */
+    public String cacheKey(P problem) { return generator.cacheKey(config, problem); }
+
+    /** Scratch bytes one call of the Wasm kernel needs (0: none), without generating the module. */
+    public int workspaceBytes(P problem) { return wasmGenerator().workspaceBytes(config, problem); }
+
     /** The Wasm kernel's entry parameters (its ABI), without generating the module. */
     public List<String> params(P problem) { return wasmGenerator().params(config, problem); }
 

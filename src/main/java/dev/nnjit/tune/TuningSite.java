@@ -85,6 +85,12 @@ public record TuningSite<P extends KernelProblem>(String family, P problem, List
     /** {@link ScheduleCandidate#codeChecksum} of the candidate with this key: what tuning records store. */
     public String codeChecksum(String key) { return candidate(key).codeChecksum(problem); }
 
+    /** The Wasm entry parameters of the candidate with this key (its ABI), without generating the module. */
+    public List<String> params(String key) { return candidate(key).params(problem); }
+
+    /** Scratch bytes one call of the Wasm candidate with this key needs (0: none). */
+    public int workspaceBytes(String key) { return candidate(key).workspaceBytes(problem); }
+
     /** Whether this site's candidates are Wasm kernels (the wasm-simd backend's) rather than WGSL. */
     public boolean wasm() { return candidates.get(0).wasm(); }
 

@@ -18,7 +18,9 @@ import org.teavm.jso.core.JSPromise;
  * <p>Protocol, over four i32 in the memory's reserved bytes 16..31 (generation, step, done): the caller stores the
  * step, bumps the generation and notifies; workers blocked in {@code Atomics.wait} on the generation run their share
  * and add one to done; the caller runs share 0, then spins until done = threads - 1 (the page's main thread may not
- * {@code Atomics.wait}). A run is therefore synchronous, like a single-threaded one.
+ * {@code Atomics.wait}). A run is therefore synchronous, like a single-threaded one. A worker starts from the
+ * generation it finds (read before it reports ready), so a pool started again on the same memory (a tuned winner
+ * swapped in) never mistakes the last pool's step for a new one.
  */
 final class KernelThreads {
     private final JSObject pool;
@@ -74,7 +76,7 @@ final class KernelThreads {
             + " onmessage = async function(e) { var d = e.data; var ctl = new Int32Array(d.memory.buffer, 16, 4);"
             + " var fns = []; for (var i = 0; i < d.modules.length; i++) {"
             + " fns.push((await WebAssembly.instantiate(d.modules[i], {env: {memory: d.memory}})).exports.main); }"
-            + " postMessage('ready'); var gen = 0;"
+            + " var gen = Atomics.load(ctl, 0); postMessage('ready');"
             + " for (;;) { Atomics.wait(ctl, 0, gen); gen = Atomics.load(ctl, 0); var s = Atomics.load(ctl, 1);"
             + " if (s < 0) { close(); return; }"
             + " runShare(fns, d.steps[s], d.index, d.threads, d.ws[d.index]); Atomics.add(ctl, 2, 1); } };";
