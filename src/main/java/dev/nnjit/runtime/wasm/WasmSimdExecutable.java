@@ -239,6 +239,7 @@ public final class WasmSimdExecutable implements Executable, Tunable {
     @Override public boolean tuneStep() {
         if (session == null) throw new IllegalStateException("no tuning session: call startTuning first");
         pendingDecisions.putAll(session.step());
+        if (session.finished()) swapInDecisions(); // between runs: the next run does not pay the threads' restart
         return !session.finished();
     }
 
@@ -265,7 +266,7 @@ public final class WasmSimdExecutable implements Executable, Tunable {
     }
 
     /**
-     * At the start of a run (never inside one): steps whose workload has a decision that runs another candidate get
+     * At the start of a run, or when a session finishes (never inside a run): steps whose workload has a decision that runs another candidate get
      * that candidate's calls, and the threads restart on the new modules (workers take their modules and calls when
      * they start); every other step keeps its calls.
      */
