@@ -36,7 +36,8 @@ final class WasmTuning {
             imported = new MemoryTuningCache(DecisionSource.SHIPPED);
             storeRead = false;
         }
-        TuningStore store = tuning.indexedDb() ? new BrowserTuningStore() : null;
+        // wasm-simd also runs where there is no IndexedDB (Node): decisions then live in memory only
+        TuningStore store = tuning.indexedDb() && BrowserTuningStore.available() ? new BrowserTuningStore() : null;
         if (store != null && !storeRead) {
             store.loadInto(adapterKey, local);
             storeRead = true;
