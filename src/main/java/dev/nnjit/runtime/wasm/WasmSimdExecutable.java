@@ -7,10 +7,10 @@ import dev.nnjit.runtime.CpuExecutor;
 import dev.nnjit.runtime.Executable;
 import dev.nnjit.runtime.KernelChoice;
 import dev.nnjit.runtime.ProgramTuner;
-import dev.nnjit.runtime.Tunable;
-import dev.nnjit.runtime.TuningSetup;
 import dev.nnjit.runtime.RunOptions;
 import dev.nnjit.runtime.RunResult;
+import dev.nnjit.runtime.Tunable;
+import dev.nnjit.runtime.TuningSetup;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Tensor;
 import dev.nnjit.tune.SiteTime;
@@ -41,7 +41,8 @@ import org.teavm.jso.JSObject;
  *
  * <p>Tunable ({@link Tunable}) like the WebGPU executable: with a {@link TuningSetup}, a session between runs measures
  * the sites of its GEMM (and other tunable) steps with a {@link WasmCandidateBench}, weighted by the last run's step
- * times; winners are persisted and swapped in at the start of the next run ({@link TunedStep}).
+ * times; winners are persisted and swapped in when the session ends or at the start of the next run, whichever comes
+ * first ({@link TunedStep}).
  */
 public final class WasmSimdExecutable implements Executable, Tunable {
     private final WasmProgram program;
@@ -59,6 +60,8 @@ public final class WasmSimdExecutable implements Executable, Tunable {
     private final TuningSetup tuning;
     private final WasmCpu cpu;
     private ProgramTuner session;
+    /** The session's bench (its memory and threads), closed with the program. */
+    private WasmCandidateBench bench;
     private final Map<String, String> pendingDecisions = new LinkedHashMap<>();
     private final int[] nodeIndex;
     private final Map<Value, Integer> lastUse = new IdentityHashMap<>();
@@ -169,7 +172,10 @@ public final class WasmSimdExecutable implements Executable, Tunable {
     }
 
     /** Stops the Web Workers (the model is disposed, or the session's plan cache evicted this plan); runs fail afterwards. */
-    @Override public void release() { threads.stop(); }
+    @Override public void release() {
+        threads.stop();
+        if (bench != null) bench.close(null); // a session stopped mid-workload: its bench threads too
+    }
 
     /** Which node ran where, and the memory plan's numbers. */
     public WasmSimdReport report() { return report; }
@@ -230,8 +236,9 @@ public final class WasmSimdExecutable implements Executable, Tunable {
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).tuned() != null) times.add(new SiteTime(steps.get(i).tuned().site(), lastStepMs[i]));
         }
-        session = new ProgramTuner(tuning, budget, TaskPlanner.plan(times),
-                new WasmCandidateBench(cpu.threads(), cpu.sharedMemory(), tuning.clock()));
+        if (bench != null) bench.close(null);
+        bench = new WasmCandidateBench(cpu.threads(), cpu.sharedMemory(), tuning.clock());
+        session = new ProgramTuner(tuning, budget, TaskPlanner.plan(times), bench);
     }
 
     @Override public boolean tuningStarted() { return session != null; }
