@@ -81,7 +81,7 @@ async function run() {
     const external = {};
     for (const f of $("external-files").files) external[f.name] = await f.arrayBuffer();
     const backend = $("backend-choice").value;
-    const tune = (backend === "webgpu" || backend === "wasm-simd") && $("tune").checked;
+    const tune = backend === "webgpu" && $("tune").checked;
     const budgetMs = Math.max(0, Number($("tune-budget").value) || 0) * 1000;
     // auto: false, since the page calls tuneAsync itself (to show progress); budget 0 turns tuning off
     const model = backend === "cpu" ? engine.loadModel(await modelFile.arrayBuffer(), external)
