@@ -8,11 +8,14 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import dev.nnjit.host.BrowserRunner;
 import dev.nnjit.tensor.Tensor;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +26,8 @@ import org.junit.jupiter.api.TestInstance;
  * The tuner on the wasm-simd backend in headless Chromium: the same tuner, budget, report and records as WebGPU's,
  * measuring the CPU kernels (GEMM tiles, blockings, split axis) with the wasm candidate bench. A small budget tunes
  * the bert fixture's GEMMs, the tuned run's outputs equal the untuned run's within tolerance, the winners are what
- * the program runs, and a second session given the records tunes nothing.
+ * the program runs, and a second session given the records tunes nothing; decisions persist in IndexedDB across a
+ * page reload.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WasmTuningIT {
@@ -101,6 +105,54 @@ class WasmTuningIT {
         for (Map.Entry<String, Tensor> e : reference.entrySet()) {
             assertClose("warm first run vs cold tuned run " + e.getKey(), cold.tuned().outputs().get(e.getKey()),
                     warm.untuned().outputs().get(e.getKey()), 1e-6);
+        }
+    }
+
+    /**
+     * IndexedDB: tune a model on wasm-simd in a page, reload it (same browser context), load the model again: its first
+     * run already runs the tuned configs, every workload is answered by the cache, and tuning costs nothing.
+     */
+    @Test void warmCacheFromIndexedDbAfterReload() {
+        TestModels.Case c = TestModels.mlp();
+        String url = runner.urlOf(c.model());
+        String feeds = TuningIT.feedsJs(c.feeds());
+        try (BrowserContext context = runner.browser().newContext()) {
+            Page page = context.newPage();
+            page.navigate(runner.baseUrl() + "harness.html");
+            page.waitForFunction("() => window.nnjitHarnessReady === true");
+            String script = "async ([url, feeds]) => {"
+                    + " const h = window.nnjitHarness;"
+                    + " const l = await h.load('wasm-gc', url, [], {backend: 'wasm-simd', tuning: {cache: 'indexeddb',"
+                    + " auto: false, shipped: []}});"
+                    + " if (!l.ok) return JSON.stringify(l);"
+                    + " const r = await h.run(l.modelId, JSON.parse(feeds));"
+                    + " if (!r.ok) return JSON.stringify(r);"
+                    + " const first = h.kernels(l.modelId);"
+                    + " const t = await h.tune(l.modelId, 30000);"
+                    + " return JSON.stringify({ok: t.ok, error: t.error, first: first.kernels, report: t.report}); }";
+            JsonObject cold = JsonParser.parseString((String) page.evaluate(script, List.of(url, feeds))).getAsJsonObject();
+            assertTrue(cold.get("ok").getAsBoolean(), cold.toString());
+            JsonArray coldWorkloads = JsonParser.parseString(cold.get("report").getAsString()).getAsJsonObject()
+                    .getAsJsonArray("workloads");
+            assertFalse(coldWorkloads.isEmpty(), "mlp has tunable wasm sites");
+            for (JsonElement e : coldWorkloads) {
+                assertEquals("tuned", e.getAsJsonObject().get("source").getAsString(), "cold: " + e);
+            }
+
+            page.reload();
+            page.waitForFunction("() => window.nnjitHarnessReady === true");
+            JsonObject warm = JsonParser.parseString((String) page.evaluate(script, List.of(url, feeds))).getAsJsonObject();
+            assertTrue(warm.get("ok").getAsBoolean(), warm.toString());
+            JsonObject warmReport = JsonParser.parseString(warm.get("report").getAsString()).getAsJsonObject();
+            assertEquals(coldWorkloads.size(), warmReport.get("cacheHits").getAsInt(), warmReport.toString());
+            assertTrue(warmReport.get("tuningMs").getAsDouble() < 1000, "a warm cache leaves nothing to tune");
+            Map<String, String> firstRun = configsByWorkload(warm.getAsJsonArray("first"));
+            for (JsonElement e : warmReport.getAsJsonArray("workloads")) {
+                JsonObject w = e.getAsJsonObject();
+                assertEquals("cache", w.get("source").getAsString(), "warm: " + w);
+                String key = w.get("family").getAsString() + "|" + w.get("problem").getAsString();
+                assertEquals(w.get("bestConfig").getAsString(), firstRun.get(key), "first run after reload: " + key);
+            }
         }
     }
 
