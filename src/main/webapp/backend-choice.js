@@ -18,7 +18,7 @@
 // candidate plus the losers' compile when the choice is clear, two runs of each when it is close. Its result
 // (outputs, gpu/wasm report) is the chosen backend's, so every result the model gives comes from one backend. Both copies of the weights
 // live from load until the choice; the losers are disposed then (GPU buffers, Web Workers). Background tuning
-// (tuning.auto) starts only once webgpu has been chosen.
+// (tuning.auto) starts only once a backend has been chosen, on the chosen one (webgpu or wasm-simd).
 
 const PREFERENCE = ["webgpu", "wasm-simd"];
 
@@ -36,7 +36,7 @@ export async function loadAutoModel(engine, bytes, files, options) {
     }
     try {
       const opts = { ...options, backend };
-      if (backend === "webgpu") opts.tuning = { ...callerTuning, auto: false };  // tuning waits for the choice
+      opts.tuning = { ...callerTuning, auto: false };  // tuning waits for the choice
       loaded.set(backend, await engine.loadModelAsync(bytes, files, opts));
       trials.push({ backend });
     } catch (e) {
@@ -70,7 +70,7 @@ class AutoModel {
     this._settle = settle;
     if (loaded.size === 1) {
       this._keep(engine.chooseBackend(trials));
-      // chosen before any run: a webgpu model tunes after its first run, as one loaded on webgpu does
+      // chosen before any run: the model tunes after its first run, as one loaded on its backend does
       if (this._chosen.tuningOptions) this._chosen.tuningOptions.auto = tuneWhenChosen;
     }
   }

@@ -7,7 +7,7 @@
 //   await nnjitBench.prepare({modelUrl, externalFiles: [names relative to the model], feedsUrl, ortBase})
 //       fetches the model, its external data and the feeds ONCE; every runtime gets the same bytes.
 //       -> {ok, fetchMs, modelBytes, externalBytes, inputs: {NAME: {dtype, shape}}, expectedOutputs: [names]}
-//   await nnjitBench.measure(runtime, {runs, warmup, tolerance, tuningRecords})
+//   await nnjitBench.measure(runtime, {runs, warmup, tolerance, tuningRecords})  (records: for the tuned runtimes)
 //       -> {ok: true, result: {coldMs, loadMs, firstRunMs, medianMs, minMs, maxMs, runs, warmup, timesMs, config,
 //                              check, checkExpected, (nnjit-webgpu-tuned:) tuningMs, tuning}}
 //        | {ok: true, result: {unavailable: "<reason>"}}        (never throws: one runtime's failure is its own)
@@ -38,8 +38,10 @@
 //   nnjit-wasm    the engine's CPU reference compiled to WebAssembly GC (engine.js, createEngine("wasm-gc"))
 //   nnjit-js      the same engine compiled to JavaScript
 //   nnjit-wasm-simd  the engine's wasm-simd backend (Wasm GC build): CPU kernels nnjit generates as WebAssembly SIMD
-//                 modules, the other nodes on the reference ops; loaded and run like nnjit-webgpu, kernels on
-//                 navigator.hardwareConcurrency threads (as ort-wasm)
+//                 modules, the other nodes on the reference ops, kernels on navigator.hardwareConcurrency threads (as
+//                 ort-wasm); tuned like nnjit-webgpu-tuned (the same tuner and default budget measure its GEMM, GEMV
+//                 and row kernels' schedules on this CPU, from an empty cache or the tuningRecords option), so its
+//                 entry carries tuningMs and the warm runs use the winners
 //   nnjit-webgpu  the engine's WebGPU backend with its default schedules: await engine.loadModelAsync(bytes, files,
 //                 {backend: "webgpu", tuning: {budgetMs: 0, cache: "none", shipped: []}}) (tuning, on by default in
 //                 the engine, off), then await model.runAsync(feeds) (outputs read back); unavailable when the build
@@ -364,7 +366,7 @@ async function decodeLoop(ort, session, prompt, newTokens) {
 const RUNTIMES = {
   "nnjit-webgpu": nnjitRuntime("wasm-gc", "webgpu"),
   "nnjit-webgpu-tuned": nnjitRuntime("wasm-gc", "webgpu", true),
-  "nnjit-wasm-simd": nnjitRuntime("wasm-gc", "wasm-simd"),
+  "nnjit-wasm-simd": nnjitRuntime("wasm-gc", "wasm-simd", true),
   "nnjit-wasm": nnjitRuntime("wasm-gc", "cpu"),
   "nnjit-js": nnjitRuntime("js", "cpu"),
   "ort-webgpu": ortRuntime("ort.webgpu.min.mjs", "webgpu"),

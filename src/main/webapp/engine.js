@@ -40,7 +40,8 @@
 //   model.backend -> "auto", then after the first runAsync "webgpu" | "wasm-simd"; model.backendChoice -> null, then
 //   {chosen, reason, timesMs: {webgpu, "wasm-simd"}, candidates, failures}; model.choice -> promise of it
 //
-// Tuning (webgpu): kernels are tuned on this device, as an explicit operation between runs, and winners persist.
+// Tuning (webgpu and wasm-simd): kernels are tuned on this device (the GPU, or the CPU for wasm-simd), as an explicit
+// operation between runs, and winners persist (one tuner, budget, report and IndexedDB store for both backends).
 //   load option tuning: {budgetMs: 30000 (the tuner's own working time; 0 disables), cache: "indexeddb" | "none",
 //                        auto: true, records: JSON text of tuning records to import}
 //   With a warm cache (IndexedDB or imported records) the first run already uses tuned kernels.
@@ -52,12 +53,12 @@
 //                            modelCheck: {untunedMs, tunedMs, pairs, kept, reverted: [workload], note} (webgpu: the
 //                            winners' program timed against the one before; winners that made it slower are taken back)}
 //   model.kernels() -> [{node, op, family, problem, config, defaultConfig, candidates}] (the program's schedules)
-//   engine.tuningRecords() -> JSON text of every record the page holds for its adapter
+//   engine.tuningRecords(backend = "webgpu") -> JSON text of every record the page holds for that backend's adapter
 // Runs and tuning steps never interleave on the device: they go through one queue per model, a run waits for at
 // most one tuning step, and winners are swapped in at the start of the next run.
 // Tokenizers: engine.loadTokenizer(tokenizerJson, tokenizerConfigJson) (see engine-tokenizer.js).
 // engine.releaseGpuDevice() frees the page's WebGPU device; webgpu models then fail until loaded again.
-// Tuning (webgpu): load option tuning: {budgetMs, cache: "indexeddb" | "none", auto, records: JSON text, shipped:
+// Tuning (webgpu, wasm-simd): load option tuning: {budgetMs, cache: "indexeddb" | "none", auto, records: JSON text, shipped:
 // [JSON text]}; shipped defaults to the records shipped with the web app (records/index.json, kernels/records).
 // Debug ladder (load option {debug: N}, else the page's ?debug=N, else globalThis.nnjit.env.debug): 2 logs every GPU
 // step's chosen schedule (node, family, problem, config, candidates, source) to the console at compile time, 4 adds
@@ -142,9 +143,12 @@ class Engine {
     return unwrap(this.exports.chooseBackend(JSON.stringify(trials), withoutMeasuring));
   }
 
-  /** Every tuning record the page holds for its WebGPU adapter, as JSON text (to pass back as tuning.records). */
-  tuningRecords() {
-    return unwrap(this.exports.tuningRecords());
+  /**
+   * Every tuning record the page holds for a backend's adapter ("webgpu": the GPU's, "wasm-simd": the CPU's), as
+   * JSON text (to pass back as tuning.records).
+   */
+  tuningRecords(backend = "webgpu") {
+    return unwrap(this.exports.tuningRecords(backend));
   }
 
   /**
@@ -157,7 +161,8 @@ class Engine {
     for (const [name, data] of Object.entries(externalFiles || {})) files[name] = toInt8(data, `external file '${name}'`);
     const opts = { ...options };
     if (opts.debug === undefined && debugLevel() > 0) opts.debug = debugLevel();
-    if (opts.backend === "webgpu" && !(opts.tuning && opts.tuning.shipped !== undefined)) {
+    const tunable = opts.backend === "webgpu" || opts.backend === "wasm-simd";
+    if (tunable && !(opts.tuning && opts.tuning.shipped !== undefined)) {
       const shipped = await shippedRecords();
       if (shipped.length) opts.tuning = { ...(opts.tuning || {}), shipped };
     }
@@ -169,7 +174,7 @@ class Engine {
     if (limits !== undefined) model.limits = limits;
     if (adapterInfo !== undefined) model.adapterInfo = adapterInfo;
     if (device !== undefined) model.device = device;
-    if (backend === "webgpu") {
+    if (backend === "webgpu" || backend === "wasm-simd") {
       const t = options && options.tuning || {};
       model.tuningOptions = { budgetMs: t.budgetMs ?? 30000, cache: t.cache ?? "indexeddb", auto: t.auto !== false };
     }
@@ -185,7 +190,7 @@ class Model {
     this.backend = "cpu";
     this.inputs = unwrap(engine.exports.inputs(handle));
     this.outputs = unwrap(engine.exports.outputs(handle));
-    this.tuningOptions = null;   // webgpu: {budgetMs, cache, auto}
+    this.tuningOptions = null;   // webgpu, wasm-simd: {budgetMs, cache, auto}
     this.tuning = null;          // promise of the background tuning's report (tuning.auto)
     this._queue = Promise.resolve();
     this._queued = 0;            // operations queued or in flight
@@ -241,8 +246,8 @@ class Model {
   }
 
   /**
-   * Starts tuning in the background (model.tuning), once, when this is a webgpu model with a tuning budget: after
-   * its first run (tuning.auto), or when the auto backend has chosen it (backend-choice.js).
+   * Starts tuning in the background (model.tuning), once, when this is a tunable model (webgpu, wasm-simd) with a
+   * tuning budget: after its first run (tuning.auto), or when the auto backend has chosen it (backend-choice.js).
    */
   _startBackgroundTuning() {
     const t = this.tuningOptions;

@@ -159,7 +159,7 @@ window.nnjitHarness = {
       const model = models.get(modelId);
       if (!model) throw new Error(`no model with id ${modelId}`);
       await model.tuneAsync({ budgetMs });
-      return { ok: true, report: JSON.stringify(model.tuningReport()), records: model.engine.tuningRecords(),
+      return { ok: true, report: JSON.stringify(model.tuningReport()), records: model.engine.tuningRecords(model.backend),
         kernels: model.kernels() };
     } catch (e) {
       return failure(e);

@@ -50,12 +50,13 @@ public final class BenchCommand implements Command {
             "  --tolerance X     outputs agree when max |diff| <= X * max |reference| (default "
                     + BenchOptions.DEFAULT_TOLERANCE + ")",
             "  --webgpu-adapter  Chromium's WebGPU adapter: swiftshader (CPU; default) or default (a real GPU if any)",
-            "  --tuning-cache F  tuning records (nnjit tune --cache F) that nnjit-webgpu-tuned starts from instead",
-            "                    of an empty cache; it then tunes only what they do not answer",
+            "  --tuning-cache F  tuning records (nnjit tune --cache F) that nnjit-webgpu-tuned and nnjit-wasm-simd",
+            "                    start from instead of an empty cache; they then tune only what it does not answer",
             "nnjit-webgpu-tuned: nnjit-webgpu tuned within the engine's default budget after the first run (tuning",
             "ms, shown apart, is in neither cold nor warm times), then timed the same way.",
             "nnjit-wasm-simd: the wasm-simd backend (generated Wasm SIMD CPU kernels on hardwareConcurrency threads,",
-            "as ort-wasm; the nodes without a kernel on the reference ops).",
+            "as ort-wasm; the nodes without a kernel on the reference ops), tuned on this CPU like nnjit-webgpu-tuned",
+            "(tuning ms shown apart) and then timed.",
             "cold = runtime code load + session creation (shader compilation, weight upload) + first run, with the",
             "model bytes already in memory; warm run = feeds upload + inference + output readback.",
             "--decode N: times greedy decoding instead, on a KV-cache decoder (Optimum's past_key_values/present",
@@ -127,7 +128,7 @@ public final class BenchCommand implements Command {
                     prepared.get("externalBytes").getAsDouble() / 1e6, prepared.get("inputs"),
                     device.get("crossOriginIsolated")));
             measureEach(opts, ortProblem, "measuring", runtimes, name -> runner.measure(name, opts.runs(),
-                    opts.warmup(), opts.tolerance(), name.equals("nnjit-webgpu-tuned") ? tuningRecords : null),
+                    opts.warmup(), opts.tolerance(), name.equals("nnjit-webgpu-tuned") || name.equals("nnjit-wasm-simd") ? tuningRecords : null),
                     BenchCommand::progressLine);
             JsonObject settings = new JsonObject();
             settings.addProperty("feeds", opts.inputs().toString());

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Parsed arguments of {@code nnjit bench}; {@link #parse} throws {@link BadArguments} naming the bad argument.
- * {@code tuningCache}: tuning records nnjit-webgpu-tuned starts from (null: an empty cache). {@code decode}: greedy
+ * {@code tuningCache}: tuning records the tuned runtimes (nnjit-webgpu-tuned, nnjit-wasm-simd) start from (null: an empty cache). {@code decode}: greedy
  * tokens to generate per timed generation (0: time single runs of the feeds instead), after a prompt of
  * {@code promptLength} ids.
  */
@@ -68,9 +68,9 @@ record BenchOptions(Path model, Path inputs, List<String> runtimes, int runs, in
         if (model == null) throw new BadArguments("bench: no MODEL.onnx given");
         if (inputs == null && decode == 0) throw new BadArguments("bench: --inputs FEEDS.json is required (or --decode N)");
         if (decode > 0 && !runsGiven) runs = DEFAULT_DECODE_RUNS;
-        if (tuningCache != null && !runtimes.contains("nnjit-webgpu-tuned")) {
-            throw new BadArguments("bench: --tuning-cache applies to the nnjit-webgpu-tuned runtime, which --runtimes"
-                    + " does not list");
+        if (tuningCache != null && !runtimes.contains("nnjit-webgpu-tuned") && !runtimes.contains("nnjit-wasm-simd")) {
+            throw new BadArguments("bench: --tuning-cache applies to the tuned runtimes (nnjit-webgpu-tuned,"
+                    + " nnjit-wasm-simd), which --runtimes does not list");
         }
         return new BenchOptions(model, inputs, runtimes, runs, warmup, json, chromium, timeout, tolerance, adapter,
                 tuningCache, decode, promptLength);

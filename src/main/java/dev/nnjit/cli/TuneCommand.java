@@ -21,14 +21,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code nnjit tune}: tunes the model's WebGPU kernels on the page's adapter (headless Chromium; SwiftShader here)
+ * {@code nnjit tune}: tunes the model's WebGPU kernels on the page's adapter (headless Chromium; SwiftShader here), or
+ * with {@code --backend wasm-simd} its wasm-simd CPU kernels on this machine's CPU,
  * within a budget. With {@code --cache FILE} the file's records are passed in first (workloads they answer are not
  * tuned again) and the merged records are written back. Prints one table row per workload and a summary line;
  * {@code --json} writes the page's report.
  */
 final class TuneCommand implements Command {
     static final String USAGE = "  nnjit tune MODEL.onnx --inputs FEEDS.json [--budget SECONDS] [--cache FILE] [--json OUT.json]\n"
-            + "             [--chromium PATH] [--timeout SECONDS] [--verbose]";
+            + "             [--backend webgpu|wasm-simd] [--chromium PATH] [--timeout SECONDS] [--verbose]";
 
     static final String HELP = String.join("\n",
             "tune   Loads MODEL.onnx on WebGPU in headless Chromium, runs it once on the feeds, tunes its kernel",
@@ -42,6 +43,8 @@ final class TuneCommand implements Command {
             "       --json OUT.json   the tuning report: {budgetMs, tuningMs, cacheHits, workloads: [{family,",
             "                         problem, occurrences, candidates, tried, defaultConfig, defaultMs, bestConfig,",
             "                         bestMs, speedup, source, maxError, workbench}]}",
+            "       --backend B       webgpu (default: the GPU's kernels) or wasm-simd (the CPU kernels, tuned on",
+            "                         this machine's CPU by the same tuner; records keyed by the CPU)",
             "       --chromium PATH   Chromium (default: $NNJIT_CHROMIUM, /usr/bin/chromium)",
             "       --timeout SECONDS deadline of each browser step (default 1800)");
 

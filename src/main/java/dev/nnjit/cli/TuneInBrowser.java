@@ -12,7 +12,7 @@ final class TuneInBrowser {
     static TuneCommand.Outcome tune(TuneOptions opts, Map<String, Tensor> feeds, String recordsJson) {
         try (BrowserRunner runner = BrowserRunner.start(opts.chromium(), dev.nnjit.host.BenchRunner.defaultWebapp(),
                 Duration.ofSeconds(opts.timeoutSeconds()))) {
-            BrowserRunner.TuneResult r = runner.tune(opts.model(), feeds, "webgpu", opts.budgetMs(), recordsJson);
+            BrowserRunner.TuneResult r = runner.tune(opts.model(), feeds, opts.backend(), opts.budgetMs(), recordsJson);
             return new TuneCommand.Outcome(r.report(), r.records(), r.untunedRunMs(), r.tunedRunMs());
         }
     }

@@ -10,10 +10,7 @@ import java.util.List;
  * @param <C> the schedule record
  * @param <P> the problem record
  */
-public interface KernelGenerator<C extends ScheduleConfig, P extends KernelProblem> {
-
-    /** Family name, the first part of every cache key. */
-    String family();
+public interface KernelGenerator<C extends ScheduleConfig, P extends KernelProblem> extends CodeGenerator<C, P> {
 
     String generate(C config, P problem);
 
@@ -30,10 +27,6 @@ public interface KernelGenerator<C extends ScheduleConfig, P extends KernelProbl
 
     /** The entry point of generated shaders. */
     default String entryPoint() { return "main"; }
-
-    default String cacheKey(C config, P problem) {
-        return family() + "|" + problem.key() + "|" + config.key();
-    }
 
     default KernelInstance instance(C config, P problem) {
         int[] wg = workgroupSize(config, problem);

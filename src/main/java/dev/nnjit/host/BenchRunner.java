@@ -140,7 +140,8 @@ public final class BenchRunner implements AutoCloseable {
 
     /**
      * As {@link #measure(String, int, int, double)}; {@code tuningRecords} (tuning-record JSON text, or null for an
-     * empty cache) are the records nnjit-webgpu-tuned starts from (other runtimes ignore them).
+     * empty cache) are the records the tuned runtimes (nnjit-webgpu-tuned, nnjit-wasm-simd) start from (other
+     * runtimes ignore them).
      */
     public JsonObject measure(String runtime, int runs, int warmup, double tolerance, String tuningRecords) {
         if (prepareArgs == null) throw new IllegalStateException("prepare() first");

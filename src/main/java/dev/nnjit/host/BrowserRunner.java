@@ -227,18 +227,18 @@ public final class BrowserRunner implements AutoCloseable {
     }
 
     /**
-     * Tunes a model's kernels on the page's WebGPU device: loads it (a fresh load, disposed afterwards) with
+     * Tunes a model's kernels on the page's WebGPU device (or, on wasm-simd, its CPU): loads it (a fresh load, disposed afterwards) with
      * {@code tuning: {cache: "none", records, auto: false}}, runs it once on the feeds (timed), tunes within
      * {@code budgetMs} of the tuner's own time, runs it again (timed; the winners are swapped in at its start).
      *
-     * @param backend "webgpu" (Wasm GC build) or "webgpu-js"
+     * @param backend "webgpu" (Wasm GC build), "webgpu-js", "wasm-simd" or "wasm-simd-js"
      * @param records tuning records (TuningJson text, e.g. the previous result's {@link TuneResult#records()}) to
      *     import first, or null
      */
     public TuneResult tune(Path model, Map<String, Tensor> feeds, String backend, double budgetMs, String records) {
         Target target = target(backend);
-        if (!target.backend.equals("webgpu")) {
-            throw new IllegalArgumentException("only webgpu backends can be tuned, not '" + backend + "'");
+        if (!target.backend.equals("webgpu") && !target.backend.equals("wasm-simd")) {
+            throw new IllegalArgumentException("only webgpu and wasm-simd backends can be tuned, not '" + backend + "'");
         }
         JsonObject tuning = new JsonObject();
         tuning.addProperty("cache", "none");

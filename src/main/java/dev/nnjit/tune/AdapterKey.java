@@ -1,6 +1,7 @@
 package dev.nnjit.tune;
 
 import dev.nnjit.schedule.AdapterInfo;
+import dev.nnjit.wasm.kernels.WasmCpu;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,6 +47,20 @@ public record AdapterKey(String vendor, String architecture, String description,
         String description = info.description() + (info.device().isEmpty() ? "" : " (device " + info.device() + ")")
                 + " [engine " + platform + "]";
         return of(info.vendor(), info.architecture(), description, info.limits().key(), info.features());
+    }
+
+    /**
+     * The key of the CPU as the wasm-simd backend runs kernels on it: vendor "cpu", architecture "wasm-simd"; the
+     * description names the engine ({@code engine}: the browser's user agent, whose version decides what the Wasm
+     * compiler makes of a kernel), the engine build {@code platform} and the hardware concurrency; the "limits" are
+     * the thread count and memory kind and the features the engine's (relaxed-simd or not). So records of one
+     * machine, browser or thread setup never answer for another.
+     */
+    public static AdapterKey ofWasm(WasmCpu cpu, int hardwareConcurrency, String engine, String platform) {
+        String description = (engine == null ? "" : engine) + " [hardwareConcurrency " + hardwareConcurrency
+                + "] [engine " + platform + "]";
+        return of("cpu", "wasm-simd", description, "threads=" + cpu.threads() + ";sharedMemory=" + cpu.sharedMemory(),
+                cpu.relaxedSimd() ? List.of("simd128", "relaxed-simd") : List.of("simd128"));
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A {@link ScheduleChooser} backed by a {@link TuningCache}: a site with a valid stored decision (key and space
- * checksum match, the winner is still a candidate and its regenerated WGSL hashes as measured) runs the stored
+ * checksum match, the winner is still a candidate and its regenerated code hashes as measured) runs the stored
  * winner; any other site runs its default and is remembered as untuned, so a tuner can be pointed at it later.
  */
 public final class CachedScheduleChooser implements ScheduleChooser {

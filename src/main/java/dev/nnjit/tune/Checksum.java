@@ -19,6 +19,17 @@ public final class Checksum {
         return "0000000000000000".substring(s.length()) + s;
     }
 
+    /** FNV-1a 64 over bytes (a Wasm module), as 16 hex digits. */
+    public static String of(byte[] bytes) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : bytes) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
+        }
+        String s = Long.toHexString(h);
+        return "0000000000000000".substring(s.length()) + s;
+    }
+
     /** The checksum of the parts joined by '\n'. */
     public static String of(List<String> parts) { return of(String.join("\n", parts)); }
 }

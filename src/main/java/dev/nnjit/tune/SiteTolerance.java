@@ -9,6 +9,9 @@ import dev.nnjit.codegen.NormProblem;
 import dev.nnjit.codegen.ReduceProblem;
 import dev.nnjit.codegen.ScalarType;
 import dev.nnjit.codegen.SoftmaxProblem;
+import dev.nnjit.wasm.kernels.WasmGemmProblem;
+import dev.nnjit.wasm.kernels.WasmNormProblem;
+import dev.nnjit.wasm.kernels.WasmSoftmaxProblem;
 
 /**
  * How far a candidate's output may be from the default kernel's on the same seeded inputs (float inputs uniform in
@@ -22,6 +25,9 @@ import dev.nnjit.codegen.SoftmaxProblem;
  * <tr><th>problem</th><th>atol</th><th>rtol</th><th>why</th></tr>
  * <tr><td>matmul, gemv (MatmulProblem)</td><td>K 2^-20 |alpha|</td><td>8 ulp</td><td>two f32 sums of K products in
  *   different orders: random-walk K 2^-24 each, x16 (as MatmulCase); rtol for the bias add and the activation</td></tr>
+ * <tr><td>wasm_gemm, wasm_gemv (WasmGemmProblem)</td><td>K 2^-20</td><td>8 ulp</td><td>as matmul; relaxed_madd
+ *   (fused or not, per engine) rounds once per step instead of twice, within the same bound</td></tr>
+ * <tr><td>wasm_softmax, wasm_norm</td><td colspan=2>as softmax and layer/RMS norm</td><td></td></tr>
  * <tr><td>conv (ConvProblem)</td><td>K 2^-20, K = channels/group x kernel size</td><td>8 ulp</td><td>a matmul over
  *   K terms</td></tr>
  * <tr><td>softmax</td><td>1e-9</td><td>4 cols 2^-24 + 32 ulp</td><td>SoftmaxCase's bound (row sum, exp at |x| &lt;= 2),
@@ -52,6 +58,17 @@ public final class SiteTolerance {
         if (p instanceof MatmulProblem m) {
             return new Tolerance(m.k() * 0x1.0p-20 * Math.max(1, Math.abs(m.alpha())), 8 * ULP,
                     "K * 2^-20 * |alpha| + 8 ulp: two f32 sums over K in different orders (x16), bias and activation");
+        }
+        if (p instanceof WasmGemmProblem w) {
+            return new Tolerance(w.k() * 0x1.0p-20, 8 * ULP,
+                    "K * 2^-20 + 8 ulp: two f32 sums over K in different orders or fused (x16), bias and activation");
+        }
+        if (p instanceof WasmSoftmaxProblem s) {
+            return new Tolerance(1e-9, 4.0 * s.cols() * U + 32 * ULP, "2 x (2 cols 2^-24 row sum + 16 ulp exp and division)");
+        }
+        if (p instanceof WasmNormProblem n) {
+            double r = 2.0 * (n.cols() + 8) * ULP;
+            return new Tolerance(r * maxAbs(defaultOutput), r, "2 x (cols + 8) ulp, relative and times max|out|");
         }
         if (p instanceof ConvProblem c) {
             double k = (double) c.channelsPerGroup() * c.kernelSize();

@@ -140,7 +140,7 @@ public final class Tuner {
         } else {
             TuningSite<?> site = w.site();
             TuningRecord r = new TuningRecord(adapter, TuningKey.of(site), winner,
-                    Checksum.of(site.instance(winner).wgsl()), site.defaultKey(), search.results(), bench.timing(),
+                    site.codeChecksum(winner), site.defaultKey(), search.results(), bench.timing(),
                     clock.epochMs());
             cache.put(r);
             WorkloadReport line = fromRecord(w, r, DecisionSource.TUNED);

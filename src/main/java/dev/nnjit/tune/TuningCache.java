@@ -23,7 +23,7 @@ public interface TuningCache {
 
     /**
      * A record that may answer for {@code site}, or null: the key must match and {@link TuningRecord#staleReason}
-     * must find nothing (this regenerates the winner's WGSL).
+     * must find nothing (this regenerates the winner's code).
      */
     default CacheHit lookup(AdapterKey adapter, TuningSite<?> site) {
         TuningRecord r = get(adapter, TuningKey.of(site));

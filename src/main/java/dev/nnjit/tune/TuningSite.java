@@ -3,6 +3,7 @@ package dev.nnjit.tune;
 import dev.nnjit.codegen.Binding;
 import dev.nnjit.codegen.KernelInstance;
 import dev.nnjit.codegen.KernelProblem;
+import dev.nnjit.wasm.kernels.WasmKernelInstance;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,12 +67,32 @@ public record TuningSite<P extends KernelProblem>(String family, P problem, List
 
     public KernelInstance defaultInstance() { return instance(0); }
 
-    /** The kernel of the candidate with this key; an error names the site when there is none. */
-    public KernelInstance instance(String key) {
+    /** The WGSL kernel of the candidate with this key; an error names the site when there is none. */
+    public KernelInstance instance(String key) { return candidate(key).instance(problem); }
+
+    /** The Wasm kernel of the candidate with this key (a wasm-simd site), importing a shared memory or not. */
+    public WasmKernelInstance wasmInstance(String key, boolean sharedMemory) {
+        return candidate(key).wasmInstance(problem, sharedMemory);
+    }
+
+    /** The candidate with this key; an error names the site when there is none. */
+    public ScheduleCandidate<?, P> candidate(String key) {
         int i = indexOf(key);
         if (i < 0) throw new IllegalArgumentException(family + " site " + problem.key() + " has no candidate " + key);
-        return instance(i);
+        return candidates.get(i);
     }
+
+    /** {@link ScheduleCandidate#codeChecksum} of the candidate with this key: what tuning records store. */
+    public String codeChecksum(String key) { return candidate(key).codeChecksum(problem); }
+
+    /** The Wasm entry parameters of the candidate with this key (its ABI), without generating the module. */
+    public List<String> params(String key) { return candidate(key).params(problem); }
+
+    /** Scratch bytes one call of the Wasm candidate with this key needs (0: none). */
+    public int workspaceBytes(String key) { return candidate(key).workspaceBytes(problem); }
+
+    /** Whether this site's candidates are Wasm kernels (the wasm-simd backend's) rather than WGSL. */
+    public boolean wasm() { return candidates.get(0).wasm(); }
 
     /**
      * A checksum of the ordered candidate keys (16 hex digits, FNV-1a 64): stored with tuning records, so a change
@@ -92,11 +113,30 @@ public record TuningSite<P extends KernelProblem>(String family, P problem, List
      * only, no WGSL); {@link TuningSites} checks every site it builds with it.
      */
     public String bindingMismatch() {
+        if (wasm()) return paramsMismatch();
         List<Binding> first = candidates.get(0).bindings(problem);
         for (int i = 1; i < candidates.size(); i++) {
             ScheduleCandidate<?, P> c = candidates.get(i);
             String why = bindingMismatch(defaultKey(), first, c.key(), c.bindings(problem));
             if (why != null) return family + " site " + problem.key() + ": " + why;
+        }
+        return null;
+    }
+
+    /**
+     * The Wasm form of {@link #bindingMismatch()}: every candidate is a Wasm kernel whose entry takes the same
+     * tensors in the same order (parameter names may differ only in the work range's last two, rows or columns).
+     */
+    private String paramsMismatch() {
+        List<String> first = candidates.get(0).params(problem);
+        for (int i = 1; i < candidates.size(); i++) {
+            ScheduleCandidate<?, P> c = candidates.get(i);
+            if (!c.wasm()) return family + " site " + problem.key() + ": " + c.key() + " is WGSL among Wasm kernels";
+            List<String> p = c.params(problem);
+            if (p.size() != first.size() || !p.subList(0, p.size() - 2).equals(first.subList(0, first.size() - 2))) {
+                return family + " site " + problem.key() + ": " + defaultKey() + " takes " + first + ", " + c.key()
+                        + " " + p;
+            }
         }
         return null;
     }

@@ -26,6 +26,10 @@ final class BrowserTuningStore implements TuningStore {
         Settled.await(put(DATABASE, STORE, adapter.id(), json), "writing tuning records to IndexedDB");
     }
 
+    /** Whether this JavaScript engine has IndexedDB (pages do; Node does not). */
+    @JSBody(script = "return typeof indexedDB !== 'undefined' && indexedDB !== null;")
+    static native boolean available();
+
     @JSBody(params = "v", script = "return v == null ? null : String(v);")
     private static native String text(JSObject v);
 

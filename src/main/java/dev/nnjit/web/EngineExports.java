@@ -136,7 +136,10 @@ public final class EngineExports {
                     JsObjects.getNumber(options, "maxBufferSize"), fusion, tuning);
             backend = gpu;
         } else if (backendName.equals("wasm-simd")) {
-            backend = new WasmSimdBackend(registry, (int) JsObjects.getNumber(options, "threads"));
+            TuningOptions wasmTuning = TuningOptions.parse(JsObjects.get(options, "tuning"));
+            tuning = wasmTuning;
+            backend = new WasmSimdBackend(registry, (int) JsObjects.getNumber(options, "threads"),
+                    cpu -> WasmTuning.setup(cpu, wasmTuning));
         } else {
             throw new IllegalArgumentException("unknown backend '" + backendName
                     + "' (expected cpu, webgpu or wasm-simd)");
@@ -544,15 +547,18 @@ public final class EngineExports {
     }
 
     /**
-     * Reply with value: every tuning record the page holds for its WebGPU adapter (measured here, read from
+     * Reply with value: every tuning record the page holds for one backend's adapter (measured here, read from
      * IndexedDB, imported) as TuningJson text, to save and pass back later as {@code tuning.records}.
+     *
+     * @param backend "webgpu" (the WebGPU adapter's records; also for null or undefined) or "wasm-simd" (the CPU's)
      */
     @JSExport
-    public static JSObject tuningRecords() {
+    public static JSObject tuningRecords(String backend) {
         try {
-            String text = GpuBackends.records();
-            if (text == null) throw new IllegalStateException("no WebGPU model was loaded: there is no adapter to"
-                    + " export records for");
+            boolean wasm = "wasm-simd".equals(backend);
+            String text = wasm ? WasmTuning.records() : GpuBackends.records();
+            if (text == null) throw new IllegalStateException("no " + (wasm ? "wasm-simd" : "WebGPU") + " model was"
+                    + " loaded: there is no adapter to export records for");
             return ok(JSString.valueOf(text));
         } catch (Throwable e) {
             return failure(e);
@@ -588,7 +594,9 @@ public final class EngineExports {
     }
 
     private static Tunable tunable(Loaded m) {
-        if (m.gpu() == null) throw new IllegalArgumentException("only models on the webgpu backend can be tuned");
+        if (m.gpu() == null && m.wasm() == null) {
+            throw new IllegalArgumentException("only models on the webgpu and wasm-simd backends can be tuned");
+        }
         Tunable t = m.session().tunable();
         if (t == null) throw new IllegalStateException("run the model once before tuning: tuning works on the program"
                 + " compiled for the shapes of the last run");

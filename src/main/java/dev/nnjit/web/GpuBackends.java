@@ -4,7 +4,7 @@ import dev.nnjit.gpu.GpuDevice;
 import dev.nnjit.gpu.GpuException;
 import dev.nnjit.gpu.KernelPipelines;
 import dev.nnjit.ops.OpRegistry;
-import dev.nnjit.runtime.webgpu.TuningSetup;
+import dev.nnjit.runtime.TuningSetup;
 import dev.nnjit.runtime.webgpu.WebGpuBackend;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.tune.AdapterKey;

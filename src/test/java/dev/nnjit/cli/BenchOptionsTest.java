@@ -57,7 +57,8 @@ class BenchOptionsTest {
         assertMessage("bench: one model only (got 'a.onnx' and 'b.onnx')", List.of("a.onnx", "b.onnx", "--inputs", "f"));
         assertMessage("bench: --tolerance needs a non-negative number, got '-1'",
                 List.of("m.onnx", "--inputs", "f", "--tolerance", "-1"));
-        assertMessage("bench: --tuning-cache applies to the nnjit-webgpu-tuned runtime, which --runtimes does not list",
+        assertMessage("bench: --tuning-cache applies to the tuned runtimes (nnjit-webgpu-tuned, nnjit-wasm-simd), which"
+                + " --runtimes does not list",
                 List.of("m.onnx", "--inputs", "f", "--tuning-cache", "r.json"));
     }
 

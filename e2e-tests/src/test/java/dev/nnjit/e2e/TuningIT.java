@@ -171,7 +171,7 @@ class TuningIT {
     }
 
     /** Feeds as the harness takes them: {NAME: {dtype, shape, b64}} (float32 only here). */
-    private static String feedsJs(Map<String, Tensor> feeds) {
+    static String feedsJs(Map<String, Tensor> feeds) {
         JsonObject o = new JsonObject();
         for (Map.Entry<String, Tensor> e : feeds.entrySet()) {
             Tensor t = e.getValue();

@@ -15,10 +15,13 @@ import org.teavm.jso.core.JSPromise;
  * t runs on thread t with workspace t (the GEMM's packing buffers are per thread). Kernels compute each
  * row (column, element) the same way whatever the range, so outputs do not depend on the thread count.
  *
- * <p>Protocol, over four i32 in the memory's reserved bytes 16..31 (generation, step, done): the caller stores the
- * step, bumps the generation and notifies; workers blocked in {@code Atomics.wait} on the generation run their share
+ * <p>Protocol, over four i32 in the memory's reserved bytes 16..31 (generation, step, done, failed): the caller
+ * stores the step, bumps the generation and notifies; workers blocked in {@code Atomics.wait} on the generation run their share
  * and add one to done; the caller runs share 0, then spins until done = threads - 1 (the page's main thread may not
- * {@code Atomics.wait}). A run is therefore synchronous, like a single-threaded one.
+ * {@code Atomics.wait}). A run is therefore synchronous, like a single-threaded one. A worker starts from the
+ * generation it finds (read before it reports ready), so a pool started again on the same memory (a tuned winner
+ * swapped in) never mistakes the last pool's step for a new one. A worker whose share throws (a kernel trap) still
+ * counts itself done and sets failed, so the caller throws instead of spinning forever; step -1 makes workers leave.
  */
 final class KernelThreads {
     private final JSObject pool;
@@ -74,10 +77,11 @@ final class KernelThreads {
             + " onmessage = async function(e) { var d = e.data; var ctl = new Int32Array(d.memory.buffer, 16, 4);"
             + " var fns = []; for (var i = 0; i < d.modules.length; i++) {"
             + " fns.push((await WebAssembly.instantiate(d.modules[i], {env: {memory: d.memory}})).exports.main); }"
-            + " postMessage('ready'); var gen = 0;"
+            + " var gen = Atomics.load(ctl, 0); postMessage('ready');"
             + " for (;;) { Atomics.wait(ctl, 0, gen); gen = Atomics.load(ctl, 0); var s = Atomics.load(ctl, 1);"
-            + " if (s < 0) { close(); return; }"
-            + " runShare(fns, d.steps[s], d.index, d.threads, d.ws[d.index]); Atomics.add(ctl, 2, 1); } };";
+            + " if (s < 0) { Atomics.add(ctl, 2, 1); close(); return; }"
+            + " try { runShare(fns, d.steps[s], d.index, d.threads, d.ws[d.index]); }"
+            + " catch (err) { Atomics.store(ctl, 3, 1); } Atomics.add(ctl, 2, 1); } };";
 
     @JSBody(params = {"memory", "threads", "modules", "steps", "ws", "workerSource"}, script = RUN_SHARE
             + " return (async function() {"
@@ -93,16 +97,28 @@ final class KernelThreads {
             + " return {run: function(s) { var calls = steps[s];"
             + " if (threads === 1) { runShare(fns, calls, 0, 1, ws[0]); return; }"
             + " Atomics.store(ctl, 2, 0); Atomics.store(ctl, 1, s); Atomics.add(ctl, 0, 1); Atomics.notify(ctl, 0);"
-            + " runShare(fns, calls, 0, threads, ws[0]);"
-            + " while (Atomics.load(ctl, 2) !== threads - 1) {} },"
+            + " var failed = null; try { runShare(fns, calls, 0, threads, ws[0]); } catch (err) { failed = err; }"
+            + " while (Atomics.load(ctl, 2) !== threads - 1) {}"
+            + " if (failed) throw failed;"
+            + " if (Atomics.load(ctl, 3) !== 0) { Atomics.store(ctl, 3, 0);"
+            + " throw new Error('a wasm-simd worker failed in step ' + s + ' (a kernel trapped)'); } },"
+            + " stop: function() { if (workers.length) {"
+            + " Atomics.store(ctl, 2, 0); Atomics.store(ctl, 1, -1); Atomics.add(ctl, 0, 1); Atomics.notify(ctl, 0);"
+            + " var t0 = performance.now();"
+            + " while (Atomics.load(ctl, 2) !== workers.length && performance.now() - t0 < 2000) {} }"
+            + " workers.forEach(function(w) { w.terminate(); }); },"
             + " workers: workers}; })();")
     private static native JSPromise<JSObject> newPool(JSObject memory, int threads, JSObject modules, JSObject steps,
                                                       JSObject ws, String workerSource);
 
-    /** Terminates the workers; a later run fails. */
+    /**
+     * Stops the workers and waits (up to 2 s) until each has left its loop, then terminates them; a later run fails.
+     * Waiting matters when another pool starts on the same memory (a tuned winner swapped in): a worker still blocked
+     * in {@code Atomics.wait} would wake on the new pool's first step, run its old calls and count itself done.
+     */
     void stop() { stopPool(pool); }
 
-    @JSBody(params = "pool", script = "pool.workers.forEach(function(w) { w.terminate(); });"
+    @JSBody(params = "pool", script = "pool.stop(); pool.stop = function() {};"
             + " pool.run = function() { throw new Error('this wasm-simd program was released'); };")
     private static native void stopPool(JSObject pool);
 

@@ -6,15 +6,18 @@ import dev.nnjit.ops.Broadcasting;
 import dev.nnjit.ops.OpContext;
 import dev.nnjit.ops.fused.Activation;
 import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.TuningSite;
+import dev.nnjit.tune.WasmTuningSites;
 import dev.nnjit.wasm.kernels.WasmGemmConfig;
 import dev.nnjit.wasm.kernels.WasmGemmKernel;
 import dev.nnjit.wasm.kernels.WasmGemmProblem;
-import dev.nnjit.wasm.kernels.WasmGemvConfig;
+import dev.nnjit.wasm.kernels.WasmGemmSpace;
 import dev.nnjit.wasm.kernels.WasmGemvKernel;
 import dev.nnjit.wasm.kernels.WasmKernelInstance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * MatMul, Gemm (transA 0, alpha 1, beta 1 or no C, C a vector of N) and nnjit.FusedMatMul as {@link WasmGemmKernel}
@@ -28,7 +31,11 @@ import java.util.List;
  *
  * <p>A constant B (a weight) of a GEMM in one call is copied in already packed into the kernel's panels
  * ({@link PanelPacking}; a transposed one straight from B^T), so runs never pack weights; threads then split C's
- * columns at whole panels where B is at least as wide as A is tall ({@link #splitColumns}).
+ * columns at whole panels where B is at least as wide as A is tall ({@link WasmGemmSpace#splitColumns}).
+ *
+ * <p>The schedule (GEMM or GEMV config, thread split axis) is chosen at the step's {@link TuningSite}
+ * ({@link WasmTuningSites}) by the program's chooser; the step keeps how to build its calls for every candidate, so a
+ * tuned winner can be swapped in between runs ({@link TunedStep}).
  */
 final class MatmulLowering implements WasmLowering {
     @Override public String lower(Node n, ProgramBuilder b) {
@@ -75,38 +82,47 @@ final class MatmulLowering implements WasmLowering {
         MemTensor bias = vbias == null ? null : b.in(vbias);
         MemTensor y = b.out(n.output(0));
         int rows = foldBatch ? count * m : m;
-        WasmGemmConfig gemm = WasmGemmConfig.defaultFor(b.relaxedSimd());
         boolean packB = rows > 1 && foldBatch && vb.isConstant();
-        MemTensor bm = packB ? b.packedConstant(vb, new PanelPacking(k, nn, gemm.nr(), transB))
+        WasmGemmProblem problem = new WasmGemmProblem(rows, nn, k, bias != null, act, packB);
+        TuningSite<WasmGemmProblem> site = rows == 1 ? WasmTuningSites.gemv(problem, b.cpu())
+                : WasmTuningSites.gemm(problem, b.cpu());
+        // a packed B's panels are nr wide: every candidate of a packed-B site keeps the default's nr (WasmGemmSpace)
+        MemTensor bm = packB ? b.packedConstant(vb, new PanelPacking(k, nn, gemm(site, site.defaultKey()).nr(), transB))
                 : transB ? b.derivedConstant(vb.name() + "^T", transposeLastTwo(vb.constant())) : b.in(vb);
-        boolean columns = packB && splitColumns(rows, nn);
-        WasmKernelInstance kernel = rows == 1
-                ? b.kernel(WasmGemvKernel.INSTANCE, WasmGemvConfig.DEFAULT, new WasmGemmProblem(1, nn, k, bias != null, act))
-                : b.kernel(WasmGemmKernel.INSTANCE, gemm.withSplitColumns(columns),
-                        new WasmGemmProblem(rows, nn, k, bias != null, act, packB));
-        List<KernelCall> calls = new ArrayList<>();
-        if (columns) {
-            calls.add(new KernelCall(kernel, args(a, 0, bm, 0, bias, y, 0, false, nn), gemm.nr()));
-        } else if (foldBatch) {
-            calls.add(call(kernel, a, 0, bm, 0, bias, y, 0, rows, nn));
-        } else {
-            int[] ia = Broadcasting.indexMap(batchA, batch), ib = Broadcasting.indexMap(batchB, batch);
-            for (int z = 0; z < count; z++) {
-                calls.add(call(kernel, a, 4L * ia[z] * m * k, bm, 4L * ib[z] * k * nn, bias, y, 4L * z * m * nn, rows, nn));
+        Function<String, List<KernelCall>> callsFor = key -> {
+            WasmKernelInstance kernel = b.kernel(site, key);
+            List<KernelCall> calls = new ArrayList<>();
+            if (rows > 1 && gemm(site, key).splitColumns()) {
+                calls.add(new KernelCall(kernel, args(a, 0, bm, 0, bias, y, 0, false, nn), gemm(site, key).nr()));
+            } else if (foldBatch) {
+                calls.add(call(kernel, a, 0, bm, 0, bias, y, 0, rows, nn));
+            } else {
+                int[] ia = Broadcasting.indexMap(batchA, batch), ib = Broadcasting.indexMap(batchB, batch);
+                for (int z = 0; z < count; z++) {
+                    calls.add(call(kernel, a, 4L * ia[z] * m * k, bm, 4L * ib[z] * k * nn, bias, y, 4L * z * m * nn,
+                            rows, nn));
+                }
             }
-        }
+            return calls;
+        };
         List<MemTensor> reads = new ArrayList<>(List.of(a, bm));
         if (bias != null) reads.add(bias);
-        b.kernelStep(n, calls, reads, List.of(y), kernel.family());
+        b.tunedStep(n, reads, List.of(y), new TunedStep(site, b.chooser().choose(site), callsFor,
+                maxWorkspaceBytes(site)));
         return null;
     }
 
-    /**
-     * Whether threads split the GEMM's columns rather than its rows: where B (k x n) is at least as large as A
-     * (m x k), so that each thread reads its own part of the larger operand (with M = 16 tokens and a 768 x 3072
-     * weight, a row split would have both threads read all of B).
-     */
-    static boolean splitColumns(int m, int n) { return n >= m; }
+    /** The GEMM schedule of candidate {@code key} (a wasm_gemm site's). */
+    private static WasmGemmConfig gemm(TuningSite<WasmGemmProblem> site, String key) {
+        return (WasmGemmConfig) site.candidate(key).config();
+    }
+
+    /** The largest workspace any candidate of the site needs (the memory plan reserves it, so winners fit). */
+    static int maxWorkspaceBytes(TuningSite<?> site) {
+        int max = 0;
+        for (String key : site.keys()) max = Math.max(max, site.workspaceBytes(key));
+        return max;
+    }
 
     /** One call over all rows (GEMM) or all columns (GEMV). */
     private static KernelCall call(WasmKernelInstance kernel, MemTensor a, long da, MemTensor bm, long db,

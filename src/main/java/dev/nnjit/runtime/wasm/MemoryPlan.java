@@ -11,7 +11,8 @@ import java.util.List;
  *   [0, 64)                 no tensor (a zero address is never one); bytes 16..31 are KernelThreads' control words
  *   constants               each kernel-read constant once, copied in when the executable is built
  *   arena                   inputs and intermediates, sharing slots by liveness ({@link LivenessSlots})
- *   workspaces              {@code threads} private scratch areas of the largest kernel workspace
+ *   workspaces              {@code threads} private scratch areas of the largest kernel workspace (over every
+ *                           candidate of a tunable step's site, so a tuned winner fits)
  * </pre>
  * Every region starts at a 16-byte boundary. Lifetimes are closed intervals of steps: an input is born before the
  * first step, an intermediate at the step that writes it; a tensor lives through the last step that reads it or a
@@ -40,6 +41,8 @@ public record MemoryPlan(long[] address, long constantBytes, long arenaBytes, lo
             for (MemTensor t : step.reads()) death[t.storage().id()] = Math.max(death[t.storage().id()], s);
             for (MemTensor t : step.writes()) death[t.storage().id()] = Math.max(death[t.storage().id()], s);
             for (KernelCall c : step.calls()) workspace = Math.max(workspace, align(c.kernel().workspaceBytes()));
+            // a tunable step may swap in any candidate of its site later: reserve the largest one's workspace
+            if (step.tuned() != null) workspace = Math.max(workspace, align(step.tuned().maxWorkspaceBytes()));
         }
         for (Value out : p.graph().outputs()) {
             MemTensor t = p.memoryOf().get(out);

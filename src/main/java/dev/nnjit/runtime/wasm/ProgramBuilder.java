@@ -8,6 +8,10 @@ import dev.nnjit.schedule.ScheduleConfig;
 import dev.nnjit.tensor.DType;
 import dev.nnjit.tensor.Shape;
 import dev.nnjit.tensor.Tensor;
+import dev.nnjit.tune.ScheduleCandidate;
+import dev.nnjit.tune.ScheduleChooser;
+import dev.nnjit.tune.TuningSite;
+import dev.nnjit.wasm.kernels.WasmCpu;
 import dev.nnjit.wasm.kernels.WasmKernelGenerator;
 import dev.nnjit.wasm.kernels.WasmKernelInstance;
 import java.util.ArrayList;
@@ -21,6 +25,8 @@ public final class ProgramBuilder {
     private final Graph graph;
     private final boolean sharedMemory;
     private final boolean relaxedSimd;
+    private final WasmCpu cpu;
+    private final ScheduleChooser chooser;
     private final List<MemTensor> tensors = new ArrayList<>();
     private final List<WasmStep> steps = new ArrayList<>();
     private final Map<Value, MemTensor> memoryOf = new IdentityHashMap<>();
@@ -28,13 +34,29 @@ public final class ProgramBuilder {
     private final Map<String, MemTensor> packed = new HashMap<>();
 
     ProgramBuilder(Graph graph, boolean sharedMemory, boolean relaxedSimd) {
+        this(graph, new WasmCpu(relaxedSimd, 1, sharedMemory), ScheduleChooser.DEFAULT);
+    }
+
+    /** @param chooser picks each tunable kernel's schedule (ScheduleChooser.DEFAULT: today's defaults) */
+    ProgramBuilder(Graph graph, WasmCpu cpu, ScheduleChooser chooser) {
         this.graph = graph;
-        this.sharedMemory = sharedMemory;
-        this.relaxedSimd = relaxedSimd;
+        this.sharedMemory = cpu.sharedMemory();
+        this.relaxedSimd = cpu.relaxedSimd();
+        this.cpu = cpu;
+        this.chooser = chooser;
         for (Value in : graph.inputs()) {
             if (inMemory(in)) memoryOf.put(in, add(in.name(), MemTensor.Kind.INPUT, dims(in), null, null, null));
         }
     }
+
+    /** The CPU the kernels' schedule spaces are derived from. */
+    WasmCpu cpu() { return cpu; }
+
+    /** The one place a tunable kernel's schedule is chosen (see {@code tune.ScheduleChooser}). */
+    ScheduleChooser chooser() { return chooser; }
+
+    /** Whether kernels import a shared memory. */
+    boolean sharedMemory() { return sharedMemory; }
 
     /** Whether kernels may use relaxed SIMD (the engine validated a relaxed-SIMD module; see WasmSimdBackend). */
     public boolean relaxedSimd() { return relaxedSimd; }
@@ -106,9 +128,27 @@ public final class ProgramBuilder {
         return k;
     }
 
+    /** The Wasm kernel of candidate {@code key} of {@code site}, generated once per program. */
+    <P extends KernelProblem> WasmKernelInstance kernel(TuningSite<P> site, String key) {
+        ScheduleCandidate<?, P> c = site.candidate(key);
+        String cacheKey = c.cacheKey(site.problem());
+        WasmKernelInstance k = kernels.get(cacheKey);
+        if (k == null) {
+            k = c.wasmInstance(site.problem(), sharedMemory);
+            kernels.put(cacheKey, k);
+        }
+        return k;
+    }
+
     public void kernelStep(Node n, List<KernelCall> calls, List<MemTensor> reads, List<MemTensor> writes,
                            String kernelName) {
         steps.add(new WasmStep(n, calls, reads, writes, kernelName, null));
+    }
+
+    /** A kernel step whose schedule was chosen at {@code tuned}'s site (its calls run the chosen candidate). */
+    void tunedStep(Node n, List<MemTensor> reads, List<MemTensor> writes, TunedStep tuned) {
+        List<KernelCall> calls = tuned.callsFor().apply(tuned.key());
+        steps.add(new WasmStep(n, calls, reads, writes, calls.get(0).kernel().family(), null, tuned));
     }
 
     /** The node runs its reference op; its f32 outputs are written into memory for whoever reads them next. */

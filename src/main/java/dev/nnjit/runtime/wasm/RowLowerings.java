@@ -3,11 +3,10 @@ package dev.nnjit.runtime.wasm;
 import dev.nnjit.graph.Node;
 import dev.nnjit.graph.Value;
 import dev.nnjit.ops.OpContext;
+import dev.nnjit.tune.TuningSite;
+import dev.nnjit.tune.WasmTuningSites;
 import dev.nnjit.wasm.kernels.WasmKernelInstance;
-import dev.nnjit.wasm.kernels.WasmSoftmaxConfig;
-import dev.nnjit.wasm.kernels.WasmSoftmaxKernel;
 import dev.nnjit.wasm.kernels.WasmSoftmaxProblem;
-import dev.nnjit.wasm.kernels.WasmNormKernel;
 import dev.nnjit.wasm.kernels.WasmNormProblem;
 import dev.nnjit.wasm.kernels.WasmTransposeConfig;
 import dev.nnjit.wasm.kernels.WasmTransposeKernel;
@@ -17,7 +16,7 @@ import java.util.List;
 
 /**
  * Row-wise ops (the kernels' rows are everything before a trailing block): Softmax, LayerNorm/RMSNorm, and
- * Transpose (rows of its output).
+ * Transpose (rows of its output). Softmax and norm schedules are chosen at their {@link WasmTuningSites} site.
  */
 final class RowLowerings {
     private RowLowerings() {}
@@ -39,10 +38,11 @@ final class RowLowerings {
         }
         if (inner != 1) return "softmax over an axis that is not the last";
         MemTensor in = b.in(x), out = b.out(n.output(0));
-        WasmKernelInstance k = b.kernel(WasmSoftmaxKernel.INSTANCE, WasmSoftmaxConfig.DEFAULT, new WasmSoftmaxProblem(cols));
-        KernelCall call = new KernelCall(k, List.of(KernelCall.Arg.of(in), KernelCall.Arg.of(out),
-                KernelCall.Arg.value(0), KernelCall.Arg.value(size / cols)));
-        b.kernelStep(n, List.of(call), List.of(in), List.of(out), k.family());
+        TuningSite<WasmSoftmaxProblem> site = WasmTuningSites.softmax(new WasmSoftmaxProblem(cols));
+        int rows = size / cols;
+        b.tunedStep(n, List.of(in), List.of(out), new TunedStep(site, b.chooser().choose(site),
+                key -> List.of(new KernelCall(b.kernel(site, key), List.of(KernelCall.Arg.of(in), KernelCall.Arg.of(out),
+                        KernelCall.Arg.value(0), KernelCall.Arg.value(rows)))), 0));
         return null;
     }
 
@@ -74,13 +74,14 @@ final class RowLowerings {
         MemTensor in = b.in(x), sc = b.in(scale), bi = bias == null ? null : b.in(bias), out = b.out(n.output(0));
         WasmNormProblem p = new WasmNormProblem(layer ? WasmNormProblem.Kind.LAYER : WasmNormProblem.Kind.RMS, cols,
                 bi != null, ctx.attrFloat("epsilon", 1e-5f));
-        WasmKernelInstance k = b.kernel(WasmNormKernel.INSTANCE, WasmSoftmaxConfig.DEFAULT, p);
         List<KernelCall.Arg> args = new ArrayList<>(List.of(KernelCall.Arg.of(in), KernelCall.Arg.of(sc)));
         if (bi != null) args.add(KernelCall.Arg.of(bi));
         args.addAll(List.of(KernelCall.Arg.of(out), KernelCall.Arg.value(0), KernelCall.Arg.value(size / cols)));
         List<MemTensor> reads = new ArrayList<>(List.of(in, sc));
         if (bi != null) reads.add(bi);
-        b.kernelStep(n, List.of(new KernelCall(k, args)), reads, List.of(out), k.family());
+        TuningSite<WasmNormProblem> site = WasmTuningSites.norm(p);
+        b.tunedStep(n, reads, List.of(out), new TunedStep(site, b.chooser().choose(site),
+                key -> List.of(new KernelCall(b.kernel(site, key), args)), 0));
         return null;
     }
 

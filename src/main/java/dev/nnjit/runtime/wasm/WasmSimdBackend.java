@@ -7,9 +7,14 @@ import dev.nnjit.runtime.Backend;
 import dev.nnjit.runtime.CpuExecutor;
 import dev.nnjit.runtime.Executable;
 import dev.nnjit.runtime.Flags;
+import dev.nnjit.runtime.TuningSetup;
+import dev.nnjit.tune.CachedScheduleChooser;
+import dev.nnjit.tune.ScheduleChooser;
+import dev.nnjit.wasm.kernels.WasmCpu;
 import dev.nnjit.wasm.kernels.WasmGemmConfig;
 import dev.nnjit.wasm.kernels.WasmGemmKernel;
 import dev.nnjit.wasm.kernels.WasmGemmProblem;
+import java.util.function.Function;
 
 /**
  * The wasm-simd backend: CPU kernels generated at compile time as WebAssembly SIMD128 modules
@@ -28,12 +33,21 @@ public final class WasmSimdBackend implements Backend {
     private final boolean relaxedSimd;
     private final int threads;
     private final String threadsReason;
+    private final WasmCpu cpu;
+    private final TuningSetup tuning;
 
     /**
      * @param threads kernel threads wanted (the page's plus Web Workers); 0: navigator.hardwareConcurrency. Without
      *     cross-origin isolation or without Web Workers (Node) the kernels run on one thread, and the report says why
      */
-    public WasmSimdBackend(OpRegistry registry, int threads) {
+    public WasmSimdBackend(OpRegistry registry, int threads) { this(registry, threads, null); }
+
+    /**
+     * @param tuningFor the tuning setup for this CPU (made once the backend knows its threads, memory kind and
+     *     relaxed SIMD: they are part of the CPU's {@code AdapterKey}), or null: every site runs its default, and
+     *     programs are not tunable
+     */
+    public WasmSimdBackend(OpRegistry registry, int threads, Function<WasmCpu, TuningSetup> tuningFor) {
         this.registry = registry;
         boolean share;
         try {
@@ -62,7 +76,15 @@ public final class WasmSimdBackend implements Backend {
             this.threadsReason = threads > 0 ? threads + " threads requested"
                     : "navigator.hardwareConcurrency = " + wanted;
         }
+        this.cpu = new WasmCpu(relaxedSimd, this.threads, shared);
+        this.tuning = tuningFor == null ? null : tuningFor.apply(cpu);
     }
+
+    /** The CPU this backend's kernels are generated and tuned for. */
+    public WasmCpu cpu() { return cpu; }
+
+    /** Where this backend's schedules are looked up and stored, or null (untuned). */
+    public TuningSetup tuning() { return tuning; }
 
     /** Executables compiled here, so that {@link #release} can stop their Web Workers. */
     private final java.util.List<WasmSimdExecutable> compiled = new java.util.ArrayList<>();
@@ -81,14 +103,17 @@ public final class WasmSimdBackend implements Backend {
         PassPipeline.cpuKernels(registry).apply(specialized);
         long t1 = System.nanoTime();
         phases.put("passesMs", (t1 - t0) / 1e6);
-        WasmProgram program = WasmGraphLowering.lower(specialized, table, shared, relaxedSimd);
+        ScheduleChooser chooser = tuning == null ? ScheduleChooser.DEFAULT
+                : new CachedScheduleChooser(tuning.adapter(), tuning.cache());
+        WasmProgram program = WasmGraphLowering.lower(specialized, table, cpu, chooser);
         long t2 = System.nanoTime();
         phases.put("loweringMs", (t2 - t1) / 1e6);
         MemoryPlan plan = MemoryPlan.plan(program, threads);
         LinearMemory memory = LinearMemory.create(plan.totalBytes(), shared);
         CpuExecutor reference = new CpuExecutor(specialized, registry);
         phases.put("planMs", (System.nanoTime() - t2) / 1e6);
-        WasmSimdExecutable exec = new WasmSimdExecutable(program, plan, reference, memory, threadsReason, t0, phases);
+        WasmSimdExecutable exec = new WasmSimdExecutable(program, plan, reference, memory, threadsReason, t0, phases,
+                tuning, cpu);
         compiled.add(exec);
         if (Flags.debug() >= 1) System.out.println(exec.report().summary());
         return exec;

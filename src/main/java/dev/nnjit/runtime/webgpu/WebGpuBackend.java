@@ -9,6 +9,7 @@ import dev.nnjit.passes.PassPipeline;
 import dev.nnjit.runtime.Backend;
 import dev.nnjit.runtime.Executable;
 import dev.nnjit.runtime.Flags;
+import dev.nnjit.runtime.TuningSetup;
 import dev.nnjit.schedule.AdapterLimits;
 import dev.nnjit.tune.CachedScheduleChooser;
 import dev.nnjit.tune.ScheduleChooser;

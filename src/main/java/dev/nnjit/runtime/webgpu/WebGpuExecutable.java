@@ -16,8 +16,9 @@ import dev.nnjit.runtime.GpuRunStats;
 import dev.nnjit.runtime.KernelTime;
 import dev.nnjit.runtime.RunOptions;
 import dev.nnjit.runtime.RunResult;
+import dev.nnjit.runtime.ProgramTuner;
+import dev.nnjit.runtime.TuningSetup;
 import dev.nnjit.tensor.Tensor;
-import dev.nnjit.tune.Checksum;
 import dev.nnjit.tune.ModelCheck;
 import dev.nnjit.tune.SiteTime;
 import dev.nnjit.tune.TaskPlanner;
@@ -498,7 +499,7 @@ final class WebGpuExecutable implements Executable, Tunable {
             TuningRecord r = tuning.cache().get(tuning.adapter(), TuningKey.of(site));
             if (r == null || r.winnerKey().equals(untuned[i])) continue;
             tuning.cache().put(new TuningRecord(r.adapter(), r.key(), untuned[i],
-                    Checksum.of(site.instance(untuned[i]).wgsl()), r.defaultKey(), r.results(),
+                    site.codeChecksum(untuned[i]), r.defaultKey(), r.results(),
                     r.timing() + "; winner " + r.winnerKey() + " taken back: the tuned program ran slower in the model",
                     tuning.clock().epochMs()));
         }

@@ -1,5 +1,6 @@
 package dev.nnjit.wasm.kernels;
 
+import dev.nnjit.codegen.CodeGenerator;
 import dev.nnjit.codegen.KernelProblem;
 import dev.nnjit.schedule.ScheduleConfig;
 import dev.nnjit.wasm.WasmModule;
@@ -16,11 +17,8 @@ import java.util.List;
  * Web Workers sharing the memory can each take a range. It returns nothing and writes only its outputs' range and its
  * own workspace.
  */
-public interface WasmKernelGenerator<C extends ScheduleConfig, P extends KernelProblem> {
+public interface WasmKernelGenerator<C extends ScheduleConfig, P extends KernelProblem> extends CodeGenerator<C, P> {
     String ENTRY = "main";
-
-    /** Family name, the first part of every cache key. */
-    String family();
 
     WasmModule module(C config, P problem);
 
@@ -29,10 +27,6 @@ public interface WasmKernelGenerator<C extends ScheduleConfig, P extends KernelP
 
     /** Bytes of scratch memory one call needs at its {@code workspace} parameter (16-byte aligned), or 0. */
     default int workspaceBytes(C config, P problem) { return 0; }
-
-    default String cacheKey(C config, P problem) {
-        return family() + "|" + problem.key() + "|" + config.key();
-    }
 
     default WasmKernelInstance instance(C config, P problem) { return instance(config, problem, true); }
 

@@ -15,6 +15,9 @@ import dev.nnjit.ops.OpRegistry;
 import dev.nnjit.passes.PassPipeline;
 import dev.nnjit.tensor.Shape;
 import dev.nnjit.tensor.TensorType;
+import dev.nnjit.tune.ScheduleChooser;
+import dev.nnjit.tune.TuningSite;
+import dev.nnjit.wasm.kernels.WasmCpu;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +81,47 @@ class WasmGraphLoweringTest {
                 assertTrue(plan.workspace(threads - 1) + plan.workspaceBytes() <= plan.totalBytes(), fixture);
                 assertEquals(0, plan.workspace(0) % 16, "workspaces are 16-byte aligned");
             }
+        }
+    }
+
+    /**
+     * Tunable steps: the chooser picks each GEMM's candidate (index 0 untuned, so the default program is unchanged),
+     * every candidate's calls take the same tensors, and the memory plan reserves the largest candidate workspace,
+     * so any winner can be swapped in between runs.
+     */
+    @Test void gemmStepsAreSitesWhoseEveryCandidateCanBeSwappedIn() throws Exception {
+        WasmCpu cpu = new WasmCpu(true, 2, true);
+        WasmProgram untuned = WasmGraphLowering.lower(specialized("bert"), WasmLoweringTable.defaults(), cpu,
+                ScheduleChooser.DEFAULT);
+        int sites = 0;
+        for (WasmStep s : untuned.steps()) {
+            TunedStep t = s.tuned();
+            if (t == null) continue;
+            sites++;
+            assertEquals(t.site().defaultKey(), t.key(), "untuned: the default");
+            assertTrue(t.site().wasm() && t.site().family().startsWith("wasm_"), t.site().family());
+            MemoryPlan plan = MemoryPlan.plan(untuned, 2);
+            for (String key : t.site().keys()) {
+                List<KernelCall> calls = t.callsFor().apply(key);
+                assertEquals(s.calls().size(), calls.size(), key);
+                for (int i = 0; i < calls.size(); i++) {
+                    KernelCall c = calls.get(i), d = s.calls().get(i);
+                    for (int a = 0; a < c.args().size() - 2; a++) {
+                        assertEquals(d.args().get(a), c.args().get(a), key + " argument " + a);
+                    }
+                    assertTrue(c.kernel().workspaceBytes() <= plan.workspaceBytes(), key + " fits the workspace");
+                }
+            }
+        }
+        assertTrue(sites >= 6, "bert's GEMMs, softmax and norms are sites: " + sites);
+        // a chooser forcing a GEMM candidate: the step is built with it
+        WasmProgram forced = WasmGraphLowering.lower(specialized("bert"), WasmLoweringTable.defaults(), cpu,
+                site -> site.family().equals("wasm_gemm") ? site.keys().get(site.size() - 1) : site.defaultKey());
+        for (WasmStep s : forced.steps()) {
+            if (s.tuned() == null || !s.tuned().site().family().equals("wasm_gemm")) continue;
+            TuningSite<?> site = s.tuned().site();
+            assertEquals(site.keys().get(site.size() - 1), s.tuned().key());
+            assertEquals(site.wasmInstance(s.tuned().key(), true).cacheKey(), s.calls().get(0).kernel().cacheKey());
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.nnjit.runtime.webgpu;
+package dev.nnjit.runtime;
 
 import dev.nnjit.tune.AdapterKey;
 import dev.nnjit.tune.LayeredTuningCache;
@@ -7,7 +7,7 @@ import dev.nnjit.tune.TuningCache;
 import dev.nnjit.tune.TuningStore;
 
 /**
- * What a {@link WebGpuBackend} needs to use and make tuning decisions: the device's {@link AdapterKey}, the cache
+ * What a tunable backend (WebGPU, wasm-simd) needs to use and make tuning decisions: the device's {@link AdapterKey}, the cache
  * its programs' schedules are chosen from at compile time (device-local records over shipped ones), where
  * decisions persist (null: nowhere beyond the cache) and the tuner's clock.
  */

@@ -1,4 +1,4 @@
-package dev.nnjit.runtime.webgpu;
+package dev.nnjit.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.nnjit.runtime.webgpu;
+package dev.nnjit.runtime;
 
 import dev.nnjit.tune.CandidateBench;
 import dev.nnjit.tune.DecisionSource;
@@ -16,12 +16,12 @@ import java.util.Map;
  * One tuning session of one program: a {@link Tuner} over the program's workloads, stepped from outside, which
  * persists the cache after each decision the session measured and hands back the decisions to swap in.
  */
-final class ProgramTuner {
+public final class ProgramTuner {
     private final TuningSetup setup;
     private final Tuner tuner;
     private int seen;
 
-    ProgramTuner(TuningSetup setup, TuningBudget budget, List<Workload> workloads, CandidateBench bench) {
+    public ProgramTuner(TuningSetup setup, TuningBudget budget, List<Workload> workloads, CandidateBench bench) {
         this.setup = setup;
         this.tuner = new Tuner(setup.adapter(), setup.cache(), budget, workloads, bench, setup.clock());
     }
@@ -30,7 +30,7 @@ final class ProgramTuner {
      * One bench action. Returns the decisions made by it ("family|problem" → candidate key; tuned ones, cache hits
      * and defaults alike: the caller swaps only steps that run something else).
      */
-    Map<String, String> step() {
+    public Map<String, String> step() {
         tuner.tuneStep();
         List<WorkloadReport> lines = tuner.report().workloads();
         Map<String, String> decided = new LinkedHashMap<>();
@@ -45,9 +45,9 @@ final class ProgramTuner {
         return decided;
     }
 
-    boolean finished() { return tuner.finished(); }
+    public boolean finished() { return tuner.finished(); }
 
-    TuningProgress progress() { return tuner.progress(); }
+    public TuningProgress progress() { return tuner.progress(); }
 
-    TuningReport report() { return tuner.report(); }
+    public TuningReport report() { return tuner.report(); }
 }
