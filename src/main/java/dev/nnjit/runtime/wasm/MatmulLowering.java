@@ -12,13 +12,16 @@ import dev.nnjit.wasm.kernels.WasmGemmProblem;
 import dev.nnjit.wasm.kernels.WasmGemvConfig;
 import dev.nnjit.wasm.kernels.WasmGemvKernel;
 import dev.nnjit.wasm.kernels.WasmKernelInstance;
+import dev.nnjit.wasm.kernels.WasmPanelGemvConfig;
+import dev.nnjit.wasm.kernels.WasmPanelGemvKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * MatMul, Gemm (transA 0, alpha 1, beta 1 or no C, C a vector of N) and nnjit.FusedMatMul as {@link WasmGemmKernel}
- * (or {@link WasmGemvKernel} when all rows together are one), bias and activation in the kernel's epilogue.
+ * (or a GEMV when all rows together are one: {@link WasmPanelGemvKernel} on a packed weight, else
+ * {@link WasmGemvKernel}), bias and activation in the kernel's epilogue.
  * <pre>
  *   Y [..., M, N] = act(A [..., M, K] @ B' [..., K, N] + bias [N])
  * </pre>
@@ -26,9 +29,11 @@ import java.util.List;
  * otherwise one call per batch element, with A's and B's slices found by broadcasting. A transposed B must be a
  * constant: it is transposed once at compile time (the kernels read B row-major).
  *
- * <p>A constant B (a weight) of a GEMM in one call is copied in already packed into the kernel's panels
- * ({@link PanelPacking}; a transposed one straight from B^T), so runs never pack weights; threads then split C's
- * columns at whole panels where B is at least as wide as A is tall ({@link #splitColumns}).
+ * <p>A constant B (a weight) of a GEMM or GEMV in one call is copied in already packed into the GEMM's panels
+ * ({@link PanelPacking}; a transposed one straight from B^T), so runs never pack weights and a model's plans for
+ * m = 1 (decoding a token: {@link WasmPanelGemvKernel} on the same panels) and m > 1 (a prompt) share one copy;
+ * threads then split C's columns at whole panels where B is at least as wide as A is tall ({@link #splitColumns}),
+ * and always for the GEMV.
  */
 final class MatmulLowering implements WasmLowering {
     @Override public String lower(Node n, ProgramBuilder b) {
@@ -76,17 +81,17 @@ final class MatmulLowering implements WasmLowering {
         MemTensor y = b.out(n.output(0));
         int rows = foldBatch ? count * m : m;
         WasmGemmConfig gemm = WasmGemmConfig.defaultFor(b.relaxedSimd());
-        boolean packB = rows > 1 && foldBatch && vb.isConstant();
-        MemTensor bm = packB ? b.packedConstant(vb, new PanelPacking(k, nn, gemm.nr(), transB))
-                : transB ? b.derivedConstant(vb.name() + "^T", transposeLastTwo(vb.constant())) : b.in(vb);
-        boolean columns = packB && splitColumns(rows, nn);
-        WasmKernelInstance kernel = rows == 1
-                ? b.kernel(WasmGemvKernel.INSTANCE, WasmGemvConfig.DEFAULT, new WasmGemmProblem(1, nn, k, bias != null, act))
-                : b.kernel(WasmGemmKernel.INSTANCE, gemm.withSplitColumns(columns),
-                        new WasmGemmProblem(rows, nn, k, bias != null, act, packB));
+        boolean packB = foldBatch && vb.isConstant();
+        MemTensor bm = packB ? b.laidOutConstant(vb, new PanelPacking(k, nn, gemm.nr(), transB))
+                : transB ? b.laidOutConstant(vb, TransposedLayout.INSTANCE) : b.in(vb);
+        boolean columns = packB && rows > 1 && splitColumns(rows, nn);
+        WasmGemmProblem problem = new WasmGemmProblem(rows, nn, k, bias != null, act, packB);
+        WasmKernelInstance kernel = rows > 1 ? b.kernel(WasmGemmKernel.INSTANCE, gemm.withSplitColumns(columns), problem)
+                : packB ? b.kernel(WasmPanelGemvKernel.INSTANCE, WasmPanelGemvConfig.forPanels(gemm.nr()), problem)
+                : b.kernel(WasmGemvKernel.INSTANCE, WasmGemvConfig.DEFAULT, problem);
         List<KernelCall> calls = new ArrayList<>();
-        if (columns) {
-            calls.add(new KernelCall(kernel, args(a, 0, bm, 0, bias, y, 0, false, nn), gemm.nr()));
+        if (columns || (packB && rows == 1)) { // whole panels per thread
+            calls.add(new KernelCall(kernel, args(a, 0, bm, 0, bias, y, 0, rows == 1, nn), gemm.nr()));
         } else if (foldBatch) {
             calls.add(call(kernel, a, 0, bm, 0, bias, y, 0, rows, nn));
         } else {
@@ -127,20 +132,5 @@ final class MatmulLowering implements WasmLowering {
         args.add(KernelCall.Arg.value(0));
         args.add(KernelCall.Arg.value(rangeEnd));
         return args;
-    }
-
-    /** [..., N, K] -> [..., K, N]. */
-    static Tensor transposeLastTwo(Tensor t) {
-        int[] s = t.shape();
-        int r = s[s.length - 2], c = s[s.length - 1], batch = t.size() / Math.max(1, r * c);
-        float[] in = t.floats(), out = new float[in.length];
-        for (int z = 0; z < batch; z++) {
-            int o = z * r * c;
-            for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) out[o + j * r + i] = in[o + i * c + j];
-        }
-        int[] ts = s.clone();
-        ts[s.length - 2] = c;
-        ts[s.length - 1] = r;
-        return Tensor.ofFloats(ts, out);
     }
 }

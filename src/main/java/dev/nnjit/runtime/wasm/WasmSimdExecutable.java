@@ -17,8 +17,8 @@ import java.util.Map;
 import org.teavm.jso.JSObject;
 
 /**
- * A wasm-simd program bound to its linear memory: constants copied in and kernels instantiated once (when built),
- * then each run writes the f32 feeds into memory, runs the steps in order (kernel steps as one call into JavaScript,
+ * A wasm-simd program (one plan of a model) bound to the model's linear memory: the constants no earlier plan copied
+ * in are copied in and the kernels instantiated once (when built), then each run writes the f32 feeds into memory, runs the steps in order (kernel steps as one call into JavaScript,
  * reference steps through {@link CpuExecutor#computeNode} reading their inputs from memory and writing their outputs
  * into it) and reads the requested outputs back.
  *
@@ -37,12 +37,14 @@ public final class WasmSimdExecutable implements Executable {
     private final WasmSimdReport report;
 
     /**
+     * @param model the model's memory layout: the constants copied in here are recorded there as filled
+     * @param memory the model's memory, already grown to {@code plan.memoryBytes()}
      * @param threadsReason why the kernels run on {@code plan.threads()} threads
      * @param compileStartNanos when compiling began (System.nanoTime), for the report's compile time
      * @param phases the compile's phases so far (ms, in order); this adds its own (see {@link WasmSimdReport})
      */
-    WasmSimdExecutable(WasmProgram program, MemoryPlan plan, CpuExecutor reference, LinearMemory memory,
-                       String threadsReason, long compileStartNanos, Map<String, Double> phases) {
+    WasmSimdExecutable(WasmProgram program, MemoryPlan plan, CpuExecutor reference, ModelMemory model,
+                       LinearMemory memory, String threadsReason, long compileStartNanos, Map<String, Double> phases) {
         this.program = program;
         this.plan = plan;
         this.reference = reference;
@@ -53,8 +55,8 @@ public final class WasmSimdExecutable implements Executable {
         List<Node> nodes = program.graph().nodes();
         for (int i = 0; i < nodes.size(); i++) indexOf.put(nodes.get(i), i);
         long copyStart = System.nanoTime(), decodeNanos = 0, packNanos = 0;
-        for (MemTensor t : program.tensors()) {
-            if (t.kind() != MemTensor.Kind.CONSTANT) continue;
+        for (MemTensor t : plan.copyIn()) {
+            if (!model.needsCopy(t)) continue; // the same constant twice in this program
             long d0 = System.nanoTime();
             t.constant().floats(); // decoded first (weights are decoded on first use), so each part is timed alone
             long p0 = System.nanoTime();
@@ -63,6 +65,7 @@ public final class WasmSimdExecutable implements Executable {
             decodeNanos += p0 - d0;
             packNanos += w0 - p0;
             memory.writeFloats(plan.addressOf(t), data);
+            model.filled(t);
         }
         long modulesStart = System.nanoTime();
         phases.put("copyInMs", (modulesStart - copyStart) / 1e6);
@@ -107,13 +110,16 @@ public final class WasmSimdExecutable implements Executable {
         for (int t = 0; t < plan.threads(); t++) KernelThreads.pushInt(workspaces, (int) plan.workspace(t));
         phases.put("modulesMs", compileModulesMs);
         long threadsStart = System.nanoTime();
-        threads = KernelThreads.start(memory, plan.threads(), modules, stepCalls, workspaces);
+        threads = KernelThreads.start(memory, plan.control(), plan.threads(), modules, stepCalls, workspaces);
         phases.put("threadsMs", (System.nanoTime() - threadsStart) / 1e6);
-        report = WasmSimdReport.of(program, plan, memory.shared(), moduleIndex.size(), threadsReason,
+        report = WasmSimdReport.of(program, plan, model, memory.shared(), moduleIndex.size(), threadsReason,
                 (System.nanoTime() - compileStartNanos) / 1e6, phases);
     }
 
-    /** Stops the Web Workers (the model is disposed, or the session's plan cache evicted this plan); runs fail afterwards. */
+    /**
+     * Stops this plan's Web Workers (the model is disposed, or the session's plan cache evicted this plan); runs fail
+     * afterwards. The model's memory, its constants and its activation area stay: other plans read them.
+     */
     @Override public void release() { threads.stop(); }
 
     /** Which node ran where, and the memory plan's numbers. */
