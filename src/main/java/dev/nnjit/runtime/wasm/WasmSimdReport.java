@@ -21,10 +21,11 @@ import java.util.TreeMap;
  * @param threads threads the kernels run on (the page's and Web Workers), and {@code threadsReason} why
  * @param relaxedSimd whether the engine has relaxed SIMD, so the GEMM runs its relaxed_madd schedule
  * @param compileMs the whole compile, and {@code compilePhases} its parts in order (ms): passesMs (graph passes),
- *     loweringMs (lowering and generating every kernel's module bytes), planMs (memory plan, the memory made or grown),
- *     copyInMs (the constants no earlier plan of the model copied in, into memory: decoding weights on first use, packing GEMM weights, the copy; of it
- *     decodeMs the decoding and packMs the packing), modulesMs (WebAssembly.compile of the modules not compiled before on this page), threadsMs
- *     (instantiating every module on each thread, Workers started)
+ *     loweringMs (lowering and generating every kernel's module bytes), planMs (memory plan, the memory made or
+ *     grown), copyInMs (the constants no earlier plan of the model copied in, into memory: decoding weights on first
+ *     use, packing GEMM weights, the copy; of it decodeMs the decoding and packMs the packing), modulesMs
+ *     (WebAssembly.compile of the modules not compiled before on this page), threadsMs (instantiating every module
+ *     on each thread, Workers started)
  */
 public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, int referenceSteps,
                              Map<String, Integer> referenceOps, boolean sharedMemory, boolean relaxedSimd, int threads,
