@@ -103,6 +103,9 @@ class ModelMemoryTest {
                 || plans.get(2).activationBytes() > plans.get(1).activationBytes(), "a plan that fits reuses the area");
         for (int i = 0; i < plans.size(); i++) assertRegionsApart(programs.get(i), plans.get(i), memory);
         assertTrue(usesPanelGemv(programs.get(1)), "decoding (m = 1) reads the packed weights through the panel GEMV");
+        for (WasmStep s : programs.get(1).steps()) {
+            if (s.node().opType().equals("Concat")) assertTrue(s.isKernel(), "the KV concat copies in memory: " + s.reason());
+        }
         for (int i = 0; i < plans.size(); i++) {
             for (int j = i + 1; j < plans.size(); j++) assertNotEquals(plans.get(i).control(), plans.get(j).control());
         }
