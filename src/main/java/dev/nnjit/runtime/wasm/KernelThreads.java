@@ -19,8 +19,7 @@ import org.teavm.jso.core.JSPromise;
  * <p>Protocol, over four i32 at the plan's own control address ({@link MemoryPlan#control}: generation, step, done),
  * so that the Workers of other plans on the same memory never wake for it: the caller stores the
  * step, bumps the generation and notifies; workers blocked in {@code Atomics.wait} on the generation run their share
- * and add one to done (then poll the generation a little, {@link #SPINS}, before sleeping again, so the next step
- * finds them awake); the caller runs share 0, then spins until done = threads - 1 (the page's main thread may not
+ * and add one to done; the caller runs share 0, then spins until done = threads - 1 (the page's main thread may not
  * {@code Atomics.wait}). A run is therefore synchronous, like a single-threaded one.
  */
 final class KernelThreads {
@@ -75,20 +74,12 @@ final class KernelThreads {
             + " if (c.ws >= 0) a[c.ws] = w;"
             + " if (a[n - 1] > a[n - 2]) fns[c.m].apply(null, a); } }";
 
-    /**
-     * Polls of the generation word a worker makes after its share before it sleeps in {@code Atomics.wait} (some
-     * 0.1 ms): a run's kernel steps follow one another closely (a decoding step runs some 40 of them in 50 ms), and
-     * waking a sleeping Worker costs tens of microseconds each time, which the page's thread would spend spinning.
-     */
-    static final int SPINS = 100_000;
-
     private static final String WORKER_SOURCE = RUN_SHARE
             + " onmessage = async function(e) { var d = e.data; var ctl = new Int32Array(d.memory.buffer, d.ctl, 4);"
             + " var fns = []; for (var i = 0; i < d.modules.length; i++) {"
             + " fns.push((await WebAssembly.instantiate(d.modules[i], {env: {memory: d.memory}})).exports.main); }"
             + " postMessage('ready'); var gen = 0;"
-            + " for (;;) { for (var spin = 0; spin < " + SPINS + " && Atomics.load(ctl, 0) === gen; spin++) {}"
-            + " Atomics.wait(ctl, 0, gen); gen = Atomics.load(ctl, 0); var s = Atomics.load(ctl, 1);"
+            + " for (;;) { Atomics.wait(ctl, 0, gen); gen = Atomics.load(ctl, 0); var s = Atomics.load(ctl, 1);"
             + " if (s < 0) { close(); return; }"
             + " runShare(fns, d.steps[s], d.index, d.threads, d.ws[d.index]); Atomics.add(ctl, 2, 1); } };";
 
