@@ -13,7 +13,8 @@
  * {@link dev.nnjit.wasm.kernels.WasmPanelGemvKernel} (m = 1 on the GEMM's packed B),
  * {@link dev.nnjit.wasm.kernels.WasmSoftmaxKernel} and {@link dev.nnjit.wasm.kernels.WasmNormKernel} (LayerNorm,
  * RMSNorm) over rows,
- * {@link dev.nnjit.wasm.kernels.WasmTransposeKernel}; activations are {@code VectorActivation}'s.
+ * {@link dev.nnjit.wasm.kernels.WasmTransposeKernel}, {@link dev.nnjit.wasm.kernels.WasmCopyKernel} (strided row
+ * copies: a Concat); activations are {@code VectorActivation}'s.
  * The ABI (one shared imported memory, byte offsets and a work range as i32 parameters) is described on
  * {@link dev.nnjit.wasm.kernels.WasmKernelGenerator}; the one exp is {@code VectorExp} (2 ulp).
  */
