@@ -1,18 +1,16 @@
 package dev.nnjit.runtime.wasm;
 
-import dev.nnjit.tensor.Tensor;
-
 /**
  * How a constant's floats are laid out when copied into memory, other than as they are: packed into a GEMM's panels
  * ({@link PanelPacking}) or transposed ({@link TransposedLayout}). A value object: two plans asking for the same
- * constant {@code Tensor} in equal layouts get the same bytes ({@link ModelMemory} keys constants so).
+ * constant {@code dev.nnjit.tensor.Tensor} in equal layouts get the same bytes ({@link ModelMemory} keys constants so).
  */
 interface ConstantLayout {
     /** The shape of the laid-out tensor, given the constant's. */
     int[] shape(int[] constantShape);
 
-    /** The floats to copy in for {@code constant} (made when copied, not kept). */
-    float[] lay(Tensor constant);
+    /** The floats to copy in for a constant of {@code shape} holding {@code data} (made when copied, not kept). */
+    float[] lay(float[] data, int[] shape);
 
     /** Appended to the constant's name in the program ("@panels8T", "^T"). */
     String suffix();

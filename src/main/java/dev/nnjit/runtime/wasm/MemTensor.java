@@ -25,8 +25,8 @@ public record MemTensor(int id, String name, Kind kind, int[] shape, Tensor cons
 
     @Override public int[] shape() { return shape.clone(); }
 
-    /** The floats a CONSTANT puts into memory. */
-    float[] constantData() { return layout == null ? constant.floats() : layout.lay(constant); }
+    /** The floats a CONSTANT puts into memory, given its decoded elements. */
+    float[] laidOut(float[] decoded) { return layout == null ? decoded : layout.lay(decoded, constant.shape()); }
 
     public int elements() { return Tensor.checkedSize(shape, name); }
 

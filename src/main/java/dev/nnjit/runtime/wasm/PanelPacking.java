@@ -1,6 +1,5 @@
 package dev.nnjit.runtime.wasm;
 
-import dev.nnjit.tensor.Tensor;
 import dev.nnjit.wasm.kernels.WasmGemmKernel;
 
 /**
@@ -16,9 +15,7 @@ record PanelPacking(int k, int n, int nr, boolean transposed) implements Constan
     /** The memory tensor's shape: panels x k x nr floats. */
     @Override public int[] shape(int[] constantShape) { return new int[] {(n + nr - 1) / nr, k, nr}; }
 
-    @Override public float[] lay(Tensor constant) {
-        return WasmGemmKernel.packB(constant.floats(), k, n, nr, transposed);
-    }
+    @Override public float[] lay(float[] data, int[] shape) { return WasmGemmKernel.packB(data, k, n, nr, transposed); }
 
     @Override public String suffix() { return "@panels" + nr + (transposed ? "T" : ""); }
 }

@@ -1,7 +1,5 @@
 package dev.nnjit.runtime.wasm;
 
-import dev.nnjit.tensor.Tensor;
-
 /** A constant [..., N, K] copied in as [..., K, N] (a transposed B the kernels read row-major). */
 record TransposedLayout() implements ConstantLayout {
     static final TransposedLayout INSTANCE = new TransposedLayout();
@@ -13,10 +11,9 @@ record TransposedLayout() implements ConstantLayout {
         return t;
     }
 
-    @Override public float[] lay(Tensor t) {
-        int[] s = t.shape();
-        int r = s[s.length - 2], c = s[s.length - 1], batch = t.size() / Math.max(1, r * c);
-        float[] in = t.floats(), out = new float[in.length];
+    @Override public float[] lay(float[] in, int[] s) {
+        int r = s[s.length - 2], c = s[s.length - 1], batch = in.length / Math.max(1, r * c);
+        float[] out = new float[in.length];
         for (int z = 0; z < batch; z++) {
             int o = z * r * c;
             for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) out[o + j * r + i] = in[o + i * c + j];
