@@ -120,6 +120,19 @@ public final class Tensor {
 
     /** Elements as floats; the array is shared: do not modify. */
     public float[] floats() { requireStorage(dtype, DType.Storage.FLOAT); return (float[]) data(); }
+    /**
+     * Elements as floats for a reader that needs them once (a backend copying weights into memory of its own): the
+     * materialized array when there is one, else decoded afresh from the lazy source and not kept, so that the model's
+     * weights are not held a second time in the Java heap. Do not modify.
+     */
+    public float[] floatsUncached() {
+        requireStorage(dtype, DType.Storage.FLOAT);
+        if (data != null) return (float[]) data;
+        Object d = pending.materialize();
+        checkLength(d);
+        return (float[]) d;
+    }
+
     /** Elements as longs; the array is shared: do not modify. */
     public long[] longs() { requireStorage(dtype, DType.Storage.LONG); return (long[]) data(); }
     /** Elements as booleans; the array is shared: do not modify. */

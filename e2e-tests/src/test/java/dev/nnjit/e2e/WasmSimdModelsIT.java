@@ -114,6 +114,68 @@ class WasmSimdModelsIT {
         assertTrue(report.getAsJsonObject("memory").get("totalBytes").getAsDouble() > 0);
     }
 
+    /**
+     * Two plans of one model (a 3-token step and a 1-token decoding step of the KV-cache decoder, after 2 and 4 cached
+     * positions) share its memory: the second copies in no weight again (only the constants folded for its shapes),
+     * the memory grows by at most those, its activations and its control words, and both match the CPU engine.
+     */
+    @Test void twoPlansOfOneModelCopyTheWeightsInOnce() throws Exception {
+        Path model = Paths.get("models", "kv", "decoder-only", "model-kv.onnx").toAbsolutePath();
+        dev.nnjit.api.Session cpu = dev.nnjit.api.Session.create(dev.nnjit.model.OnnxModelReader.read(
+                java.nio.ByteBuffer.wrap(Files.readAllBytes(model)), dev.nnjit.model.ExternalDataResolver.NONE));
+        JsonObject[] reports = new JsonObject[2];
+        int[][] steps = {{3, 2}, {1, 4}}; // {new tokens, cached positions}
+        for (int i = 0; i < steps.length; i++) {
+            Map<String, Tensor> feeds = kvFeeds(cpu, steps[i][0], steps[i][1], 7 + i);
+            BrowserRunner.Result r = runner.run(model, feeds, "wasm-simd");
+            for (Map.Entry<String, Tensor> e : cpu.run(feeds).entrySet()) {
+                WebGpuModelsIT.assertClose("kv decoder seq " + steps[i][0] + "/" + e.getKey(), e.getValue(),
+                        r.outputs().get(e.getKey()));
+            }
+            reports[i] = runner.lastWasmReport().getAsJsonObject("memory");
+        }
+        double copied1 = reports[0].get("copiedConstantBytes").getAsDouble();
+        double copied2 = reports[1].get("copiedConstantBytes").getAsDouble();
+        double constants2 = reports[1].get("constantBytes").getAsDouble();
+        System.out.printf("[wasm-simd shared weights] kv decoder: plan 1 copied %.0f B, plan 2 reads %.0f B of"
+                + " constants and copied %.0f B; memory %.0f B -> %.0f B%n", copied1, constants2, copied2,
+                reports[0].get("totalBytes").getAsDouble(), reports[1].get("totalBytes").getAsDouble());
+        assertTrue(copied1 > 0, "the first plan copies the weights in: " + reports[0]);
+        assertTrue(constants2 >= 0.9 * copied1, "the decoding plan reads the same weights: " + reports[1]);
+        assertTrue(copied2 < 0.05 * constants2, "the decoding plan copies no weight again: " + reports[1]);
+        assertEquals(reports[0].get("modelConstantBytes").getAsDouble() + copied2,
+                reports[1].get("modelConstantBytes").getAsDouble(), "the model's constants grew by what plan 2 copied");
+        double grown = reports[1].get("totalBytes").getAsDouble() - reports[0].get("totalBytes").getAsDouble();
+        assertTrue(grown <= copied2 + reports[1].get("activationBytes").getAsDouble() + 64 + 65536,
+                "the memory grew by " + grown + " B: at most the new plan's constants, activations and control words"
+                        + " (and a page's rounding)");
+    }
+
+    /** Feeds of the small KV decoder: {@code seq} new tokens after {@code past} cached positions (seeded values). */
+    private static Map<String, Tensor> kvFeeds(dev.nnjit.api.Session s, int seq, int past, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        Map<String, Tensor> feeds = new java.util.LinkedHashMap<>();
+        long[] ids = new long[seq], positions = new long[seq], mask = new long[past + seq];
+        for (int i = 0; i < seq; i++) {
+            ids[i] = 3 + rnd.nextInt(80);
+            positions[i] = past + i;
+        }
+        Arrays.fill(mask, 1);
+        for (String name : s.inputs().keySet()) {
+            if (name.equals("input_ids")) feeds.put(name, Tensor.ofLongs(new int[] {1, seq}, ids));
+            else if (name.equals("position_ids")) feeds.put(name, Tensor.ofLongs(new int[] {1, seq}, positions));
+            else if (name.equals("attention_mask")) feeds.put(name, Tensor.ofLongs(new int[] {1, past + seq}, mask));
+            else { // past_key_values.{i}.key/.value [1, kv heads, past, head size]
+                int[] shape = {1, (int) s.inputs().get(name).shape().dim(1).value(), past,
+                        (int) s.inputs().get(name).shape().dim(3).value()};
+                float[] v = new float[shape[1] * past * shape[3]];
+                for (int i = 0; i < v.length; i++) v[i] = rnd.nextFloat() * 2 - 1;
+                feeds.put(name, Tensor.ofFloats(shape, v));
+            }
+        }
+        return feeds;
+    }
+
     /** Kernels split across 1 and 2 threads give the same outputs, bit for bit (each row computed the same way). */
     @Test void oneAndTwoThreadsGiveEqualOutputs() {
         Path model = E2eModels.miniLm();

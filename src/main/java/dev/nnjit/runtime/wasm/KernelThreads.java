@@ -7,16 +7,18 @@ import org.teavm.jso.core.JSPromise;
 
 /**
  * Runs an executable's kernel steps on {@code threads} threads: the calling thread and {@code threads - 1} Web Workers
- * that instantiate the same kernel modules on the same shared memory. The one way kernel steps run (one thread:
- * no workers, the same code path).
+ * of its own that instantiate the same kernel modules on the model's shared memory (every plan of a model has one
+ * memory, {@link ModelMemory}, and its own Workers). The one way kernel steps run (one thread: no workers, the same
+ * code path).
  *
  * <p>Each call's work range (its last two arguments: rows, columns or elements) is cut into {@code threads} equal
  * shares of whole grains ({@link KernelCall#grain}: a share starts at a multiple of it from the range's start); share
  * t runs on thread t with workspace t (the GEMM's packing buffers are per thread). Kernels compute each
  * row (column, element) the same way whatever the range, so outputs do not depend on the thread count.
  *
- * <p>Protocol, over four i32 in the memory's reserved bytes 16..31 (generation, step, done, failed): the caller
- * stores the step, bumps the generation and notifies; workers blocked in {@code Atomics.wait} on the generation run their share
+ * <p>Protocol, over four i32 at the plan's own control address ({@link MemoryPlan#control}: generation, step, done,
+ * failed), so that the Workers of other plans on the same memory never wake for it: the caller stores the
+ * step, bumps the generation and notifies; workers blocked in {@code Atomics.wait} on the generation run their share
  * and add one to done; the caller runs share 0, then spins until done = threads - 1 (the page's main thread may not
  * {@code Atomics.wait}). A run is therefore synchronous, like a single-threaded one. A worker starts from the
  * generation it finds (read before it reports ready), so a pool started again on the same memory (a tuned winner
@@ -38,8 +40,10 @@ final class KernelThreads {
      *     of the workspace argument or -1, g: grain}}
      * @param workspaces per thread, its workspace address (JS array)
      */
-    static KernelThreads start(LinearMemory memory, int threads, JSObject modules, JSObject steps, JSObject workspaces) {
-        JSObject pool = Settled.await(newPool(memory.js(), threads, modules, steps, workspaces, WORKER_SOURCE),
+    static KernelThreads start(LinearMemory memory, long control, int threads, JSObject modules, JSObject steps,
+                               JSObject workspaces) {
+        JSObject pool = Settled.await(newPool(memory.js(), (int) control, threads, modules, steps, workspaces,
+                        WORKER_SOURCE),
                 "starting " + threads + " wasm-simd thread(s)");
         return new KernelThreads(pool, threads);
     }
@@ -74,7 +78,7 @@ final class KernelThreads {
             + " if (a[n - 1] > a[n - 2]) fns[c.m].apply(null, a); } }";
 
     private static final String WORKER_SOURCE = RUN_SHARE
-            + " onmessage = async function(e) { var d = e.data; var ctl = new Int32Array(d.memory.buffer, 16, 4);"
+            + " onmessage = async function(e) { var d = e.data; var ctl = new Int32Array(d.memory.buffer, d.ctl, 4);"
             + " var fns = []; for (var i = 0; i < d.modules.length; i++) {"
             + " fns.push((await WebAssembly.instantiate(d.modules[i], {env: {memory: d.memory}})).exports.main); }"
             + " var gen = Atomics.load(ctl, 0); postMessage('ready');"
@@ -83,16 +87,17 @@ final class KernelThreads {
             + " try { runShare(fns, d.steps[s], d.index, d.threads, d.ws[d.index]); }"
             + " catch (err) { Atomics.store(ctl, 3, 1); } Atomics.add(ctl, 2, 1); } };";
 
-    @JSBody(params = {"memory", "threads", "modules", "steps", "ws", "workerSource"}, script = RUN_SHARE
+    @JSBody(params = {"memory", "control", "threads", "modules", "steps", "ws", "workerSource"}, script = RUN_SHARE
             + " return (async function() {"
             + " var fns = []; for (var i = 0; i < modules.length; i++) {"
             + " fns.push((await WebAssembly.instantiate(modules[i], {env: {memory: memory}})).exports.main); }"
-            + " var ctl = new Int32Array(memory.buffer, 16, 4); var workers = [];"
+            + " var ctl = new Int32Array(memory.buffer, control, 4); var workers = [];"
             + " if (threads > 1) { var url = URL.createObjectURL(new Blob([workerSource], {type: 'text/javascript'}));"
             + " var ready = []; for (var t = 1; t < threads; t++) { var w = new Worker(url); workers.push(w);"
             + " ready.push(new Promise(function(res, rej) { w.onmessage = function() { res(); };"
             + " w.onerror = function(ev) { rej(new Error('wasm-simd worker: ' + (ev.message || ev))); }; }));"
-            + " w.postMessage({memory: memory, modules: modules, steps: steps, ws: ws, index: t, threads: threads}); }"
+            + " w.postMessage({memory: memory, ctl: control, modules: modules, steps: steps, ws: ws, index: t,"
+            + " threads: threads}); }"
             + " await Promise.all(ready); URL.revokeObjectURL(url); }"
             + " return {run: function(s) { var calls = steps[s];"
             + " if (threads === 1) { runShare(fns, calls, 0, 1, ws[0]); return; }"
@@ -108,8 +113,8 @@ final class KernelThreads {
             + " while (Atomics.load(ctl, 2) !== workers.length && performance.now() - t0 < 2000) {} }"
             + " workers.forEach(function(w) { w.terminate(); }); },"
             + " workers: workers}; })();")
-    private static native JSPromise<JSObject> newPool(JSObject memory, int threads, JSObject modules, JSObject steps,
-                                                      JSObject ws, String workerSource);
+    private static native JSPromise<JSObject> newPool(JSObject memory, int control, int threads, JSObject modules,
+                                                      JSObject steps, JSObject ws, String workerSource);
 
     /**
      * Stops the workers and waits (up to 2 s) until each has left its loop, then terminates them; a later run fails.

@@ -7,8 +7,8 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * The one {@code WebAssembly.Memory} of a wasm-simd executable, and the one way Java tensors cross into and out of
- * it: through a direct ByteBuffer (memory shared with JavaScript on both TeaVM targets) and one
+ * The one {@code WebAssembly.Memory} of a model on the wasm-simd backend (every plan of it: {@link ModelMemory} lays
+ * it out), grown as plans need more, and the one way Java tensors cross into and out of it: through a direct ByteBuffer (memory shared with JavaScript on both TeaVM targets) and one
  * {@code TypedArray.set}, a memcpy. The typed-array view over the direct buffer is made right before each copy
  * because growing the engine's own memory detaches older views (platform notes, pitfall 4). (The same mechanism as
  * {@code web.BulkCopy}, which the runtime cannot depend on: that one moves files and feeds, this one tensors.)
@@ -16,20 +16,46 @@ import org.teavm.jso.typedarrays.Int8Array;
 final class LinearMemory {
     private final JSObject memory;
     private final boolean shared;
+    private long pages;
     private ByteBuffer scratch = ByteBuffer.allocateDirect(16).order(ByteOrder.LITTLE_ENDIAN);
 
-    private LinearMemory(JSObject memory, boolean shared) {
+    private LinearMemory(JSObject memory, boolean shared, long pages) {
         this.memory = memory;
         this.shared = shared;
+        this.pages = pages;
     }
 
-    /** A memory of at least {@code bytes} bytes, shared when the page may share memory ({@link #canShare}). */
+    /**
+     * A memory of at least {@code bytes} bytes that may grow to {@link ModelMemory#MAX_BYTES}, shared when the page
+     * may share memory ({@link #canShare}). Growing keeps the same memory object (Workers hold it) and its addresses.
+     */
     static LinearMemory create(long bytes, boolean shared) {
-        long pages = (bytes + 65535) / 65536;
-        if (pages > 32767) {
-            throw new IllegalStateException("the wasm-simd plan needs " + bytes + " bytes of linear memory; at most 2 GiB");
+        long pages = pagesFor(bytes);
+        return new LinearMemory(newMemory((int) Math.max(1, pages), (int) (ModelMemory.MAX_BYTES / 65536), shared),
+                shared, Math.max(1, pages));
+    }
+
+    /**
+     * Grows the memory to at least {@code bytes} bytes (nothing when it has them). Bytes already there stay where they
+     * are; a plan's Workers started before never read past the size they started with (each plan's addresses were
+     * placed before it started), so they need not see the growth.
+     */
+    void ensure(long bytes) {
+        long needed = pagesFor(bytes);
+        if (needed <= pages) return;
+        grow(memory, (int) (needed - pages));
+        pages = needed;
+    }
+
+    /** The memory's size in bytes. */
+    long bytes() { return pages * 65536; }
+
+    private static long pagesFor(long bytes) {
+        if (bytes > ModelMemory.MAX_BYTES) {
+            throw new IllegalStateException("the wasm-simd model needs " + bytes + " bytes of linear memory; at most "
+                    + ModelMemory.MAX_BYTES);
         }
-        return new LinearMemory(newMemory((int) Math.max(1, pages), shared), shared);
+        return (bytes + 65535) / 65536;
     }
 
     JSObject js() { return memory; }
@@ -44,9 +70,12 @@ final class LinearMemory {
             + " && (typeof crossOriginIsolated === 'undefined' || crossOriginIsolated === true);")
     static native boolean canShare();
 
-    @JSBody(params = {"pages", "shared"}, script = "return new WebAssembly.Memory({initial: pages, maximum: pages,"
-            + " shared: shared});")
-    private static native JSObject newMemory(int pages, boolean shared);
+    @JSBody(params = {"pages", "maximum", "shared"}, script = "return new WebAssembly.Memory({initial: pages,"
+            + " maximum: maximum, shared: shared});")
+    private static native JSObject newMemory(int pages, int maximum, boolean shared);
+
+    @JSBody(params = {"memory", "pages"}, script = "memory.grow(pages);")
+    private static native void grow(JSObject memory, int pages);
 
     @JSBody(params = {"memory", "address", "bytes", "src"}, script = "new Int8Array(memory.buffer, address, bytes)"
             + ".set(src.subarray(0, bytes));")

@@ -14,6 +14,8 @@ import dev.nnjit.wasm.kernels.WasmGemmProblem;
 import dev.nnjit.wasm.kernels.WasmGemmSpace;
 import dev.nnjit.wasm.kernels.WasmGemvKernel;
 import dev.nnjit.wasm.kernels.WasmKernelInstance;
+import dev.nnjit.wasm.kernels.WasmPanelGemvConfig;
+import dev.nnjit.wasm.kernels.WasmPanelGemvKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * MatMul, Gemm (transA 0, alpha 1, beta 1 or no C, C a vector of N) and nnjit.FusedMatMul as {@link WasmGemmKernel}
- * (or {@link WasmGemvKernel} when all rows together are one), bias and activation in the kernel's epilogue.
+ * (or a GEMV when all rows together are one: {@link WasmPanelGemvKernel} on a packed weight, else
+ * {@link WasmGemvKernel}), bias and activation in the kernel's epilogue.
  * <pre>
  *   Y [..., M, N] = act(A [..., M, K] @ B' [..., K, N] + bias [N])
  * </pre>
@@ -29,13 +32,16 @@ import java.util.function.Function;
  * otherwise one call per batch element, with A's and B's slices found by broadcasting. A transposed B must be a
  * constant: it is transposed once at compile time (the kernels read B row-major).
  *
- * <p>A constant B (a weight) of a GEMM in one call is copied in already packed into the kernel's panels
- * ({@link PanelPacking}; a transposed one straight from B^T), so runs never pack weights; threads then split C's
- * columns at whole panels where B is at least as wide as A is tall ({@link WasmGemmSpace#splitColumns}).
+ * <p>A constant B (a weight) of a GEMM or GEMV in one call is copied in already packed into the GEMM's panels
+ * ({@link PanelPacking}, nr of the default GEMM; a transposed one straight from B^T), so runs never pack weights and
+ * a model's plans for m = 1 (decoding a token: {@link WasmPanelGemvKernel} on the same panels) and m > 1 (a prompt)
+ * share one copy; threads split a GEMM's C by columns at whole panels where B is at least as wide as A is tall
+ * ({@link WasmGemmSpace#splitColumns}), and the panel GEMV always.
  *
- * <p>The schedule (GEMM or GEMV config, thread split axis) is chosen at the step's {@link TuningSite}
- * ({@link WasmTuningSites}) by the program's chooser; the step keeps how to build its calls for every candidate, so a
- * tuned winner can be swapped in between runs ({@link TunedStep}).
+ * <p>A GEMM's schedule (config, thread split axis; every candidate of a packed-B site keeps the packing's nr), and a
+ * row-major GEMV's, is chosen at the step's {@link TuningSite} ({@link WasmTuningSites}) by the program's chooser;
+ * the step keeps how to build its calls for every candidate, so a tuned winner can be swapped in between runs
+ * ({@link TunedStep}). The panel GEMV has one schedule: the packing fixes it.
  */
 final class MatmulLowering implements WasmLowering {
     @Override public String lower(Node n, ProgramBuilder b) {
@@ -82,13 +88,23 @@ final class MatmulLowering implements WasmLowering {
         MemTensor bias = vbias == null ? null : b.in(vbias);
         MemTensor y = b.out(n.output(0));
         int rows = foldBatch ? count * m : m;
-        boolean packB = rows > 1 && foldBatch && vb.isConstant();
+        boolean packB = foldBatch && vb.isConstant();
+        // one packing per weight for every plan: the default GEMM's nr, which every candidate of a packed-B GEMM site
+        // keeps (WasmGemmSpace) and the panel GEMV reads
+        int nr = WasmGemmConfig.defaultFor(b.relaxedSimd()).nr();
+        MemTensor bm = packB ? b.laidOutConstant(vb, new PanelPacking(k, nn, nr, transB))
+                : transB ? b.laidOutConstant(vb, TransposedLayout.INSTANCE) : b.in(vb);
         WasmGemmProblem problem = new WasmGemmProblem(rows, nn, k, bias != null, act, packB);
+        List<MemTensor> reads = new ArrayList<>(List.of(a, bm));
+        if (bias != null) reads.add(bias);
+        if (rows == 1 && packB) { // decoding: the panel GEMV over the packed weight, whole panels per thread
+            WasmKernelInstance kernel = b.kernel(WasmPanelGemvKernel.INSTANCE, WasmPanelGemvConfig.forPanels(nr), problem);
+            b.kernelStep(n, List.of(new KernelCall(kernel, args(a, 0, bm, 0, bias, y, 0, true, nn), nr)), reads,
+                    List.of(y), kernel.family());
+            return null;
+        }
         TuningSite<WasmGemmProblem> site = rows == 1 ? WasmTuningSites.gemv(problem, b.cpu())
                 : WasmTuningSites.gemm(problem, b.cpu());
-        // a packed B's panels are nr wide: every candidate of a packed-B site keeps the default's nr (WasmGemmSpace)
-        MemTensor bm = packB ? b.packedConstant(vb, new PanelPacking(k, nn, gemm(site, site.defaultKey()).nr(), transB))
-                : transB ? b.derivedConstant(vb.name() + "^T", transposeLastTwo(vb.constant())) : b.in(vb);
         Function<String, List<KernelCall>> callsFor = key -> {
             WasmKernelInstance kernel = b.kernel(site, key);
             List<KernelCall> calls = new ArrayList<>();
@@ -105,8 +121,6 @@ final class MatmulLowering implements WasmLowering {
             }
             return calls;
         };
-        List<MemTensor> reads = new ArrayList<>(List.of(a, bm));
-        if (bias != null) reads.add(bias);
         b.tunedStep(n, reads, List.of(y), new TunedStep(site, b.chooser().choose(site), callsFor,
                 maxWorkspaceBytes(site)));
         return null;
@@ -143,20 +157,5 @@ final class MatmulLowering implements WasmLowering {
         args.add(KernelCall.Arg.value(0));
         args.add(KernelCall.Arg.value(rangeEnd));
         return args;
-    }
-
-    /** [..., N, K] -> [..., K, N]. */
-    static Tensor transposeLastTwo(Tensor t) {
-        int[] s = t.shape();
-        int r = s[s.length - 2], c = s[s.length - 1], batch = t.size() / Math.max(1, r * c);
-        float[] in = t.floats(), out = new float[in.length];
-        for (int z = 0; z < batch; z++) {
-            int o = z * r * c;
-            for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) out[o + j * r + i] = in[o + i * c + j];
-        }
-        int[] ts = s.clone();
-        ts[s.length - 2] = c;
-        ts[s.length - 1] = r;
-        return Tensor.ofFloats(ts, out);
     }
 }

@@ -31,7 +31,7 @@ public final class ProgramBuilder {
     private final List<WasmStep> steps = new ArrayList<>();
     private final Map<Value, MemTensor> memoryOf = new IdentityHashMap<>();
     private final Map<String, WasmKernelInstance> kernels = new HashMap<>();
-    private final Map<String, MemTensor> packed = new HashMap<>();
+    private final Map<String, MemTensor> laidOut = new HashMap<>();
 
     ProgramBuilder(Graph graph, boolean sharedMemory, boolean relaxedSimd) {
         this(graph, new WasmCpu(relaxedSimd, 1, sharedMemory), ScheduleChooser.DEFAULT);
@@ -90,16 +90,14 @@ public final class ProgramBuilder {
         return t;
     }
 
-    /** A constant no graph value holds (a weight transposed at compile time). */
-    public MemTensor derivedConstant(String name, Tensor data) {
-        return add(name, MemTensor.Kind.CONSTANT, data.shape(), data, null, null);
-    }
-
-    /** The constant {@code v} copied in as {@code packing} says (once per value and packing). */
-    MemTensor packedConstant(Value v, PanelPacking packing) {
+    /**
+     * The constant {@code v} copied in as {@code layout} says (packed panels, transposed): one memory tensor per value
+     * and layout in this program, and one copy per constant and layout in the model's memory.
+     */
+    MemTensor laidOutConstant(Value v, ConstantLayout layout) {
         if (!v.isConstant() || !readable(v)) throw new IllegalStateException("'" + v.name() + "' is not a f32 constant");
-        return packed.computeIfAbsent(v.name() + packing.suffix(),
-                name -> add(name, MemTensor.Kind.CONSTANT, packing.shape(), v.constant(), null, packing));
+        return laidOut.computeIfAbsent(v.name() + layout.suffix(), name -> add(name, MemTensor.Kind.CONSTANT,
+                layout.shape(v.constant().shape()), v.constant(), null, layout));
     }
 
     /** The memory tensor of a node's output, made on first call. */
@@ -163,8 +161,8 @@ public final class ProgramBuilder {
     WasmProgram build() { return new WasmProgram(graph, tensors, steps, memoryOf, relaxedSimd); }
 
     private MemTensor add(String name, MemTensor.Kind kind, int[] shape, Tensor constant, MemTensor base,
-                          PanelPacking packing) {
-        MemTensor t = new MemTensor(tensors.size(), name, kind, shape, constant, base, packing);
+                          ConstantLayout layout) {
+        MemTensor t = new MemTensor(tensors.size(), name, kind, shape, constant, base, layout);
         tensors.add(t);
         return t;
     }

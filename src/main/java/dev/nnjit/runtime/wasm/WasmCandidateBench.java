@@ -52,6 +52,8 @@ public final class WasmCandidateBench implements CandidateBench {
     private long[] address;
     private int outputParam;
     private long workspaceBase, workspaceBytes;
+    /** Where the threads' control words are (the start of the bench's memory). */
+    private long control;
     /** Compiled candidates in compile order: key → module. */
     private final Map<String, JSObject> modules = new LinkedHashMap<>();
     private final Map<String, Integer> reps = new LinkedHashMap<>();
@@ -134,16 +136,17 @@ public final class WasmCandidateBench implements CandidateBench {
         site = s;
         List<Tensor> tensors = layout(s);
         address = new long[tensors.size()];
-        long at = MemoryPlan.RESERVED;
+        control = ModelMemory.RESERVED; // the threads' control words: the bench's memory is its own, one "plan"
+        long at = control + ModelMemory.CONTROL_BYTES;
         for (int i = 0; i < tensors.size(); i++) {
             address[i] = at;
-            at += MemoryPlan.align(4 * tensors.get(i).floats());
+            at += ModelMemory.align(4 * tensors.get(i).floats());
             if (tensors.get(i).output()) outputParam = i;
         }
         workspaceBase = at;
         workspaceBytes = 0;
         for (String k : s.keys()) workspaceBytes = Math.max(workspaceBytes, s.workspaceBytes(k));
-        workspaceBytes = MemoryPlan.align(workspaceBytes);
+        workspaceBytes = ModelMemory.align(workspaceBytes);
         memory = LinearMemory.create(at + workspaceBytes * threads, shared);
         SeededInputs seeded = new SeededInputs(SEED);
         for (int i = 0; i < tensors.size(); i++) {
@@ -233,7 +236,7 @@ public final class WasmCandidateBench implements CandidateBench {
                 KernelThreads.push(steps, calls);
             }
             for (int t = 0; t < threads; t++) KernelThreads.pushInt(ws, (int) (workspaceBase + workspaceBytes * t));
-            pool = KernelThreads.start(memory, threads, mods, steps, ws);
+            pool = KernelThreads.start(memory, control, threads, mods, steps, ws);
         }
         return poolKeys.indexOf(key);
     }

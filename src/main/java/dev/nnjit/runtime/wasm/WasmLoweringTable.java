@@ -36,6 +36,7 @@ public final class WasmLoweringTable {
         t.add("", "LayerNormalization", RowLowerings::norm);
         t.add(FusedOps.DOMAIN, "RMSNormalization", RowLowerings::norm);
         t.add("", "Transpose", RowLowerings::transpose);
+        t.add("", "Concat", new ConcatLowering());
         ViewLowering view = new ViewLowering();
         for (String op : new String[] {"Reshape", "Flatten", "Squeeze", "Unsqueeze", "Identity"}) t.add("", op, view);
         return t;

@@ -18,9 +18,14 @@ import java.util.function.Function;
 
 /**
  * The wasm-simd backend: CPU kernels generated at compile time as WebAssembly SIMD128 modules
- * ({@code dev.nnjit.wasm.kernels}), all tensors in one {@code WebAssembly.Memory} planned by liveness, weights copied
- * in once per compiled shape set. Nodes without a kernel run their plain-Java reference op on the same memory,
- * each named in the executable's {@link WasmSimdReport}.
+ * ({@code dev.nnjit.wasm.kernels}), all tensors of the model in one {@code WebAssembly.Memory} that every compiled
+ * plan (one per input-shape set) shares: weights copied in (GEMM weights packed) once per model, by the first plan
+ * that reads them, and read in place by every later plan; each plan adds its own control words and, where the
+ * model's activation area is too small for it, a larger one ({@link ModelMemory}); activations planned by liveness
+ * ({@link MemoryPlan}). The memory grows as plans need more, never by another copy of a weight. Nodes without a
+ * kernel run their plain-Java reference op on the same memory, each named in the executable's {@link WasmSimdReport}.
+ *
+ * <p>One backend serves one model (the page makes one per loaded model): its memory lives until {@link #release}.
  *
  * <p>Needs a JavaScript engine (a browser or Node, either TeaVM build): on the JVM, making one throws with a
  * message saying so. The memory is shared (a SharedArrayBuffer) where the page is cross-origin isolated, else not.
@@ -88,13 +93,21 @@ public final class WasmSimdBackend implements Backend {
 
     /** Executables compiled here, so that {@link #release} can stop their Web Workers. */
     private final java.util.List<WasmSimdExecutable> compiled = new java.util.ArrayList<>();
+    /** The model's memory layout and the memory itself (made by the first compile), shared by every plan. */
+    private ModelMemory layout = new ModelMemory();
+    private LinearMemory memory;
 
     @Override public String name() { return "wasm-simd"; }
 
-    /** Stops the Web Workers of every program compiled here; they must not run afterwards. */
+    /**
+     * Stops the Web Workers of every program compiled here and lets go of the model's memory (weights included);
+     * those programs must not run afterwards. A later compile starts a new memory.
+     */
     public void release() {
         for (WasmSimdExecutable e : compiled) e.release();
         compiled.clear();
+        memory = null;
+        layout = new ModelMemory();
     }
 
     @Override public Executable compile(Graph specialized) {
@@ -108,12 +121,13 @@ public final class WasmSimdBackend implements Backend {
         WasmProgram program = WasmGraphLowering.lower(specialized, table, cpu, chooser);
         long t2 = System.nanoTime();
         phases.put("loweringMs", (t2 - t1) / 1e6);
-        MemoryPlan plan = MemoryPlan.plan(program, threads);
-        LinearMemory memory = LinearMemory.create(plan.totalBytes(), shared);
+        MemoryPlan plan = MemoryPlan.plan(program, threads, layout);
+        if (memory == null) memory = LinearMemory.create(plan.memoryBytes(), shared);
+        else memory.ensure(plan.memoryBytes());
         CpuExecutor reference = new CpuExecutor(specialized, registry);
         phases.put("planMs", (System.nanoTime() - t2) / 1e6);
-        WasmSimdExecutable exec = new WasmSimdExecutable(program, plan, reference, memory, threadsReason, t0, phases,
-                tuning, cpu);
+        WasmSimdExecutable exec = new WasmSimdExecutable(program, plan, reference, layout, memory, threadsReason, t0,
+                phases, tuning, cpu);
         compiled.add(exec);
         if (Flags.debug() >= 1) System.out.println(exec.report().summary());
         return exec;

@@ -30,8 +30,8 @@ import java.util.Map;
 import org.teavm.jso.JSObject;
 
 /**
- * A wasm-simd program bound to its linear memory: constants copied in and kernels instantiated once (when built),
- * then each run writes the f32 feeds into memory, runs the steps in order (kernel steps as one call into JavaScript,
+ * A wasm-simd program (one plan of a model) bound to the model's linear memory: the constants no earlier plan copied
+ * in are copied in and the kernels instantiated once (when built), then each run writes the f32 feeds into memory, runs the steps in order (kernel steps as one call into JavaScript,
  * reference steps through {@link CpuExecutor#computeNode} reading their inputs from memory and writing their outputs
  * into it) and reads the requested outputs back.
  *
@@ -70,15 +70,17 @@ public final class WasmSimdExecutable implements Executable, Tunable {
     private Map<String, Tensor> lastFeeds;
 
     /**
+     * @param model the model's memory layout: the constants copied in here are recorded there as filled
+     * @param memory the model's memory, already grown to {@code plan.memoryBytes()}
      * @param threadsReason why the kernels run on {@code plan.threads()} threads
      * @param compileStartNanos when compiling began (System.nanoTime), for the report's compile time
      * @param phases the compile's phases so far (ms, in order); this adds its own (see {@link WasmSimdReport})
      * @param tuning where decisions are looked up and stored, and the tuner's clock (null: not tunable)
      * @param cpu the CPU the program's sites were built for (the bench runs on its threads and memory kind)
      */
-    WasmSimdExecutable(WasmProgram program, MemoryPlan plan, CpuExecutor reference, LinearMemory memory,
-                       String threadsReason, long compileStartNanos, Map<String, Double> phases, TuningSetup tuning,
-                       WasmCpu cpu) {
+    WasmSimdExecutable(WasmProgram program, MemoryPlan plan, CpuExecutor reference, ModelMemory model,
+                       LinearMemory memory, String threadsReason, long compileStartNanos, Map<String, Double> phases,
+                       TuningSetup tuning, WasmCpu cpu) {
         this.tuning = tuning;
         this.cpu = cpu;
         this.configKeys = new String[program.steps().size()];
@@ -94,16 +96,19 @@ public final class WasmSimdExecutable implements Executable, Tunable {
         List<Node> nodes = program.graph().nodes();
         for (int i = 0; i < nodes.size(); i++) indexOf.put(nodes.get(i), i);
         long copyStart = System.nanoTime(), decodeNanos = 0, packNanos = 0;
-        for (MemTensor t : program.tensors()) {
-            if (t.kind() != MemTensor.Kind.CONSTANT) continue;
+        for (MemTensor t : plan.copyIn()) {
+            if (!model.needsCopy(t)) continue; // the same constant twice in this program
             long d0 = System.nanoTime();
-            t.constant().floats(); // decoded first (weights are decoded on first use), so each part is timed alone
+            // decoded here and not kept: the weight stays a view of the model's bytes in the Java heap, its floats
+            // live in the model's memory only (a reference op that reads the constant decodes it again, and keeps it)
+            float[] decoded = t.constant().floatsUncached();
             long p0 = System.nanoTime();
-            float[] data = t.constantData();
+            float[] data = t.laidOut(decoded);
             long w0 = System.nanoTime();
             decodeNanos += p0 - d0;
             packNanos += w0 - p0;
             memory.writeFloats(plan.addressOf(t), data);
+            model.filled(t);
         }
         long modulesStart = System.nanoTime();
         phases.put("copyInMs", (modulesStart - copyStart) / 1e6);
@@ -121,7 +126,7 @@ public final class WasmSimdExecutable implements Executable, Tunable {
         Started started = startThreads();
         phases.put("modulesMs", started.modulesMs());
         phases.put("threadsMs", started.threadsMs());
-        report = WasmSimdReport.of(program, plan, memory.shared(), started.modules(), threadsReason,
+        report = WasmSimdReport.of(program, plan, model, memory.shared(), started.modules(), threadsReason,
                 (System.nanoTime() - compileStartNanos) / 1e6, phases);
     }
 
@@ -167,11 +172,14 @@ public final class WasmSimdExecutable implements Executable, Tunable {
         JSObject workspaces = KernelThreads.newList();
         for (int t = 0; t < plan.threads(); t++) KernelThreads.pushInt(workspaces, (int) plan.workspace(t));
         long threadsStart = System.nanoTime();
-        threads = KernelThreads.start(memory, plan.threads(), modules, jsSteps, workspaces);
+        threads = KernelThreads.start(memory, plan.control(), plan.threads(), modules, jsSteps, workspaces);
         return new Started(moduleIndex.size(), compileModulesMs, (System.nanoTime() - threadsStart) / 1e6);
     }
 
-    /** Stops the Web Workers (the model is disposed, or the session's plan cache evicted this plan); runs fail afterwards. */
+    /**
+     * Stops this plan's Web Workers (the model is disposed, or the session's plan cache evicted this plan); runs fail
+     * afterwards. The model's memory, its constants and its activation area stay: other plans read them.
+     */
     @Override public void release() {
         threads.stop();
         if (bench != null) bench.close(null); // a session stopped mid-workload: its bench threads too

@@ -13,21 +13,27 @@ import java.util.TreeMap;
  * page ({@code wasm} in the run reply) and is logged at compile with NNJIT_DEBUG >= 1.
  *
  * @param nodes one entry per step, in order: {@code node, op, ran ("kernel" | "reference"), kernel, reason}
+ * @param memory the memory plan's numbers (bytes): totalBytes (the model's memory, shared by all its plans, once this
+ *     plan is placed), constantBytes (constants this plan reads), copiedConstantBytes (of those, copied in by this
+ *     compile: 0 when earlier plans of the model had copied them all), modelConstantBytes (every constant in the
+ *     model's memory), arenaBytes, slots, peakLiveBytes, unpooledBytes, workspaceBytes (per thread),
+ *     activationBytes (this plan's arena and workspaces), activationAreaBytes (the area the model's plans share)
  * @param threads threads the kernels run on (the page's and Web Workers), and {@code threadsReason} why
  * @param relaxedSimd whether the engine has relaxed SIMD, so the GEMM runs its relaxed_madd schedule
  * @param compileMs the whole compile, and {@code compilePhases} its parts in order (ms): passesMs (graph passes),
- *     loweringMs (lowering and generating every kernel's module bytes), planMs (memory plan and allocation),
- *     copyInMs (constants into memory: decoding weights on first use, packing GEMM weights, the copy; of it
- *     decodeMs the decoding and packMs the packing), modulesMs (WebAssembly.compile of the modules not compiled before on this page), threadsMs
- *     (instantiating every module on each thread, Workers started)
+ *     loweringMs (lowering and generating every kernel's module bytes), planMs (memory plan, the memory made or
+ *     grown), copyInMs (the constants no earlier plan of the model copied in, into memory: decoding weights on first
+ *     use, packing GEMM weights, the copy; of it decodeMs the decoding and packMs the packing), modulesMs
+ *     (WebAssembly.compile of the modules not compiled before on this page), threadsMs (instantiating every module
+ *     on each thread, Workers started)
  */
 public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, int referenceSteps,
                              Map<String, Integer> referenceOps, boolean sharedMemory, boolean relaxedSimd, int threads,
                              String threadsReason, int modules, Map<String, Double> memory, double compileMs,
                              Map<String, Double> compilePhases) {
 
-    static WasmSimdReport of(WasmProgram p, MemoryPlan plan, boolean shared, int modules, String threadsReason,
-                             double compileMs, Map<String, Double> compilePhases) {
+    static WasmSimdReport of(WasmProgram p, MemoryPlan plan, ModelMemory model, boolean shared, int modules,
+                             String threadsReason, double compileMs, Map<String, Double> compilePhases) {
         List<Map<String, Object>> nodes = new ArrayList<>();
         int kernels = 0;
         Map<String, Integer> refOps = new TreeMap<>();
@@ -49,11 +55,15 @@ public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, i
         Map<String, Double> memory = new LinkedHashMap<>();
         memory.put("totalBytes", (double) plan.totalBytes());
         memory.put("constantBytes", (double) plan.constantBytes());
+        memory.put("copiedConstantBytes", (double) plan.copyInBytes());
+        memory.put("modelConstantBytes", (double) model.constantBytes());
         memory.put("arenaBytes", (double) plan.arenaBytes());
         memory.put("slots", (double) plan.slots());
         memory.put("peakLiveBytes", (double) plan.peakLiveBytes());
         memory.put("unpooledBytes", (double) plan.unpooledBytes());
         memory.put("workspaceBytes", (double) plan.workspaceBytes());
+        memory.put("activationBytes", (double) plan.activationBytes());
+        memory.put("activationAreaBytes", (double) model.activationBytes());
         return new WasmSimdReport(nodes, kernels, nodes.size() - kernels, refOps, shared, p.relaxedSimd(), plan.threads(),
                 threadsReason, modules, memory, compileMs, new LinkedHashMap<>(compilePhases));
     }
@@ -80,7 +90,9 @@ public record WasmSimdReport(List<Map<String, Object>> nodes, int kernelSteps, i
     public String summary() {
         return "wasm-simd: " + kernelSteps + " kernel steps, " + referenceSteps + " reference steps "
                 + referenceOps + ", " + modules + " modules, memory " + memory.get("totalBytes").longValue()
-                + " B (" + (sharedMemory ? "shared" : "not shared") + "), relaxed SIMD " + (relaxedSimd ? "yes" : "no")
+                + " B (" + (sharedMemory ? "shared" : "not shared") + "; constants " + memory.get("constantBytes").longValue()
+                + " B, " + memory.get("copiedConstantBytes").longValue() + " B of them copied in by this plan)"
+                + ", relaxed SIMD " + (relaxedSimd ? "yes" : "no")
                 + ", threads " + threads + ": " + threadsReason
                 + ", compile " + Math.round(compileMs) + " ms " + phasesLine();
     }

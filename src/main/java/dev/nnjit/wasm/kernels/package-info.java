@@ -9,9 +9,12 @@
  * <p>Families: {@link dev.nnjit.wasm.kernels.WasmElementwiseKernel} (add, sub, mul, div, max, relu, exp, gelu,
  * silu), {@link dev.nnjit.wasm.kernels.WasmBroadcastKernel} (binary ops with a repeating second operand),
  * {@link dev.nnjit.wasm.kernels.WasmGemmKernel} (register-tiled, cache-blocked GEMM with a bias and activation
- * epilogue), {@link dev.nnjit.wasm.kernels.WasmGemvKernel} (m = 1), {@link dev.nnjit.wasm.kernels.WasmSoftmaxKernel}
- * and {@link dev.nnjit.wasm.kernels.WasmNormKernel} (LayerNorm, RMSNorm) over rows,
- * {@link dev.nnjit.wasm.kernels.WasmTransposeKernel}; activations are {@code VectorActivation}'s.
+ * epilogue), {@link dev.nnjit.wasm.kernels.WasmGemvKernel} (m = 1) and
+ * {@link dev.nnjit.wasm.kernels.WasmPanelGemvKernel} (m = 1 on the GEMM's packed B),
+ * {@link dev.nnjit.wasm.kernels.WasmSoftmaxKernel} and {@link dev.nnjit.wasm.kernels.WasmNormKernel} (LayerNorm,
+ * RMSNorm) over rows,
+ * {@link dev.nnjit.wasm.kernels.WasmTransposeKernel}, {@link dev.nnjit.wasm.kernels.WasmCopyKernel} (strided row
+ * copies: a Concat); activations are {@code VectorActivation}'s.
  * The ABI (one shared imported memory, byte offsets and a work range as i32 parameters) is described on
  * {@link dev.nnjit.wasm.kernels.WasmKernelGenerator}; the one exp is {@code VectorExp} (2 ulp).
  */

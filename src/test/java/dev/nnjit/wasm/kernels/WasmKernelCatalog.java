@@ -25,6 +25,10 @@ final class WasmKernelCatalog {
                 new WasmGemmProblem(16, 3072, 768, true, Activation.GELU, true)));
         m.put("gemv_v4_bias", WasmGemvKernel.INSTANCE.instance(WasmGemvConfig.DEFAULT,
                 new WasmGemmProblem(1, 1536, 384, true, Activation.NONE)));
+        m.put("gemv_panels_nr8_p4_bias", WasmPanelGemvKernel.INSTANCE.instance(WasmPanelGemvConfig.DEFAULT,
+                new WasmGemmProblem(1, 70, 64, true, Activation.NONE, true)));
+        m.put("copy_u2_kv_concat", WasmCopyKernel.INSTANCE.instance(WasmElementwiseConfig.DEFAULT,
+                new WasmCopyProblem(4096, 4096, 4224)));
         m.put("softmax_v2_attention", WasmSoftmaxKernel.INSTANCE.instance(WasmSoftmaxConfig.DEFAULT,
                 new WasmSoftmaxProblem(128)));
         m.put("gemm_default_bias_gelu_bert_ffn", WasmGemmKernel.INSTANCE.instance(WasmGemmConfig.DEFAULT,
