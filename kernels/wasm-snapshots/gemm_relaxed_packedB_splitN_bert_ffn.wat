@@ -10,7 +10,7 @@
     i32.add
     local.set $packed_a
     local.get $packed_a
-    i32.const 18432
+    i32.const 55296
     i32.add
     local.set $edge_tile
     local.get $col_start
@@ -44,11 +44,11 @@
             i32.const 768
             i32.gt_s
             br_if 1 (;@3;)
-            i32.const 256
+            i32.const 1024
             i32.const 768
             local.get $pc
             i32.sub
-            i32.const 256
+            i32.const 1024
             i32.const 768
             local.get $pc
             i32.sub
@@ -65,11 +65,11 @@
                 i32.const 16
                 i32.gt_s
                 br_if 1 (;@5;)
-                i32.const 72
+                i32.const 48
                 i32.const 16
                 local.get $ic
                 i32.sub
-                i32.const 72
+                i32.const 48
                 i32.const 16
                 local.get $ic
                 i32.sub
@@ -1119,14 +1119,14 @@
                   end
                 end
                 local.get $ic
-                i32.const 72
+                i32.const 48
                 i32.add
                 local.set $ic
                 br 0 (;@6;)
               end
             end
             local.get $pc
-            i32.const 256
+            i32.const 1024
             i32.add
             local.set $pc
             br 0 (;@4;)

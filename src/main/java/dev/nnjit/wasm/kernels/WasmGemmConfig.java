@@ -24,11 +24,15 @@ public record WasmGemmConfig(int mr, int nr, int kc, int mc, int nc, boolean pac
     public static final WasmGemmConfig DEFAULT = new WasmGemmConfig(4, 8, 256, 64, 512, true, 2, false);
 
     /**
-     * The default where the engine has relaxed SIMD: a 6 x 8 tile (12 accumulators) with relaxed_madd. Measured by
-     * {@code bin/wasm-gemm-bench --browser} at 1024^3 in headless Chromium on this 2-core machine (2026-12-05, shared
-     * with other builds): 31 GFLOP/s on one thread against the mul + add default's 17 (bench/RESULTS.md).
+     * The default where the engine has relaxed SIMD: a 6 x 8 tile (12 accumulators; with 2 B vectors and the A splat
+     * 15 of x64's 16 xmm registers, V8 keeping one as scratch: its code for this loop has no spills) with
+     * relaxed_madd, and K blocks of 1024, so that up to K = 1024 each C tile is stored once instead of read and
+     * written K / kc times (C rows are n * 4 bytes apart: each tile update waits on cache misses). Measured by
+     * {@code bin/wasm-gemm-bench --browser} at 1024^3 in headless Chromium on this 2-core machine (2026-12-05, quiet):
+     * 72 GFLOP/s on 2 threads over packed B (91% of the machine's measured 128-bit FMA peak, ~79), against 65 with
+     * the former kc = 256, mc = 72 (bench/RESULTS.md).
      */
-    public static final WasmGemmConfig RELAXED = new WasmGemmConfig(6, 8, 256, 72, 512, true, 2, true);
+    public static final WasmGemmConfig RELAXED = new WasmGemmConfig(6, 8, 1024, 48, 512, true, 2, true);
 
     /** {@link #RELAXED} where relaxed SIMD is available, else {@link #DEFAULT}. */
     public static WasmGemmConfig defaultFor(boolean relaxedSimd) { return relaxedSimd ? RELAXED : DEFAULT; }
