@@ -5,7 +5,8 @@
 
 Chromium's release build has no --print-wasm-code, but it keeps V8's --perf-prof: each compiled function's bytes go
 to a jit-PID.dump file (Linux perf's jitdump format: a header, then records; record 0, JIT_CODE_LOAD, carries the
-code's address, size, name and bytes). The script compiles the module in a headless Chromium page with
+code's address, size, name and bytes). The script compiles the module (synchronously, so that the compilation is
+done before --dump-dom reads the page) in a headless Chromium page with
 --no-liftoff --no-wasm-lazy-compilation (every function by the optimizing compiler, at compile time, nothing has to
 run), reads the dump and disassembles with objdump. Per function it prints the instruction count and the number of
 instructions that touch the stack frame ([rbp-..] / [rsp+..]: spills and reloads where the register allocator ran out
@@ -26,7 +27,7 @@ import time
 
 PAGE = """<html><body><script>
 const bytes = Uint8Array.from(atob("%s"), (c) => c.charCodeAt(0));
-WebAssembly.compile(bytes).then(() => { document.title = "compiled"; }, (e) => { document.title = "error " + e; });
+try { new WebAssembly.Module(bytes); document.title = "compiled"; } catch (e) { document.title = "error " + e; }
 </script></body></html>"""
 
 
