@@ -10,7 +10,8 @@ done before --dump-dom reads the page) in a headless Chromium page with
 --no-liftoff --no-wasm-lazy-compilation (every function by the optimizing compiler, at compile time, nothing has to
 run), reads the dump and disassembles with objdump. Per function it prints the instruction count and the number of
 instructions that touch the stack frame ([rbp-..] / [rsp+..]: spills and reloads where the register allocator ran out
-of registers, besides the frame set-up); with --function N (the wasm function index) also the disassembly.
+of registers, besides the frame set-up); and the same for its innermost loop with the most vector arithmetic (a GEMM's k loop); with --function N (the
+wasm function index) also the disassembly.
 Needs chromium (or NNJIT_CHROMIUM) and binutils' objdump.
 """
 import argparse
@@ -96,29 +97,36 @@ def main():
             time.sleep(1)
             for dump in glob.glob(os.path.join(work, 'jit-*.dump')):
                 for name, code in code_loads(dump):
-                    m = re.match(r'JS:wasm-function\[(\d+)\]', name)
+                    # a wasm function's record: JS:NAME-INDEX-TIER (NAME from the name section, else wasm-function[I])
+                    m = re.match(r'JS:(.+)-(\d+)-(turbofan|turboshaft)$', name)
                     if m:
-                        functions[int(m.group(1))] = code
+                        functions[int(m.group(2))] = (m.group(1), code)
             if functions:
                 break
         if not functions:
             sys.exit('no wasm function in the jitdump files (is this chromium built with --perf-prof support?)')
         for index in sorted(functions):
-            rows = disassemble(functions[index])
+            fname, code = functions[index]
+            rows = disassemble(code)
             on_stack = lambda text: re.search(r'\[(rbp-|rsp\+)', text)
-            print(f'wasm-function[{index}]: {len(functions[index])} bytes, {len(rows)} instructions, '
+            print(f'function {index} ({fname}): {len(code)} bytes, {len(rows)} instructions, '
                   f'{sum(1 for _, t in rows if on_stack(t))} touching the stack frame')
-            # the loop with the most vector multiply-adds, innermost (shortest) first among equals: a GEMM's k loop
+            # the innermost loop (one holding no other) with the most vector math: a GEMM's k loop
+            spans = loops(rows)
+            innermost = [(a, b) for a, b in spans if not any((c, d) != (a, b) and a <= c and d <= b for c, d in spans)]
             best = None
-            for start, end in loops(rows):
+            for start, end in innermost:
                 body = [t for a, t in rows if start <= a <= end]
                 math = sum(1 for t in body if vector_math(t))
-                if math and (best is None or (math, -len(body)) > (best[0], -len(best[1]))):
+                if math and (best is None or math > best[0]):
                     best = (math, body, start, end)
             if best:
                 math, body, start, end = best
-                print(f'  hottest-looking loop 0x{start:x}-0x{end:x}: {len(body)} instructions, {math} vector '
-                      f'mul/add/fma, {sum(1 for t in body if on_stack(t))} touching the stack frame')
+                stack = [t for t in body if on_stack(t)]
+                vector_spills = [t for t in stack if 'xmm' in t]
+                print(f'  innermost loop with the most vector math, 0x{start:x}-0x{end:x}: {len(body)} instructions, '
+                      f'{math} vector mul/add/fma, {len(stack)} touching the stack frame ({len(vector_spills)} with '
+                      f'an xmm register: vector spills or reloads)')
             if args.function == index:
                 text = '\n'.join(f'{a:6x}  {t}' for a, t in rows) + '\n'
                 if args.out:
