@@ -384,7 +384,7 @@
                         block  ;; label = @11
                           loop  ;; label = @12
                             local.get $i
-                            i32.const 2
+                            i32.const 4
                             i32.add
                             local.get $kb
                             i32.gt_s
@@ -558,15 +558,183 @@
                             f32x4.relaxed_madd
                             local.set $acc5_1
                             local.get $pb
-                            i32.const 64
+                            v128.load offset=64
+                            local.set $b0
+                            local.get $pb
+                            v128.load offset=80
+                            local.set $b1
+                            local.get $pa
+                            v128.load32_splat offset=48
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc0_0
+                            f32x4.relaxed_madd
+                            local.set $acc0_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc0_1
+                            f32x4.relaxed_madd
+                            local.set $acc0_1
+                            local.get $pa
+                            v128.load32_splat offset=52
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc1_0
+                            f32x4.relaxed_madd
+                            local.set $acc1_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc1_1
+                            f32x4.relaxed_madd
+                            local.set $acc1_1
+                            local.get $pa
+                            v128.load32_splat offset=56
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc2_0
+                            f32x4.relaxed_madd
+                            local.set $acc2_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc2_1
+                            f32x4.relaxed_madd
+                            local.set $acc2_1
+                            local.get $pa
+                            v128.load32_splat offset=60
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc3_0
+                            f32x4.relaxed_madd
+                            local.set $acc3_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc3_1
+                            f32x4.relaxed_madd
+                            local.set $acc3_1
+                            local.get $pa
+                            v128.load32_splat offset=64
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc4_0
+                            f32x4.relaxed_madd
+                            local.set $acc4_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc4_1
+                            f32x4.relaxed_madd
+                            local.set $acc4_1
+                            local.get $pa
+                            v128.load32_splat offset=68
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc5_0
+                            f32x4.relaxed_madd
+                            local.set $acc5_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc5_1
+                            f32x4.relaxed_madd
+                            local.set $acc5_1
+                            local.get $pb
+                            v128.load offset=96
+                            local.set $b0
+                            local.get $pb
+                            v128.load offset=112
+                            local.set $b1
+                            local.get $pa
+                            v128.load32_splat offset=72
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc0_0
+                            f32x4.relaxed_madd
+                            local.set $acc0_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc0_1
+                            f32x4.relaxed_madd
+                            local.set $acc0_1
+                            local.get $pa
+                            v128.load32_splat offset=76
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc1_0
+                            f32x4.relaxed_madd
+                            local.set $acc1_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc1_1
+                            f32x4.relaxed_madd
+                            local.set $acc1_1
+                            local.get $pa
+                            v128.load32_splat offset=80
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc2_0
+                            f32x4.relaxed_madd
+                            local.set $acc2_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc2_1
+                            f32x4.relaxed_madd
+                            local.set $acc2_1
+                            local.get $pa
+                            v128.load32_splat offset=84
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc3_0
+                            f32x4.relaxed_madd
+                            local.set $acc3_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc3_1
+                            f32x4.relaxed_madd
+                            local.set $acc3_1
+                            local.get $pa
+                            v128.load32_splat offset=88
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc4_0
+                            f32x4.relaxed_madd
+                            local.set $acc4_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc4_1
+                            f32x4.relaxed_madd
+                            local.set $acc4_1
+                            local.get $pa
+                            v128.load32_splat offset=92
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc5_0
+                            f32x4.relaxed_madd
+                            local.set $acc5_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc5_1
+                            f32x4.relaxed_madd
+                            local.set $acc5_1
+                            local.get $pb
+                            i32.const 128
                             i32.add
                             local.set $pb
                             local.get $pa
-                            i32.const 48
+                            i32.const 96
                             i32.add
                             local.set $pa
                             local.get $i
-                            i32.const 2
+                            i32.const 4
                             i32.add
                             local.set $i
                             br 0 (;@12;)

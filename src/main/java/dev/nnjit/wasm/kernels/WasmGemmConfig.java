@@ -26,14 +26,15 @@ public record WasmGemmConfig(int mr, int nr, int kc, int mc, int nc, boolean pac
     /**
      * The default where the engine has relaxed SIMD: a 6 x 8 tile with relaxed_madd (12 accumulators, 2 B vectors and
      * the A splat: 15 xmm registers, V8 keeping the 16th as scratch; Chromium 156's code for the k loop has no spills,
-     * tools/wasm-check/v8-code.py), and K blocks of 1024: up to K = 1024 each C tile is stored once, where kc = 256
-     * read and wrote it K / 256 times (C's rows are n * 4 bytes apart, so each tile update waits on cache misses).
-     * The kc x nr sliver of B (32 KB) then streams from L2 instead of staying in L1; measured, that costs less.
-     * {@code bin/wasm-gemm-bench --browser} at 1024^3 over packed B, headless Chromium, this 2-core machine
-     * (2026-12-05, quiet, bench/RESULTS.md): 67-72 GFLOP/s on 2 threads by median where the second core was not
-     * contended (85-91% of the ~79 GFLOP/s the CPU's 128-bit FMAs can do), against 62-65 with kc = 256, mc = 72.
+     * tools/wasm-check/v8-code.py); K blocks of 1024: up to K = 1024 each C tile is stored once, where kc = 256
+     * read and wrote it K / 256 times (C's rows are n * 4 bytes apart, so each tile update waits on cache misses),
+     * the kc x nr sliver of B (32 KB) then streaming from L2 instead of staying in L1; and 4 K steps per loop
+     * iteration (113 instructions per 48 FMAs in V8's code, against 61 per 24 with 2). {@code bin/wasm-gemm-bench
+     * --browser} at 1024^3 over packed B, headless Chromium, this 2-core machine (2026-12-05, quiet, bench/RESULTS.md):
+     * 69-74 GFLOP/s on 2 threads by median where the second core was not contended (87-93% of the ~79 GFLOP/s that
+     * the CPU's 128-bit FMAs can do), against 65-68 with kc = 256, mc = 72, 2 K steps.
      */
-    public static final WasmGemmConfig RELAXED = new WasmGemmConfig(6, 8, 1024, 48, 512, true, 2, true);
+    public static final WasmGemmConfig RELAXED = new WasmGemmConfig(6, 8, 1024, 48, 512, true, 4, true);
 
     /** {@link #RELAXED} where relaxed SIMD is available, else {@link #DEFAULT}. */
     public static WasmGemmConfig defaultFor(boolean relaxedSimd) { return relaxedSimd ? RELAXED : DEFAULT; }

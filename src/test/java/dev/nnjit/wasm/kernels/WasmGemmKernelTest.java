@@ -106,7 +106,8 @@ class WasmGemmKernelTest {
             new WasmGemmConfig(6, 8, 256, 72, 512, true, 2, true, true),  // RELAXED's before 2026-12-05
             new WasmGemmConfig(4, 8, 1024, 48, 512, true, 2, false, true),
             new WasmGemmConfig(6, 8, 1024, 48, 512, true, 4, true, true),
-            new WasmGemmConfig(6, 8, 1024, 48, 512, true, 1, true, true));
+            new WasmGemmConfig(6, 8, 1024, 48, 512, true, 1, true, true),
+            new WasmGemmConfig(6, 8, 1024, 48, 512, true, 2, true, true));
 
     static final int[][] COLUMN_SHAPES = {{1, 1, 1}, {3, 7, 5}, {16, 33, 65}, {16, 70, 129}, {17, 9, 300},
             {16, 96, 40}, {50, 20, 1100}};
