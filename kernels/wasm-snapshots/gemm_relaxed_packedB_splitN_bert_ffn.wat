@@ -10,7 +10,7 @@
     i32.add
     local.set $packed_a
     local.get $packed_a
-    i32.const 18432
+    i32.const 55296
     i32.add
     local.set $edge_tile
     local.get $col_start
@@ -44,11 +44,11 @@
             i32.const 768
             i32.gt_s
             br_if 1 (;@3;)
-            i32.const 256
+            i32.const 1024
             i32.const 768
             local.get $pc
             i32.sub
-            i32.const 256
+            i32.const 1024
             i32.const 768
             local.get $pc
             i32.sub
@@ -65,11 +65,11 @@
                 i32.const 16
                 i32.gt_s
                 br_if 1 (;@5;)
-                i32.const 72
+                i32.const 48
                 i32.const 16
                 local.get $ic
                 i32.sub
-                i32.const 72
+                i32.const 48
                 i32.const 16
                 local.get $ic
                 i32.sub
@@ -384,7 +384,7 @@
                         block  ;; label = @11
                           loop  ;; label = @12
                             local.get $i
-                            i32.const 2
+                            i32.const 4
                             i32.add
                             local.get $kb
                             i32.gt_s
@@ -558,15 +558,183 @@
                             f32x4.relaxed_madd
                             local.set $acc5_1
                             local.get $pb
-                            i32.const 64
+                            v128.load offset=64
+                            local.set $b0
+                            local.get $pb
+                            v128.load offset=80
+                            local.set $b1
+                            local.get $pa
+                            v128.load32_splat offset=48
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc0_0
+                            f32x4.relaxed_madd
+                            local.set $acc0_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc0_1
+                            f32x4.relaxed_madd
+                            local.set $acc0_1
+                            local.get $pa
+                            v128.load32_splat offset=52
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc1_0
+                            f32x4.relaxed_madd
+                            local.set $acc1_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc1_1
+                            f32x4.relaxed_madd
+                            local.set $acc1_1
+                            local.get $pa
+                            v128.load32_splat offset=56
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc2_0
+                            f32x4.relaxed_madd
+                            local.set $acc2_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc2_1
+                            f32x4.relaxed_madd
+                            local.set $acc2_1
+                            local.get $pa
+                            v128.load32_splat offset=60
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc3_0
+                            f32x4.relaxed_madd
+                            local.set $acc3_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc3_1
+                            f32x4.relaxed_madd
+                            local.set $acc3_1
+                            local.get $pa
+                            v128.load32_splat offset=64
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc4_0
+                            f32x4.relaxed_madd
+                            local.set $acc4_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc4_1
+                            f32x4.relaxed_madd
+                            local.set $acc4_1
+                            local.get $pa
+                            v128.load32_splat offset=68
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc5_0
+                            f32x4.relaxed_madd
+                            local.set $acc5_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc5_1
+                            f32x4.relaxed_madd
+                            local.set $acc5_1
+                            local.get $pb
+                            v128.load offset=96
+                            local.set $b0
+                            local.get $pb
+                            v128.load offset=112
+                            local.set $b1
+                            local.get $pa
+                            v128.load32_splat offset=72
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc0_0
+                            f32x4.relaxed_madd
+                            local.set $acc0_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc0_1
+                            f32x4.relaxed_madd
+                            local.set $acc0_1
+                            local.get $pa
+                            v128.load32_splat offset=76
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc1_0
+                            f32x4.relaxed_madd
+                            local.set $acc1_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc1_1
+                            f32x4.relaxed_madd
+                            local.set $acc1_1
+                            local.get $pa
+                            v128.load32_splat offset=80
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc2_0
+                            f32x4.relaxed_madd
+                            local.set $acc2_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc2_1
+                            f32x4.relaxed_madd
+                            local.set $acc2_1
+                            local.get $pa
+                            v128.load32_splat offset=84
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc3_0
+                            f32x4.relaxed_madd
+                            local.set $acc3_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc3_1
+                            f32x4.relaxed_madd
+                            local.set $acc3_1
+                            local.get $pa
+                            v128.load32_splat offset=88
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc4_0
+                            f32x4.relaxed_madd
+                            local.set $acc4_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc4_1
+                            f32x4.relaxed_madd
+                            local.set $acc4_1
+                            local.get $pa
+                            v128.load32_splat offset=92
+                            local.set $a_splat
+                            local.get $a_splat
+                            local.get $b0
+                            local.get $acc5_0
+                            f32x4.relaxed_madd
+                            local.set $acc5_0
+                            local.get $a_splat
+                            local.get $b1
+                            local.get $acc5_1
+                            f32x4.relaxed_madd
+                            local.set $acc5_1
+                            local.get $pb
+                            i32.const 128
                             i32.add
                             local.set $pb
                             local.get $pa
-                            i32.const 48
+                            i32.const 96
                             i32.add
                             local.set $pa
                             local.get $i
-                            i32.const 2
+                            i32.const 4
                             i32.add
                             local.set $i
                             br 0 (;@12;)
@@ -1119,14 +1287,14 @@
                   end
                 end
                 local.get $ic
-                i32.const 72
+                i32.const 48
                 i32.add
                 local.set $ic
                 br 0 (;@6;)
               end
             end
             local.get $pc
-            i32.const 256
+            i32.const 1024
             i32.add
             local.set $pc
             br 0 (;@4;)

@@ -27,12 +27,13 @@ import java.util.List;
  *
  * <pre>
  *   java -cp ... dev.nnjit.tools.WasmGemmBench [--shape 1024x1024x1024] [--runs 5] [--schedules 0,3]
- *       [--write-only DIR | --browser [--no-ort]]
+ *       [--write-only DIR | --browser [--no-ort] [--json FILE]]
  * </pre>
  *
  * Writes each module to a temporary folder and runs tools/wasm-check/bench-gemm.mjs on it (relaxed-SIMD schedules
  * need Node's --experimental-wasm-relaxed-simd, which it passes). {@code --write-only DIR} writes the modules and
- * bench.json to DIR and stops, for timing on another machine with {@code node bench-gemm.mjs DIR}.
+ * bench.json to DIR and stops, for timing on another machine with {@code node bench-gemm.mjs DIR}. {@code --json FILE}
+ * (browser mode) also writes the page's report, every case's median and min, to FILE.
  */
 public final class WasmGemmBench {
     private WasmGemmBench() {}
@@ -56,11 +57,29 @@ public final class WasmGemmBench {
             new WasmGemmConfig(4, 8, 256, 64, 512, true, 1, true, true),
             new WasmGemmConfig(6, 8, 256, 72, 512, true, 1, true, true),
             new WasmGemmConfig(4, 8, 256, 64, 512, false, 1, true, true),
-            new WasmGemmConfig(5, 8, 256, 60, 512, true, 1, true, true));
+            new WasmGemmConfig(5, 8, 256, 60, 512, true, 1, true, true),
+            // packed B, longer K blocks: each C tile is read and written K / kc times (kc = K: written once)
+            new WasmGemmConfig(6, 8, 1024, 72, 512, true, 2, true, true),
+            new WasmGemmConfig(6, 8, 512, 72, 512, true, 2, true, true),
+            new WasmGemmConfig(6, 8, 1024, 48, 512, true, 2, true, true),    // as #12 (RELAXED), 2 K steps
+            new WasmGemmConfig(6, 8, 1024, 120, 512, true, 2, true, true),
+            // mul + add (no relaxed SIMD): 5 x 8 still fits the registers (10 accumulators + 2 B + splat + product)
+            new WasmGemmConfig(5, 8, 256, 60, 512, true, 2, false),
+            // RELAXED before 2026-12-05 (kc 256, mc 72), rows split and over packed B, for comparison
+            new WasmGemmConfig(6, 8, 256, 72, 512, true, 2, true),
+            new WasmGemmConfig(6, 8, 256, 72, 512, true, 2, true, true),
+            // mul + add with K blocks of 1024: rows split, packed B; 5 x 8
+            new WasmGemmConfig(4, 8, 1024, 48, 512, true, 2, false),
+            new WasmGemmConfig(4, 8, 1024, 48, 512, true, 2, false, true),
+            new WasmGemmConfig(5, 8, 1024, 40, 512, true, 2, false),
+            // #20 with 4 K steps per loop iteration (half the loop overhead per FMA): = #12 since 2026-12-05
+            new WasmGemmConfig(6, 8, 1024, 48, 512, true, 4, true, true),
+            // ... and with 1 (V8 unrolls so small a loop itself, and hoists the A splats' address arithmetic)
+            new WasmGemmConfig(6, 8, 1024, 48, 512, true, 1, true, true));
 
     public static void main(String[] args) throws IOException, InterruptedException {
         int m = 1024, n = 1024, k = 1024, runs = 5;
-        Path writeOnly = null;
+        Path writeOnly = null, json = null;
         boolean browser = false, ort = true;
         String only = null;
         for (int i = 0; i < args.length; i++) {
@@ -77,9 +96,10 @@ public final class WasmGemmBench {
                 case "--browser": browser = true; break;
                 case "--no-ort": ort = false; break;
                 case "--schedules": only = args[++i]; break;
+                case "--json": json = Path.of(args[++i]); break;
                 default:
                     System.err.println("usage: WasmGemmBench [--shape MxNxK] [--runs N] [--schedules 0,3]"
-                            + " [--write-only DIR | --browser [--no-ort]]");
+                            + " [--write-only DIR | --browser [--no-ort] [--json FILE]]");
                     System.exit(2);
             }
         }
@@ -101,7 +121,7 @@ public final class WasmGemmBench {
                     + ",\"rangeEnd\":" + (cf.splitColumns() ? n : m) + ",\"grain\":" + (cf.splitColumns() ? cf.nr() : 1) + "}");
         }
         if (browser) {
-            System.exit(runInChromium(dir, m, n, k, runs, entries, ort));
+            System.exit(runInChromium(dir, m, n, k, runs, entries, ort, json));
         }
         Files.writeString(dir.resolve("bench.json"), "[" + String.join(",", entries) + "]");
         if (writeOnly != null) return;
@@ -116,8 +136,8 @@ public final class WasmGemmBench {
      * headless Chromium (cross-origin isolated) and prints one line per schedule and thread count, plus ONNX
      * Runtime Web's wasm MatMul when its dist folder is installed under bench/ and {@code ort}.
      */
-    private static int runInChromium(Path dir, int m, int n, int k, int runs, List<String> modules, boolean ort)
-            throws IOException {
+    private static int runInChromium(Path dir, int m, int n, int k, int runs, List<String> modules, boolean ort,
+                                     Path json) throws IOException {
         SplittableRandom rnd = new SplittableRandom(1);
         float[] a = new float[m * k], b = new float[k * n];
         for (int i = 0; i < a.length; i++) a[i] = (float) (rnd.nextDouble() * 2 - 1);
@@ -138,6 +158,14 @@ public final class WasmGemmBench {
         }
         JsonObject report = JsonParser.parseString(WasmGemmPage.run(dir, withOrt ? ortDist : null, null,
                 Duration.ofMinutes(20))).getAsJsonObject();
+        if (json != null) {
+            // the page's report as it came, plus what produced it: the schedules (key per module) and the run count
+            report.addProperty("runsPerCase", runs);
+            report.add("schedules", JsonParser.parseString("[" + String.join(",", modules) + "]"));
+            Path parent = json.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(json, report.toString());
+        }
         double flops = 2.0 * m * n * k;
         System.out.println("wasm GEMM " + m + "x" + n + "x" + k + " (" + flops / 1e9 + " GFLOP) in headless Chromium,"
                 + " crossOriginIsolated " + report.get("crossOriginIsolated") + ", hardwareConcurrency "

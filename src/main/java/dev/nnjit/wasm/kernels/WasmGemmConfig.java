@@ -5,8 +5,8 @@ import dev.nnjit.schedule.ScheduleConfig;
 /**
  * Schedule of {@link WasmGemmKernel} (the GotoBLAS/BLIS blocking): an {@code mr x nr} register tile of C held in
  * {@code mr * nr / 4} f32x4 accumulators; K in blocks of {@code kc}, rows in blocks of {@code mc}, columns in blocks
- * of {@code nc} (a packed {@code kc x nc} block of B should fit L2, an {@code mr x kc} sliver of A and {@code kc x nr}
- * of B L1).
+ * of {@code nc} (the textbook sizes: a packed {@code kc x nc} block of B fits L2, an {@code mr x kc} sliver of A and
+ * {@code kc x nr} of B L1; {@link #RELAXED} trades the last for fewer passes over C).
  *
  * @param packA copy each {@code mc x kc} block of A into mr-row slivers (k-major) first, so the microkernel reads A
  *     with one pointer and constant offsets; otherwise it reads A in place through mr row pointers
@@ -24,11 +24,17 @@ public record WasmGemmConfig(int mr, int nr, int kc, int mc, int nc, boolean pac
     public static final WasmGemmConfig DEFAULT = new WasmGemmConfig(4, 8, 256, 64, 512, true, 2, false);
 
     /**
-     * The default where the engine has relaxed SIMD: a 6 x 8 tile (12 accumulators) with relaxed_madd. Measured by
-     * {@code bin/wasm-gemm-bench --browser} at 1024^3 in headless Chromium on this 2-core machine (2026-12-05, shared
-     * with other builds): 31 GFLOP/s on one thread against the mul + add default's 17 (bench/RESULTS.md).
+     * The default where the engine has relaxed SIMD: a 6 x 8 tile with relaxed_madd (12 accumulators, 2 B vectors and
+     * the A splat: 15 xmm registers, V8 keeping the 16th as scratch; Chromium 156's code for the k loop has no spills,
+     * tools/wasm-check/v8-code.py); K blocks of 1024: up to K = 1024 each C tile is stored once, where kc = 256
+     * read and wrote it K / 256 times (C's rows are n * 4 bytes apart, so each tile update waits on cache misses),
+     * the kc x nr sliver of B (32 KB) then streaming from L2 instead of staying in L1; and 4 K steps per loop
+     * iteration (113 instructions per 48 FMAs in V8's code, against 61 per 24 with 2). {@code bin/wasm-gemm-bench
+     * --browser} at 1024^3 over packed B, headless Chromium, this 2-core machine (2026-12-05, quiet, bench/RESULTS.md):
+     * 69-74 GFLOP/s on 2 threads by median where the second core was not contended (87-93% of the ~79 GFLOP/s that
+     * the CPU's 128-bit FMAs can do), against 65-68 with kc = 256, mc = 72, 2 K steps.
      */
-    public static final WasmGemmConfig RELAXED = new WasmGemmConfig(6, 8, 256, 72, 512, true, 2, true);
+    public static final WasmGemmConfig RELAXED = new WasmGemmConfig(6, 8, 1024, 48, 512, true, 4, true);
 
     /** {@link #RELAXED} where relaxed SIMD is available, else {@link #DEFAULT}. */
     public static WasmGemmConfig defaultFor(boolean relaxedSimd) { return relaxedSimd ? RELAXED : DEFAULT; }

@@ -45,10 +45,14 @@ class WasmGemmKernelTest {
             new WasmGemmConfig(3, 12, 64, 9, 48, false, 3, false),
             new WasmGemmConfig(4, 8, 256, 64, 512, true, 2, true),  // relaxed madd
             WasmGemmConfig.RELAXED,                                 // the default where relaxed SIMD is detected
-            new WasmGemmConfig(6, 8, 16, 12, 24, true, 2, true));   // RELAXED's tile, many small blocks
+            new WasmGemmConfig(6, 8, 16, 12, 24, true, 2, true),    // RELAXED's tile, many small blocks
+            new WasmGemmConfig(6, 8, 256, 72, 512, true, 2, true),  // RELAXED before 2026-12-05
+            new WasmGemmConfig(5, 8, 256, 60, 512, true, 2, false), // mul + add candidates (WasmGemmBench)
+            new WasmGemmConfig(4, 8, 1024, 48, 512, true, 2, false),
+            new WasmGemmConfig(5, 8, 1024, 40, 512, true, 2, false));
 
     static final int[][] SHAPES = {{1, 1, 1}, {3, 7, 5}, {7, 17, 33}, {17, 33, 65}, {33, 65, 17}, {65, 70, 129},
-            {2, 4, 8}, {100, 96, 300}};
+            {2, 4, 8}, {100, 96, 300}, {13, 21, 1100}};   // the last: K > 1024, more than one K block of RELAXED
 
     @Test
     void gemmMatchesReferenceOps() throws Exception {
@@ -95,10 +99,18 @@ class WasmGemmKernelTest {
             WasmGemmConfig.DEFAULT.withSplitColumns(true),
             new WasmGemmConfig(4, 8, 16, 8, 16, true, 4, false, true),   // many small blocks, unroll remainder
             new WasmGemmConfig(3, 12, 64, 9, 48, false, 3, false, true), // A in place, 12-wide panels
-            new WasmGemmConfig(6, 8, 16, 12, 24, true, 2, true));        // rows split over packed B
+            new WasmGemmConfig(6, 8, 16, 12, 24, true, 2, true),         // rows split over packed B
+            new WasmGemmConfig(6, 8, 1024, 72, 512, true, 2, true, true), // WasmGemmBench's K-block candidates
+            new WasmGemmConfig(6, 8, 512, 72, 512, true, 2, true, true),
+            new WasmGemmConfig(6, 8, 1024, 120, 512, true, 2, true, true),
+            new WasmGemmConfig(6, 8, 256, 72, 512, true, 2, true, true),  // RELAXED's before 2026-12-05
+            new WasmGemmConfig(4, 8, 1024, 48, 512, true, 2, false, true),
+            new WasmGemmConfig(6, 8, 1024, 48, 512, true, 4, true, true),
+            new WasmGemmConfig(6, 8, 1024, 48, 512, true, 1, true, true),
+            new WasmGemmConfig(6, 8, 1024, 48, 512, true, 2, true, true));
 
     static final int[][] COLUMN_SHAPES = {{1, 1, 1}, {3, 7, 5}, {16, 33, 65}, {16, 70, 129}, {17, 9, 300},
-            {16, 96, 40}};
+            {16, 96, 40}, {50, 20, 1100}};
 
     /**
      * Packed B ({@link WasmGemmKernel#packB}) and column ranges: two calls over disjoint column ranges split at a
