@@ -67,7 +67,11 @@ class WasmSimdModelsIT {
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 Assumptions.assumeTrue(Files.isRegularFile(Paths.get("models", "bench", name, "model.onnx.data")),
                         name + ": weights not regenerated (models/bench/make-weights.sh)");
-                printReport(name, WebGpuBenchModelsIT.checkOutputs(runner, name, "wasm-simd"));
+                // a page of its own per bench model: after three ~1 GB models in one page, loading a fourth stalled
+                // (an open item: a page holding several big wasm-simd models), which is not what this test checks
+                try (BrowserRunner own = BrowserRunner.start(null)) {
+                    printReport(name, WebGpuBenchModelsIT.checkOutputs(own, name, "wasm-simd"));
+                }
             }));
         }
         return tests.stream();
