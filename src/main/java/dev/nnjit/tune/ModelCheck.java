@@ -1,6 +1,5 @@
 package dev.nnjit.tune;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,8 +48,8 @@ public record ModelCheck(double untunedMs, double tunedMs, int pairs, boolean ke
 
     /** The verdict over timed runs of both programs. */
     public static ModelCheck of(double[] untunedRuns, double[] tunedRuns, List<String> changed) {
-        double before = median(untunedRuns);
-        double after = median(tunedRuns);
+        double before = CandidateResult.median(untunedRuns);
+        double after = CandidateResult.median(tunedRuns);
         boolean keep = keeps(before, after);
         String note = keep ? "" : "the tuned program ran " + Math.round(after / before * 100) / 100.0
                 + "x slower than the untuned one in the model; its winners were taken back";
@@ -63,11 +62,4 @@ public record ModelCheck(double untunedMs, double tunedMs, int pairs, boolean ke
         return new ModelCheck(Double.NaN, Double.NaN, 0, true, List.of(), why);
     }
 
-    static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        if (n == 0) return Double.NaN;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
 }

@@ -471,7 +471,7 @@ final class WebGpuExecutable implements Executable, Tunable {
     /** Makes every step run the candidate {@code keys} names (steps already running it are untouched). */
     private void useKeys(String[] keys) {
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i].equals(configKeys[i])) continue;
+            if (keys[i] == null || keys[i].equals(configKeys[i])) continue;
             replaceKernel(i, program.steps().get(i).site().instance(keys[i]));
             configKeys[i] = keys[i];
         }
@@ -523,14 +523,14 @@ final class WebGpuExecutable implements Executable, Tunable {
      */
     private void swapInDecisions() {
         if (pendingDecisions.isEmpty()) return;
+        String[] keys = configKeys.clone();
         List<GpuStep> steps = program.steps();
         for (int i = 0; i < steps.size(); i++) {
             TuningSite<?> site = steps.get(i).site();
             String key = pendingDecisions.get(workload(site));
-            if (key == null || key.equals(configKeys[i]) || site.indexOf(key) < 0) continue;
-            replaceKernel(i, site.instance(key));
-            configKeys[i] = key;
+            if (key != null && site.indexOf(key) >= 0) keys[i] = key;
         }
+        useKeys(keys);
         pendingDecisions.clear();
     }
 
